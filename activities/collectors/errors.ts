@@ -1,0 +1,26 @@
+// Provider errors, by what the caller should do about them (DESIGN §4).
+import type { Platform } from '../../workflows/types';
+
+export type ProviderErrorKind =
+  | 'rate_limited' // 429: retry after retryAfterMs
+  | 'unavailable' // 5xx, 503, resets, timeouts, malformed bodies: retry later
+  | 'auth' // 401/403: the platform's credentials are refused; retrying cannot help
+  | 'keyword'; // 400/404: this keyword fails, the batch goes on
+
+export class ProviderError extends Error {
+  constructor(
+    readonly platform: Platform,
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    // messages name the platform, call and status; never a URL with a key or a header
+    super(`${platform}: ${message}`);
+    this.name = 'ProviderError';
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'unavailable';
+  }
+}

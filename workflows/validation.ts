@@ -1,0 +1,71 @@
+// Input normalisation shared by the workflow (authoritative) and the API (early 400s).
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform } from './types';
+
+export class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+export function normalizeKeyword(raw: string): string {
+  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export function normalizeKeywords(raw: unknown): string[] {
+  if (!Array.isArray(raw)) throw new InputError('keywords', 'must be an array of strings');
+  const out = new Set<string>();
+  raw.forEach((value, i) => {
+    if (typeof value !== 'string') throw new InputError(`keywords[${i}]`, 'must be a string');
+    const keyword = normalizeKeyword(value);
+    if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) {
+      throw new InputError(`keywords[${i}]`, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
+    }
+    // control characters would end up in URLs, logs and tables
+    if (/[\u0000-\u001f\u007f]/.test(keyword)) throw new InputError(`keywords[${i}]`, 'contains control characters');
+    out.add(keyword);
+  });
+  if (out.size < 1) throw new InputError('keywords', 'must contain at least one keyword');
+  if (out.size > MAX_KEYWORDS) throw new InputError('keywords', `at most ${MAX_KEYWORDS} distinct keywords`);
+  return [...out];
+}
+
+export function normalizePlatforms(raw: unknown): Platform[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new InputError('platforms', `must be a non-empty array of ${PLATFORMS.join(', ')}`);
+  }
+  const out = new Set<Platform>();
+  raw.forEach((value, i) => {
+    if (typeof value !== 'string' || !(PLATFORMS as readonly string[]).includes(value)) {
+      throw new InputError(`platforms[${i}]`, `must be one of ${PLATFORMS.join(', ')}`);
+    }
+    out.add(value as Platform);
+  });
+  return PLATFORMS.filter((p) => out.has(p));
+}
+
+export function validateDay(raw: unknown): string {
+  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
+    throw new InputError('day', 'must be a date YYYY-MM-DD');
+  }
+  return raw;
+}
+
+/** FNV-1a, 32 bits: a short stable fingerprint for business workflow IDs (no crypto in the sandbox). */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** collect-2026-11-24-amazon.etsy-10kw-1a2b3c4d: readable in the Web UI, equal for equal requests. */
+export function collectWorkflowId(keywords: string[], platforms: Platform[], day: string): string {
+  const sorted = [...keywords].sort();
+  return `collect-${day}-${platforms.join('.')}-${sorted.length}kw-${fingerprint(sorted.join('\n'))}`;
+}
