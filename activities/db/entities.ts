@@ -1,0 +1,48 @@
+// Persistence model. EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { Platform } from '../../workflows/types';
+import type { DegradedCall } from '../collectors/types';
+
+/** One keyword on one platform on one day: unique (platform, keyword, day). */
+export interface Observation {
+  id: string;
+  platform: Platform;
+  keyword: string;
+  day: string;
+  searchVolume: number;
+  competition: number;
+  cpc: number;
+  trendScore: number;
+  relatedKeywords: string[];
+  categoryData: Record<string, unknown> | null;
+  degraded: DegradedCall[];
+  source: string;
+  collectedAt: Date;
+  workflowId: string;
+}
+
+export const ObservationSchema = new EntitySchema<Observation>({
+  name: 'Observation',
+  tableName: 'observations',
+  uniques: [{ name: 'observations_platform_keyword_day_unique', properties: ['platform', 'keyword', 'day'] }],
+  indexes: [{ name: 'observations_keyword_day_index', properties: ['keyword', 'day'] }, { properties: ['day'] }],
+  properties: {
+    // ids travel as strings: JSON has no bigint
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
+    platform: { type: 'string', length: 16 },
+    keyword: { type: 'string', length: 100 },
+    day: { type: 'string', columnType: 'date' },
+    searchVolume: { type: 'integer' },
+    competition: { type: 'double' },
+    cpc: { type: 'double' },
+    trendScore: { type: 'double' },
+    relatedKeywords: { type: 'json' },
+    categoryData: { type: 'json', nullable: true },
+    degraded: { type: 'json' },
+    source: { type: 'string', length: 200 },
+    collectedAt: { type: 'datetime', columnType: 'timestamptz' },
+    workflowId: { type: 'string', length: 200 },
+  },
+});
+
+export const entities = [ObservationSchema];

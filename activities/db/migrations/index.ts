@@ -1,0 +1,6 @@
+// Every committed migration, in order. Listed explicitly so no file globbing depends on tsx vs node.
+import { Migration20261124000000_observations } from './Migration20261124000000_observations';
+
+export const migrationsList = [
+  { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
+];

@@ -1,0 +1,28 @@
+// One ORM per process, built by the entry point; schema changes only through committed migrations.
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+export type Orm = MikroORM;
+
+export async function createOrm(databaseUrl: string, options: { poolMax?: number } = {}): Promise<Orm> {
+  return MikroORM.init({
+    clientUrl: databaseUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    // date columns stay 'YYYY-MM-DD' strings; timestamps are UTC
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: true },
+    debug: false,
+    allowGlobalContext: false,
+  });
+}
+
+/** Applies pending migrations; returns the names applied now. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
