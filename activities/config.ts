@@ -1,6 +1,7 @@
 // The one configuration loader: parsed from the environment when an entry point asks, never at import.
 import { z } from 'zod';
-import { PLATFORMS, TASK_QUEUE_DEFAULT, type Platform } from '../workflows/types';
+import { PLATFORMS, SEED_DAILY_KEYWORDS, TASK_QUEUE_DEFAULT, type Platform } from '../workflows/types';
+import { InputError, normalizeKeywords, normalizePlatforms } from '../workflows/validation';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -22,6 +23,9 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DAILY_KEYWORDS: z.string().optional(),
+  DAILY_PLATFORMS: z.string().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SCHEDULE_TIMEZONE: z.string().min(1).default('UTC'),
@@ -57,7 +61,10 @@ export interface AppConfig {
     uiPort: number;
   };
   databaseUrl?: string;
+  embeddedPostgresPort: number;
   dataDir: string;
+  /** The daily collection's keywords and platforms (default: the seed's ten keywords on all platforms). */
+  daily: { keywords: string[]; platforms: Platform[] };
   port: number;
   scheduleTimezone: string;
   providers: Record<Platform, ProviderConfig>;
@@ -100,9 +107,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiPort: e.TEMPORAL_UI_PORT,
     },
     databaseUrl: e.DATABASE_URL,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     dataDir: e.DATA_DIR,
+    daily: dailyList(e.DAILY_KEYWORDS, e.DAILY_PLATFORMS),
     port: e.PORT,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
     providers,
   };
+}
+
+function dailyList(keywords: string | undefined, platforms: string | undefined) {
+  const split = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    return {
+      keywords: keywords ? normalizeKeywords(split(keywords)) : SEED_DAILY_KEYWORDS,
+      platforms: platforms ? normalizePlatforms(split(platforms)) : [...PLATFORMS],
+    };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const variable = err.field.startsWith('platforms') ? 'DAILY_PLATFORMS' : 'DAILY_KEYWORDS';
+    throw new ConfigError(variable, `is invalid: ${err.message}`);
+  }
 }

@@ -1,6 +1,7 @@
 // Inputs, outputs, queries and names shared by workflows, activities, workers and the API.
 // Plain data only: this file is bundled into the workflow sandbox.
-import { defineQuery, defineSearchAttributeKey, SearchAttributeType } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery } from '@temporalio/workflow';
 
 export const PLATFORMS = ['amazon', 'etsy', 'ebay'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -39,6 +40,8 @@ export interface PlatformResult {
   failures: KeywordFailure[];
   /** Set when the whole platform stopped, e.g. the provider refused the credentials. */
   error?: string;
+  /** Keywords never tried because the platform stopped. */
+  notAttempted?: number;
 }
 
 export interface CollectKeywordsResult {

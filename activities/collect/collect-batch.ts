@@ -1,0 +1,70 @@
+// collectBatch: one platform, one batch of keywords, resumable from its heartbeat checkpoint.
+import { Context } from '@temporalio/activity';
+import type { CollectBatchCheckpoint, CollectBatchInput, CollectBatchResult } from '../../workflows/types';
+import { ProviderError } from '../collectors/errors';
+import type { ProviderAdapter } from '../collectors/types';
+import type { Orm } from '../db/orm';
+import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
+import { authFailure, KEYWORD_TRANSIENT_BUDGET, retryableFailure, withInlineRetry } from './retry';
+
+export interface CollectDeps {
+  orm: Orm;
+  adapters: Record<string, ProviderAdapter | undefined>;
+}
+
+/** Rows are written every FLUSH_EVERY keywords; the checkpoint only moves past written rows. */
+const FLUSH_EVERY = 10;
+const HEARTBEAT_EVERY_MS = 2_000;
+
+export async function collectBatch(deps: CollectDeps, input: CollectBatchInput): Promise<CollectBatchResult> {
+  const ctx = Context.current();
+  const adapter = deps.adapters[input.platform];
+  if (!adapter) throw new Error(`no adapter configured for platform ${input.platform}`);
+  const resumed = ctx.info.heartbeatDetails as CollectBatchCheckpoint | undefined;
+  const saved: CollectBatchCheckpoint = resumed ?? { next: 0, collected: 0, failures: [], transientTries: 0 };
+  let pending: NewObservation[] = [];
+  const working = { ...saved, failures: [...saved.failures] };
+  if (resumed) ctx.log.info('collectBatch resumes from checkpoint', { next: resumed.next, of: input.keywords.length });
+
+  const flush = async () => {
+    await upsertObservations(deps.orm.em.fork(), pending);
+    pending = [];
+    Object.assign(saved, { ...working, failures: [...working.failures] });
+    ctx.heartbeat(saved);
+  };
+  // a timer keeps heartbeats (and so cancellation delivery) going while a request is slow
+  const ticker = setInterval(() => ctx.heartbeat(saved), HEARTBEAT_EVERY_MS);
+  try {
+    while (working.next < input.keywords.length) {
+      const keyword = input.keywords[working.next]!;
+      try {
+        const metrics = await withInlineRetry(
+          () => adapter.collect(keyword, { signal: ctx.cancellationSignal }),
+          ctx.cancellationSignal,
+        );
+        pending.push(toObservation(metrics, input.day, input.workflowId, new Date()));
+        working.collected++;
+      } catch (err) {
+        if (!(err instanceof ProviderError)) throw err;
+        if (err.kind === 'auth') {
+          await flush();
+          throw authFailure(err);
+        }
+        if (err.retryable && working.transientTries + 1 < KEYWORD_TRANSIENT_BUDGET) {
+          working.transientTries++;
+          await flush();
+          throw retryableFailure(err);
+        }
+        const reason = err.retryable ? `gave up after ${KEYWORD_TRANSIENT_BUDGET} tries: ${err.message}` : err.message;
+        working.failures.push({ keyword, reason });
+      }
+      working.next++;
+      working.transientTries = 0;
+      if (pending.length >= FLUSH_EVERY) await flush();
+    }
+    await flush();
+    return { collected: working.collected, failures: working.failures };
+  } finally {
+    clearInterval(ticker);
+  }
+}

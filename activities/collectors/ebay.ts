@@ -1,0 +1,7 @@
+// The eBay adapter: eBay speaks Etsy's contract (DESIGN §4).
+import { createSeedContractAdapter, type SeedAdapterConfig } from './seed-contract';
+import type { ProviderAdapter } from './types';
+
+export function createEbayAdapter(config: SeedAdapterConfig, source: string): ProviderAdapter {
+  return createSeedContractAdapter({ platform: 'ebay', searchMethod: 'GET', categories: true }, config, source);
+}

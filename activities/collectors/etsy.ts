@@ -1,0 +1,7 @@
+// The Etsy adapter on the seed contract: Etsy searches with a GET query and has a categories call.
+import { createSeedContractAdapter, type SeedAdapterConfig } from './seed-contract';
+import type { ProviderAdapter } from './types';
+
+export function createEtsyAdapter(config: SeedAdapterConfig, source: string): ProviderAdapter {
+  return createSeedContractAdapter({ platform: 'etsy', searchMethod: 'GET', categories: true }, config, source);
+}

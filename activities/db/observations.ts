@@ -1,0 +1,48 @@
+// Observation reads and writes. Upserts keyed by (platform, keyword, day) make activity retries harmless.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Platform } from '../../workflows/types';
+import type { KeywordMetrics } from '../collectors/types';
+import { ObservationSchema, type Observation } from './entities';
+
+export type NewObservation = Omit<Observation, 'id'>;
+
+export function toObservation(m: KeywordMetrics, day: string, workflowId: string, collectedAt: Date): NewObservation {
+  return {
+    platform: m.platform,
+    keyword: m.keyword,
+    day,
+    searchVolume: m.searchVolume,
+    competition: m.competition,
+    cpc: m.cpc,
+    trendScore: m.trendScore,
+    relatedKeywords: m.relatedKeywords,
+    categoryData: m.categoryData,
+    degraded: m.degraded,
+    source: m.source,
+    collectedAt,
+    workflowId,
+  };
+}
+
+export async function upsertObservations(em: EntityManager, rows: NewObservation[]): Promise<void> {
+  if (rows.length === 0) return;
+  await em.upsertMany(ObservationSchema, rows, {
+    onConflictFields: ['platform', 'keyword', 'day'],
+    onConflictAction: 'merge',
+    onConflictExcludeFields: ['id'],
+  });
+}
+
+export interface ObservationQuery {
+  keyword: string;
+  platform?: Platform;
+  limit: number;
+}
+
+export async function findObservations(em: EntityManager, q: ObservationQuery): Promise<Observation[]> {
+  return em.find(
+    ObservationSchema,
+    { keyword: q.keyword, ...(q.platform ? { platform: q.platform } : {}) },
+    { orderBy: { day: 'desc', platform: 'asc' }, limit: q.limit },
+  );
+}

@@ -1,0 +1,56 @@
+// The seed's analyze_keyword_trends over one processed batch: totals, averages, the ten best
+// opportunities and the trending keywords (trend score above 0.7).
+import { pyRound } from './scores';
+import type { ProcessedKeyword } from './types';
+
+export interface KeywordTrends {
+  total_keywords: number;
+  avg_search_volume: number;
+  avg_competition: number;
+  avg_opportunity: number;
+  top_opportunities: { keyword: string; platform: string; opportunity_score: number; search_volume: number }[];
+  trending_count: number;
+  /** Every observation with trend score > 0.7, strongest first. */
+  trending_keywords: { keyword: string; platform: string; trend_score: number }[];
+}
+
+export const TRENDING_THRESHOLD = 0.7;
+
+export function analyzeKeywordTrends(batch: readonly ProcessedKeyword[]): KeywordTrends | null {
+  if (batch.length === 0) return null;
+  let volume = 0;
+  let competition = 0;
+  let opportunity = 0;
+  for (const k of batch) {
+    volume += k.searchVolume;
+    competition += k.competition;
+    opportunity += k.opportunityScore;
+  }
+  // the ten best in one pass; a stable descending order like the seed's sorted(…, reverse=True)
+  const top: ProcessedKeyword[] = [];
+  for (const k of batch) {
+    if (top.length === 10 && k.opportunityScore <= top[9]!.opportunityScore) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.opportunityScore < k.opportunityScore) at--;
+    top.splice(at, 0, k);
+    if (top.length > 10) top.pop();
+  }
+  const trending = batch
+    .filter((k) => k.trendScore > TRENDING_THRESHOLD)
+    .sort((a, b) => b.trendScore - a.trendScore)
+    .map((k) => ({ keyword: k.keyword, platform: k.platform, trend_score: k.trendScore }));
+  return {
+    total_keywords: batch.length,
+    avg_search_volume: pyRound(volume / batch.length, 2),
+    avg_competition: pyRound(competition / batch.length, 3),
+    avg_opportunity: pyRound(opportunity / batch.length, 3),
+    top_opportunities: top.map((k) => ({
+      keyword: k.keyword,
+      platform: k.platform,
+      opportunity_score: k.opportunityScore,
+      search_volume: k.searchVolume,
+    })),
+    trending_count: trending.length,
+    trending_keywords: trending,
+  };
+}

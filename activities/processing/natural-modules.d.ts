@@ -1,0 +1,11 @@
+// natural's index pulls in storage back-ends that load dotenv and print on import; we import only
+// the two CommonJS files we use, which have no types of their own.
+declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
+  export class WordTokenizer {
+    tokenize(text: string): string[];
+  }
+}
+
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}

@@ -1,0 +1,29 @@
+// The seed's process_keyword_data: scores and cleaned related keywords per observation, then
+// clusters over the batch's keywords.
+import { clusterKeywords, type ClusterOptions } from './clustering';
+import { cleanRelatedKeywords } from './related';
+import { difficultyScore, opportunityScore } from './scores';
+import type { ClusterSummary, ObservationRow, ProcessedKeyword } from './types';
+
+export interface ProcessResult {
+  keywords: ProcessedKeyword[];
+  clusters: ClusterSummary[];
+}
+
+export function processObservations(rows: readonly ObservationRow[], options: ClusterOptions = {}): ProcessResult {
+  const keywords: ProcessedKeyword[] = rows.map((row) => ({
+    ...row,
+    relatedKeywords: cleanRelatedKeywords(row.relatedKeywords),
+    difficultyScore: difficultyScore(row),
+    opportunityScore: opportunityScore(row),
+    clusterId: null,
+  }));
+  // as the seed: a single observation is not clustered
+  if (keywords.length < 2) return { keywords, clusters: [] };
+  const { assignments, clusters } = clusterKeywords(
+    keywords.map((k) => k.keyword),
+    options,
+  );
+  keywords.forEach((k, i) => (k.clusterId = assignments[i]!));
+  return { keywords, clusters };
+}

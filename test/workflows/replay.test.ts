@@ -1,0 +1,11 @@
+// Replays committed histories against today's workflow code: a non-deterministic change fails here.
+import { Worker } from '@temporalio/worker';
+import { expect, it } from 'vitest';
+import { loadHistory } from '../helpers/histories';
+import { workflowBundle } from '../helpers/stack';
+
+it.each(['collect-keywords'])('replays the committed %s history', async (name) => {
+  const history = await loadHistory(name);
+  expect(history.events?.length).toBeGreaterThan(10);
+  await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, name)).resolves.toBeUndefined();
+});

@@ -1,0 +1,134 @@
+// `npm start`: the whole system on embedded defaults (or on what the environment points at), in one process.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { createAdapters } from '../activities/collectors';
+import { startSimulator } from '../activities/collectors/simulator/server';
+import { loadConfig, type AppConfig } from '../activities/config';
+import { startEmbeddedPostgres } from '../activities/db/embedded-postgres';
+import { createOrm, migrate } from '../activities/db/orm';
+import { PLATFORMS } from '../workflows/types';
+import { Closers } from './closers';
+import { createKeywordWorker } from './create-worker';
+import { printCollection, runOnce } from './once';
+import { installQuietRuntime } from './runtime';
+import { resolveTemporalCli } from './temporal-cli';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+const log = (line: string) => console.log(`[start] ${line}`);
+
+async function main(argv: string[]): Promise<number> {
+  const once = argv.includes('--once');
+  const config = loadConfig();
+  installQuietRuntime();
+  const closers = new Closers();
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      log('stopping…');
+      resolve();
+      // a second Ctrl-C while stopping means "now"
+      process.once('SIGINT', () => process.exit(130));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  try {
+    const databaseUrl = await database(config, closers);
+    const orm = await createOrm(databaseUrl);
+    closers.add('ORM', () => orm.close());
+    const applied = await migrate(orm);
+    log(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+
+    const temporal = await temporalServer(config, closers);
+    const providers = await providersOrSimulator(config, closers);
+    const adapters = createAdapters(providers);
+    closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a.close())));
+
+    const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    closers.add('worker connection', () => nativeConnection.close());
+    const { namespace, taskQueue } = config.temporal;
+    const worker = await createKeywordWorker({ connection: nativeConnection, namespace, taskQueue, deps: { orm, adapters } });
+    const workerDone = worker.run();
+    closers.add('worker', async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerDone;
+    });
+    const connection = await Connection.connect({ address: temporal.address });
+    closers.add('client connection', () => connection.close());
+    const client = new Client({ connection, namespace });
+    log(`worker polling task queue '${taskQueue}'`);
+
+    if (once) {
+      const { keywords, platforms } = config.daily;
+      const day = new Date().toISOString().slice(0, 10);
+      const result = await runOnce({ client, orm, taskQueue, namespace, uiUrl: temporal.uiUrl, keywords, platforms, day });
+      await printCollection(orm, result, keywords);
+      return result.platforms.some((p) => p.error) ? 2 : 0;
+    }
+    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } });
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+    closers.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
+    log(`API:             http://localhost:${config.port}  (try GET /health)`);
+    log(`Temporal Web UI: ${temporal.uiUrl}`);
+    log('ready — Ctrl-C stops everything');
+    await Promise.race([stopped, workerDone]);
+    return 0;
+  } finally {
+    await closers.closeAll(log);
+  }
+}
+
+async function database(config: AppConfig, closers: Closers): Promise<string> {
+  if (config.databaseUrl) {
+    log('PostgreSQL: DATABASE_URL');
+    return config.databaseUrl;
+  }
+  const dir = path.join(config.dataDir, 'postgres');
+  const pg = await startEmbeddedPostgres({ dir, port: config.embeddedPostgresPort, log });
+  closers.add('PostgreSQL', () => pg.stop());
+  log(`PostgreSQL: embedded, data in ${dir}, port ${config.embeddedPostgresPort}`);
+  return pg.url;
+}
+
+async function temporalServer(config: AppConfig, closers: Closers): Promise<{ address: string; uiUrl: string }> {
+  if (config.temporal.address) {
+    log(`Temporal: ${config.temporal.address} (TEMPORAL_ADDRESS)`);
+    return { address: config.temporal.address, uiUrl: config.temporal.uiUrl };
+  }
+  const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
+  const dev = await startTemporalDevServer({
+    cliPath: cli.path,
+    dbFile: path.resolve(config.dataDir, 'temporal.db'),
+    port: config.temporal.devPort,
+    uiPort: config.temporal.uiPort,
+    namespace: config.temporal.namespace,
+    log,
+  });
+  closers.add('Temporal dev server', () => dev.stop());
+  log(`Temporal: dev server on ${dev.address}, history in ${path.join(config.dataDir, 'temporal.db')}`);
+  return { address: dev.address, uiUrl: dev.uiUrl ?? config.temporal.uiUrl };
+}
+
+/** Platforms without a configured provider are served by the simulator, with a key made for this run. */
+async function providersOrSimulator(config: AppConfig, closers: Closers): Promise<AppConfig['providers']> {
+  const missing = PLATFORMS.filter((p) => !config.providers[p].baseUrl);
+  if (missing.length === 0) return config.providers;
+  const key = randomBytes(24).toString('base64url');
+  const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
+  closers.add('provider simulator', () => sim.close());
+  log(`SIMULATED DATA for ${missing.join(', ')}: provider simulator on ${sim.url} (set *_PROVIDER_URL for real providers)`);
+  const providers = { ...config.providers };
+  for (const p of missing) providers[p] = { ...providers[p], baseUrl: sim.baseUrls[p], apiKey: key };
+  return providers;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

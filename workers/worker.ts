@@ -1,0 +1,37 @@
+// A worker process for an existing Temporal server and PostgreSQL (production, compose, the crash test).
+import { pathToFileURL } from 'node:url';
+import { NativeConnection } from '@temporalio/worker';
+import { createAdapters } from '../activities/collectors';
+import { loadConfig } from '../activities/config';
+import { createOrm } from '../activities/db/orm';
+import { createKeywordWorker } from './create-worker';
+import { installQuietRuntime } from './runtime';
+
+export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env);
+  if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
+  if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
+  installQuietRuntime();
+  const adapters = createAdapters(config.providers);
+  const orm = await createOrm(config.databaseUrl);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  try {
+    const worker = await createKeywordWorker({
+      connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
+    });
+    console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}`);
+    // Worker.run() returns after SIGINT/SIGTERM, once in-flight tasks are drained
+    await worker.run();
+  } finally {
+    await connection.close();
+    await orm.close();
+    await Promise.all(Object.values(adapters).map((a) => a.close()));
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runWorker().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,112 @@
+// collectKeywords: validate, fan out per platform in bounded batches, report progress and failures.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  collectProgressQuery,
+  FailureType,
+  SA_KEYWORD_COUNT,
+  SA_PLATFORMS,
+  type CollectKeywordsInput,
+  type CollectKeywordsResult,
+  type Platform,
+  type PlatformProgress,
+  type PlatformResult,
+} from './types';
+import { InputError, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+
+const DEFAULT_BATCH_SIZE = 50;
+const DEFAULT_CONCURRENCY = 4;
+
+const { collectBatch } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  // collectBatch heartbeats every 2 s; a silent worker is presumed dead and the batch resumes elsewhere
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+export async function collectKeywords(input: CollectKeywordsInput): Promise<CollectKeywordsResult> {
+  const { keywords, platforms, day, batchSize, concurrency } = validate(input);
+  upsertSearchAttributes([
+    { key: SA_PLATFORMS, value: platforms },
+    { key: SA_KEYWORD_COUNT, value: keywords.length },
+  ]);
+  const batches: string[][] = [];
+  for (let i = 0; i < keywords.length; i += batchSize) batches.push(keywords.slice(i, i + batchSize));
+
+  const progress: PlatformProgress[] = platforms.map((platform) => ({
+    platform, total: keywords.length, done: 0, collected: 0, failed: 0, batchesDone: 0, batchesTotal: batches.length,
+  }));
+  setHandler(collectProgressQuery, () => ({
+    day,
+    total: keywords.length * platforms.length,
+    done: progress.reduce((sum, p) => sum + p.done, 0),
+    platforms: progress,
+  }));
+
+  const results = await Promise.all(
+    platforms.map((platform, i) => collectPlatform(platform, day, batches, concurrency, progress[i]!)),
+  );
+  return { day, keywords: keywords.length, platforms: results };
+}
+
+async function collectPlatform(
+  platform: Platform, day: string, batches: string[][], concurrency: number, progress: PlatformProgress,
+): Promise<PlatformResult> {
+  const result: PlatformResult = { platform, requested: progress.total, collected: 0, failures: [] };
+  const queue = [...batches];
+  const lane = async () => {
+    while (!result.error) {
+      const batch = queue.shift();
+      if (!batch) return;
+      try {
+        const out = await collectBatch({ platform, day, keywords: batch, workflowId: workflowInfo().workflowId });
+        result.collected += out.collected;
+        result.failures.push(...out.failures);
+        Object.assign(progress, {
+          collected: progress.collected + out.collected,
+          failed: progress.failed + out.failures.length,
+        });
+      } catch (err) {
+        // credentials refused: every further call on this platform would fail the same way
+        if (!isAuthFailure(err)) throw err;
+        result.error = `${(err.cause as ApplicationFailure).message}; platform stopped`;
+        progress.failed += batch.length;
+      }
+      progress.done += batch.length;
+      progress.batchesDone++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, lane));
+  if (result.error) result.notAttempted = queue.reduce((sum, b) => sum + b.length, 0);
+  return result;
+}
+
+function isAuthFailure(err: unknown): err is ActivityFailure {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FailureType.ProviderAuth;
+}
+
+function validate(input: CollectKeywordsInput) {
+  try {
+    const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
+    const concurrency = input.concurrency ?? DEFAULT_CONCURRENCY;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) throw new InputError('batchSize', 'must be an integer from 1 to 500');
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new InputError('concurrency', 'must be an integer from 1 to 50');
+    return {
+      keywords: normalizeKeywords(input.keywords),
+      platforms: normalizePlatforms(input.platforms),
+      day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.day),
+      batchSize,
+      concurrency,
+    };
+  } catch (err) {
+    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
+    throw err;
+  }
+}

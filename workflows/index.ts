@@ -1,0 +1,2 @@
+// The one workflowsPath: every workflow type the worker registers.
+export { collectKeywords } from './collect-keywords';
