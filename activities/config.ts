@@ -1,4 +1,5 @@
 // The one configuration loader: parsed from the environment when an entry point asks, never at import.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { PLATFORMS, SEED_DAILY_KEYWORDS, TASK_QUEUE_DEFAULT, type Platform } from '../workflows/types';
 import { InputError, normalizeKeywords, normalizePlatforms } from '../workflows/validation';
@@ -68,6 +69,11 @@ export interface AppConfig {
   port: number;
   scheduleTimezone: string;
   providers: Record<Platform, ProviderConfig>;
+}
+
+/** Entry points call this first: a local .env fills variables the environment does not set. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -2,11 +2,12 @@
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '../activities/config';
+import { loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createApp } from './app';
 
 export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env === process.env) loadDotEnv();
   const config = loadConfig(env);
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone API');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone API');

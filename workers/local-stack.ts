@@ -7,7 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { createAdapters } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
-import { loadConfig, type AppConfig } from '../activities/config';
+import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
 import { startEmbeddedPostgres } from '../activities/db/embedded-postgres';
 import { createOrm, migrate } from '../activities/db/orm';
 import { PLATFORMS } from '../workflows/types';
@@ -22,6 +22,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 async function main(argv: string[]): Promise<number> {
   const once = argv.includes('--once');
+  loadDotEnv();
   const config = loadConfig();
   installQuietRuntime();
   const closers = new Closers();
@@ -108,7 +109,6 @@ async function temporalServer(config: AppConfig, closers: Closers): Promise<{ ad
     log,
   });
   closers.add('Temporal dev server', () => dev.stop());
-  log(`Temporal: dev server on ${dev.address}, history in ${path.join(config.dataDir, 'temporal.db')}`);
   return { address: dev.address, uiUrl: dev.uiUrl ?? config.temporal.uiUrl };
 }
 

@@ -59,9 +59,10 @@ export async function printCollection(orm: Orm, result: CollectKeywordsResult, k
     ['keyword', 'platform', 'search volume', 'competition', 'cpc', 'trend score'],
     rows.map((r) => [r.keyword, r.platform, r.searchVolume, fixed(r.competition, 3), fixed(r.cpc, 2), fixed(r.trendScore, 3)]),
   ));
+  console.log('');
   for (const p of result.platforms) {
     const status = p.error ? `stopped: ${p.error}` : 'ok';
-    console.log(`\n${p.platform}: ${p.collected}/${p.requested} collected, ${p.failures.length} failed (${status})`);
+    console.log(`${p.platform}: ${p.collected}/${p.requested} collected, ${p.failures.length} failed (${status})`);
     for (const f of p.failures.slice(0, 20)) console.log(`  - ${f.keyword}: ${f.reason}`);
   }
 }

@@ -2,12 +2,13 @@
 import { pathToFileURL } from 'node:url';
 import { NativeConnection } from '@temporalio/worker';
 import { createAdapters } from '../activities/collectors';
-import { loadConfig } from '../activities/config';
+import { loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createKeywordWorker } from './create-worker';
 import { installQuietRuntime } from './runtime';
 
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env === process.env) loadDotEnv();
   const config = loadConfig(env);
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
