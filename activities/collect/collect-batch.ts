@@ -1,6 +1,6 @@
 // collectBatch: one platform, one batch of keywords, resumable from its heartbeat checkpoint.
-import { Context } from '@temporalio/activity';
-import type { CollectBatchCheckpoint, CollectBatchInput, CollectBatchResult } from '../../workflows/types';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { FailureType, type CollectBatchCheckpoint, type CollectBatchInput, type CollectBatchResult } from '../../workflows/types';
 import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
@@ -19,7 +19,13 @@ const HEARTBEAT_EVERY_MS = 2_000;
 export async function collectBatch(deps: CollectDeps, input: CollectBatchInput): Promise<CollectBatchResult> {
   const ctx = Context.current();
   const adapter = deps.adapters[input.platform];
-  if (!adapter) throw new Error(`no adapter configured for platform ${input.platform}`);
+  if (!adapter) {
+    throw ApplicationFailure.create({
+      message: `${input.platform}: no provider configured on this worker (${input.platform.toUpperCase()}_PROVIDER_URL)`,
+      type: FailureType.ProviderNotConfigured,
+      nonRetryable: true,
+    });
+  }
   const resumed = ctx.info.heartbeatDetails as CollectBatchCheckpoint | undefined;
   const saved: CollectBatchCheckpoint = resumed ?? { next: 0, collected: 0, failures: [], transientTries: 0 };
   let pending: NewObservation[] = [];

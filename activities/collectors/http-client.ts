@@ -1,4 +1,5 @@
 // One pooled, rate-limited JSON client per provider; every failure comes out as a ProviderError.
+import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 import type { Platform } from '../../workflows/types';
 import { ProviderError } from './errors';
@@ -27,7 +28,7 @@ export interface HttpRequest {
 
 export class HttpClient {
   readonly platform: Platform;
-  readonly limiter: RateLimiter;
+  private readonly limiter: RateLimiter;
   private readonly pool: Pool;
   private readonly prefix: string;
   private readonly timeoutMs: number;
@@ -54,6 +55,11 @@ export class HttpClient {
 
   /** Sends one request and parses its JSON body; rethrows the caller's abort as is. */
   async request<T = unknown>(req: HttpRequest): Promise<T> {
+    return (await this.send<T>(req)).body;
+  }
+
+  /** As request(), with the response headers. */
+  async send<T = unknown>(req: HttpRequest): Promise<{ body: T; headers: IncomingHttpHeaders }> {
     const path = `${this.prefix}${req.path}`;
     const call = this.callName(req.method, req.path);
     await this.limiter.acquire(req.signal);
@@ -76,7 +82,7 @@ export class HttpClient {
       }
       const text = await res.body.text();
       try {
-        return JSON.parse(text) as T;
+        return { body: JSON.parse(text) as T, headers: res.headers };
       } catch {
         throw new ProviderError(this.platform, 'unavailable', `${call} returned ${res.statusCode} with a malformed JSON body`, res.statusCode);
       }

@@ -24,14 +24,24 @@ function seedConfig(config: ProviderConfig): SeedAdapterConfig {
   return { baseUrl, apiKey, ratePerSecond, timeoutMs };
 }
 
-/** `source` labels the data (e.g. 'simulator'); the provider's host by default. */
+/** `source` labels the data; the provider's host by default ('simulator' whenever the provider says so). */
 export function createAdapter(config: ProviderConfig, source?: string): ProviderAdapter {
   const seed = seedConfig(config);
   return FACTORIES[config.platform](seed, source ?? new URL(seed.baseUrl).host);
 }
 
 /** All three adapters, or none: every configuration is checked before any pool opens. */
-export function createAdapters(providers: Record<Platform, ProviderConfig>, source?: string): Record<Platform, ProviderAdapter> {
+export function createAdapters(
+  providers: Record<Platform, ProviderConfig>,
+  sources: Partial<Record<Platform, string>> = {},
+): Record<Platform, ProviderAdapter> {
   for (const platform of PLATFORMS) seedConfig(providers[platform]);
-  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], source)])) as Record<Platform, ProviderAdapter>;
+  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p])])) as Record<Platform, ProviderAdapter>;
+}
+
+/** Adapters for the platforms that have a provider configured; a worker serves only those. */
+export function createConfiguredAdapters(providers: Record<Platform, ProviderConfig>): Partial<Record<Platform, ProviderAdapter>> {
+  const configured = PLATFORMS.filter((p) => providers[p].baseUrl);
+  for (const platform of configured) seedConfig(providers[platform]);
+  return Object.fromEntries(configured.map((p) => [p, createAdapter(providers[p])]));
 }

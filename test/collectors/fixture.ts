@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { expect } from 'vitest';
 import type { ProviderConfig } from '../../activities/config';
 import { ProviderError, type ProviderErrorKind } from '../../activities/collectors/errors';
+import { createSimulator } from '../../activities/collectors/simulator/app';
 import { startSimulator } from '../../activities/collectors/simulator/server';
 import type { Platform } from '../../workflows/types';
 
@@ -54,4 +55,15 @@ export function expectNoSecret(err: unknown, secrets: string[]): void {
   for (const secret of secrets) {
     for (const text of renderings) expect(text).not.toContain(secret);
   }
+}
+
+/** The simulator's Hono app without a server, for route-level tests. */
+export const appKeys: Record<Platform, string> = { amazon: 'key-amazon-test', etsy: 'key-etsy-test', ebay: 'key-ebay-test' };
+export const appAuth = (platform: Platform) => ({ authorization: `Bearer ${appKeys[platform]}` });
+
+export function setupApp(seed = 3) {
+  const sim = createSimulator({ apiKeys: appKeys, day: () => DAY, seed });
+  const get = (path: string, headers: Record<string, string> = appAuth('etsy'), init: RequestInit = {}) =>
+    sim.app.request(path, { headers, ...init });
+  return { sim, get };
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
     // waits for the client to give up, to show that siblings of a fatal failure stop
     await new Promise((resolve) => c.req.raw.signal.addEventListener('abort', resolve, { once: true }));
     aborted.push('trends');
-    return c.body(null, 499);
+    return new Response(null, { status: 499 });
   });
   app.get('/p/keywords/related', (c) =>
     keyword(c.req.query('keyword')) === 'revoked' ? c.json({ error: 'key revoked' }, 401) : c.json({ related_keywords: ['ok', 3] }));
@@ -58,6 +58,8 @@ describe('seed contract adapter', () => {
     try {
       const metrics = await adapter.collect('fine');
       expect(metrics).toMatchObject({ searchVolume: 100, competition: 0.5, cpc: 1.2, trendScore: 0, relatedKeywords: [], categoryData: null });
+      // not the simulator: the data is labelled with the provider's host
+      expect(metrics.source).toBe(new URL(baseUrl).host);
       expect(metrics.degraded).toEqual([
         { call: 'trend', reason: 'malformed response from GET /p/keywords/trends' },
         { call: 'related', reason: 'malformed response from GET /p/keywords/related' },

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../activities/collectors/simulator/app';
 import { simulateKeyword } from '../../activities/collectors/simulator/data';
-
-const DAY = '2026-11-24';
-const apiKeys = { amazon: 'key-amazon-test', etsy: 'key-etsy-test', ebay: 'key-ebay-test' };
-const auth = (platform: keyof typeof apiKeys) => ({ authorization: `Bearer ${apiKeys[platform]}` });
-
-function setup(seed = 3) {
-  const sim = createSimulator({ apiKeys, day: () => DAY, seed });
-  const get = (path: string, headers: Record<string, string> = auth('etsy'), init: RequestInit = {}) =>
-    sim.app.request(path, { headers, ...init });
-  return { sim, get };
-}
+import { appAuth, appKeys, DAY, setupApp } from './fixture';
 
 describe('simulator routes', () => {
   it('serves the seed contract with the simulated data, labelled as such', async () => {
-    const { get, sim } = setup();
+    const { get, sim } = setupApp();
     const want = simulateKeyword('etsy', 'ebooks', DAY);
     const search = await get('/etsy/keywords/search?keyword=ebooks&include_metrics=true');
     expect(search.status).toBe(200);
@@ -38,21 +27,24 @@ describe('simulator routes', () => {
   });
 
   it('takes the Amazon search as a POST body and has no categories call', async () => {
-    const { get } = setup();
+    const { get } = setupApp();
     const want = simulateKeyword('amazon', 'music', DAY);
-    const res = await get('/amazon/keywords/search', { ...auth('amazon'), 'content-type': 'application/json' }, {
+    const res = await get('/amazon/keywords/search', { ...appAuth('amazon'), 'content-type': 'application/json' }, {
       method: 'POST', body: JSON.stringify({ keyword: 'music', include_metrics: true, include_trends: true }),
     });
     expect(await res.json()).toMatchObject({ search_volume: want.search_volume, trend_score: want.trend_score });
-    const categories = await get('/amazon/keywords/categories?keyword=music', auth('amazon'));
+    const categories = await get('/amazon/keywords/categories?keyword=music', appAuth('amazon'));
     expect(categories.status).toBe(404);
     expect(categories.headers.get('x-simulated-data')).toBe('true');
-    expect((await get('/amazon/keywords/search?keyword=music', auth('amazon'))).status).toBe(404);
+    expect((await get('/amazon/keywords/search?keyword=music', appAuth('amazon'))).status).toBe(404);
+    for (const body of ['null', '{"keyword": 5}', 'not json']) {
+      expect((await get('/amazon/keywords/search', appAuth('amazon'), { method: 'POST', body })).status).toBe(400);
+    }
   });
 
   it('refuses a missing or wrong key, including another platform\'s', async () => {
-    const { get } = setup();
-    for (const headers of [{}, { authorization: 'Bearer nope' }, auth('amazon'), { authorization: apiKeys.etsy }]) {
+    const { get } = setupApp();
+    for (const headers of [{}, { authorization: 'Bearer nope' }, appAuth('amazon'), { authorization: appKeys.etsy }]) {
       const res = await get('/etsy/keywords/search?keyword=ebooks', headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'unauthorized' });
@@ -60,7 +52,7 @@ describe('simulator routes', () => {
   });
 
   it('answers 400 without a keyword and 404 for a keyword without words', async () => {
-    const { get } = setup();
+    const { get } = setupApp();
     expect((await get('/etsy/keywords/search')).status).toBe(400);
     expect((await get('/etsy/keywords/trends?keyword=%20')).status).toBe(400);
     expect((await get('/etsy/keywords/search?keyword=!!!')).status).toBe(404);
@@ -69,7 +61,7 @@ describe('simulator routes', () => {
 
 describe('simulator faults', () => {
   it('hits only the targeted calls and keywords, the first N times', async () => {
-    const { get, sim } = setup();
+    const { get, sim } = setupApp();
     sim.setFaults('etsy', { serverError: { status: 503, keywords: ['Ebooks'], calls: ['search'], times: 2 } });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await get('/etsy/keywords/search?keyword=ebooks')).status);
@@ -78,11 +70,11 @@ describe('simulator faults', () => {
     sim.setFaults('etsy', { serverError: { keywords: ['ebooks'], calls: ['trends'] } });
     expect((await get('/etsy/keywords/search?keyword=ebooks')).status).toBe(200);
     expect((await get('/etsy/keywords/trends?keyword=ebooks')).status).toBe(503);
-    expect((await get('/ebay/keywords/trends?keyword=ebooks', auth('ebay'))).status).toBe(200);
+    expect((await get('/ebay/keywords/trends?keyword=ebooks', appAuth('ebay'))).status).toBe(200);
   });
 
-  it('answers 429 with Retry-After, invalid JSON, or 401 for everything', async () => {
-    const { get, sim } = setup();
+  it('answers 429 with Retry-After, 404, invalid JSON, or 401 for everything', async () => {
+    const { get, sim } = setupApp();
     sim.setFaults('etsy', { rateLimit: { retryAfterSeconds: 7, times: 1 } });
     const limited = await get('/etsy/keywords/related?keyword=ebooks');
     expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '7']);
@@ -90,6 +82,9 @@ describe('simulator faults', () => {
     const malformed = await get('/etsy/keywords/search?keyword=ebooks');
     expect(malformed.status).toBe(200);
     await expect(malformed.json()).rejects.toThrow();
+    sim.setFaults('etsy', { notFound: { keywords: ['ebooks'] } });
+    const unknown = await get('/etsy/keywords/search?keyword=ebooks');
+    expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'unknown keyword' }]);
     sim.setFaults('etsy', { unauthorized: true });
     expect((await get('/etsy/keywords/search?keyword=ebooks')).status).toBe(401);
     sim.clearFaults();
@@ -97,22 +92,22 @@ describe('simulator faults', () => {
   });
 
   it('adds latency, and hangs until the client gives up', async () => {
-    const { get, sim } = setup();
+    const { get, sim } = setupApp();
     sim.setFaults('ebay', { latencyMs: 120 });
     const started = performance.now();
-    expect((await get('/ebay/keywords/search?keyword=apps', auth('ebay'))).status).toBe(200);
+    expect((await get('/ebay/keywords/search?keyword=apps', appAuth('ebay'))).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(115);
     sim.setFaults('ebay', { hang: { calls: ['search'] } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const res = await get('/ebay/keywords/search?keyword=apps', auth('ebay'), { signal: controller.signal });
+    const res = await get('/ebay/keywords/search?keyword=apps', appAuth('ebay'), { signal: controller.signal });
     expect(res.status).toBe(499);
     expect(sim.requests.at(-1)).toMatchObject({ call: 'search', status: 499 });
   });
 
   it('decides partial fault rates with the seeded generator, reproducibly', async () => {
     const run = async () => {
-      const { get, sim } = setup(42);
+      const { get, sim } = setupApp(42);
       sim.setFaults('etsy', { serverError: { rate: 0.5, status: 500 } });
       const statuses: number[] = [];
       for (let i = 0; i < 200; i++) statuses.push((await get(`/etsy/keywords/trends?keyword=k${i}`)).status);
@@ -126,34 +121,8 @@ describe('simulator faults', () => {
   });
 
   it('rejects an invalid fault shape', () => {
-    const { sim } = setup();
+    const { sim } = setupApp();
     expect(() => sim.setFaults('etsy', { serverError: { rate: 2 } })).toThrow();
     expect(() => sim.setFaults('etsy', { nonsense: true } as never)).toThrow();
-  });
-});
-
-describe('simulator admin routes', () => {
-  it('steers faults and exposes the request log behind a key', async () => {
-    const { get, sim } = setup();
-    expect((await get('/health', {})).status).toBe(200);
-    expect((await get('/__requests', {})).status).toBe(401);
-    await get('/etsy/keywords/search?keyword=ebooks');
-    const log = (await (await get('/__requests', auth('ebay'))).json()) as unknown[];
-    expect(log).toHaveLength(1);
-    expect((await get('/__requests', auth('ebay'), { method: 'DELETE' })).status).toBe(204);
-    expect(sim.requests).toHaveLength(0);
-
-    const put = (platform: string, body: unknown) =>
-      get(`/__faults/${platform}`, { ...auth('etsy'), 'content-type': 'application/json' }, { method: 'PUT', body: JSON.stringify(body) });
-    expect((await put('etsy', { serverError: { status: 418 } })).status).toBe(400);
-    expect((await put('nowhere', {})).status).toBe(404);
-    expect((await put('etsy', { serverError: { status: 502 } })).status).toBe(200);
-    expect((await get('/etsy/keywords/search?keyword=ebooks')).status).toBe(502);
-    expect((await get('/__faults', auth('etsy'), { method: 'DELETE' })).status).toBe(204);
-    expect((await get('/etsy/keywords/search?keyword=ebooks')).status).toBe(200);
-  });
-
-  it('needs a key for every platform', () => {
-    expect(() => createSimulator({ apiKeys: { ...apiKeys, ebay: '' } })).toThrow(/ebay/);
   });
 });

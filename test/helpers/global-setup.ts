@@ -59,3 +59,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   return teardown;
 }
+

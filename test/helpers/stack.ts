@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { createAdapters } from '../../activities/collectors';
+import { createConfiguredAdapters } from '../../activities/collectors';
 import { startSimulator, type RunningSimulator } from '../../activities/collectors/simulator/server';
 import type { ProviderConfig } from '../../activities/config';
 import { createOrm, type Orm } from '../../activities/db/orm';
@@ -53,14 +53,14 @@ export async function startTestStack(options: { day: string; ratePerSecond?: num
   return {
     orm, client, sim, keys, providers, temporalAddress, databaseUrl,
     async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}` } = {}) {
-      const adapters = createAdapters(withProviders);
+      const adapters = createConfiguredAdapters(withProviders);
       const worker = await createKeywordWorker({
         connection: nativeConnection, namespace: 'default', taskQueue, deps: { orm, adapters }, workflowBundle: await workflowBundle(),
       });
       try {
         return await worker.runUntil(fn(taskQueue));
       } finally {
-        await Promise.all(Object.values(adapters).map((a) => a.close()));
+        await Promise.all(Object.values(adapters).map((a) => a?.close()));
       }
     },
     async close() {

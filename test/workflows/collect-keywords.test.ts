@@ -67,7 +67,7 @@ describe('collectKeywords', () => {
     // a keyword failure is not retried
     expect(stack.sim.simulator.requests.filter((r) => r.keyword === bad && r.platform === 'etsy')).toHaveLength(1);
     const rows = await rowsFor([bad, flaky, good]);
-    expect(rows.map((r) => `${r.platform}:${r.keyword}`)).toEqual([
+    expect(rows.map((r) => `${r.platform}:${r.keyword}`).sort()).toEqual([
       `amazon:${bad}`, `amazon:${flaky}`, `amazon:${good}`, `etsy:${flaky}`, `etsy:${good}`,
     ]);
     const degraded = rows.find((r) => r.platform === 'amazon' && r.keyword === flaky)!;
@@ -122,6 +122,17 @@ describe('collectKeywords', () => {
     expect(stack.sim.simulator.requests.filter((r) => r.platform === 'amazon')).toHaveLength(1);
     expect(result.platforms.find((p) => p.platform === 'etsy')!.collected).toBe(6);
     expect(JSON.stringify(result)).not.toContain('wrong-key');
+  });
+
+  it('stops a platform that has no provider on this worker, with a failure that names the variable', async () => {
+    const keywords = [`mockup ${uid()}`];
+    const providers = { ...stack.providers, ebay: { ...stack.providers.ebay, baseUrl: undefined } };
+    const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
+      taskQueue, workflowId: `collect-test-${uid()}`, args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY }],
+    }), { providers });
+
+    expect(result.platforms.map((p) => [p.platform, p.collected])).toEqual([['etsy', 1], ['ebay', 0]]);
+    expect(result.platforms[1]!.error).toBe('ebay: no provider configured on this worker (EBAY_PROVIDER_URL); platform stopped');
   });
 
   it('answers the progress query and sets the search attributes', async () => {

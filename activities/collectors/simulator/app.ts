@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   faults?: Partial<Record<Platform, PlatformFaults>>;
   /** Seeds the generator deciding which requests a fault with a rate below 1 hits. */
   seed?: number;
+  /** The request log keeps this many newest entries (default 100,000), so a long-lived simulator stays small. */
+  maxLoggedRequests?: number;
 }
 
 export interface Simulator {
@@ -22,7 +24,7 @@ export interface Simulator {
   /** Replaces a platform's faults; throws when the shape is invalid. */
   setFaults(platform: Platform, faults: PlatformFaults): void;
   clearFaults(): void;
-  /** Every platform request in arrival order (admin and health routes excluded). */
+  /** Platform requests in arrival order, the newest `maxLoggedRequests` (admin and health routes excluded). */
   readonly requests: RequestLogEntry[];
   resetRequests(): void;
 }
@@ -36,6 +38,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   }
   const faults = new FaultController(options.seed, options.faults);
   const requests: RequestLogEntry[] = [];
+  const maxLogged = options.maxLoggedRequests ?? 100_000;
+  const record = (entry: RequestLogEntry) => {
+    requests.push(entry);
+    // trimmed in chunks, not on every request: splicing the front of a long array is costly
+    if (requests.length > maxLogged * 1.1) requests.splice(0, requests.length - maxLogged);
+  };
   const day = options.day ?? utcToday;
   const app = new Hono();
 
@@ -74,7 +82,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   });
 
   for (const platform of PLATFORMS) {
-    app.route(`/${platform}`, platformRoutes(platform, { apiKey: options.apiKeys[platform], day, faults, log: requests }));
+    app.route(`/${platform}`, platformRoutes(platform, { apiKey: options.apiKeys[platform], day, faults, record }));
   }
 
   return {

@@ -23,18 +23,21 @@ export const platformFaultsSchema = z.strictObject({
   rateLimit: z.strictObject({ ...rule, retryAfterSeconds: z.number().int().min(0).default(1) }).optional(),
   serverError: z.strictObject({ ...rule, status: z.union([z.literal(500), z.literal(502), z.literal(503)]).default(503) }).optional(),
   hang: z.strictObject(rule).optional(),
+  /** 404 "unknown keyword": the provider does not know it. */
+  notFound: z.strictObject(rule).optional(),
   malformed: z.strictObject(rule).optional(),
   unauthorized: z.boolean().optional(),
 });
 
 export type PlatformFaults = z.input<typeof platformFaultsSchema>;
 type ParsedFaults = z.output<typeof platformFaultsSchema>;
-type FaultName = 'rateLimit' | 'serverError' | 'hang' | 'malformed';
-const ORDER: FaultName[] = ['hang', 'rateLimit', 'serverError', 'malformed'];
+type FaultName = 'rateLimit' | 'serverError' | 'hang' | 'notFound' | 'malformed';
+const ORDER: FaultName[] = ['hang', 'rateLimit', 'serverError', 'notFound', 'malformed'];
 
 export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'hang' }
+  | { kind: 'notFound' }
   | { kind: 'malformed' }
   | { kind: 'rateLimit'; retryAfterSeconds: number }
   | { kind: 'serverError'; status: 500 | 502 | 503 };

@@ -22,7 +22,7 @@ export interface PlatformContext {
   apiKey: string;
   day: () => string;
   faults: FaultController;
-  log: RequestLogEntry[];
+  record: (entry: RequestLogEntry) => void;
 }
 
 type Env = { Variables: { entry: RequestLogEntry } };
@@ -47,7 +47,7 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
       status: 0,
       startedAt: performance.timeOrigin + performance.now(),
     };
-    ctx.log.push(entry);
+    ctx.record(entry);
     c.set('entry', entry);
     const latency = ctx.faults.latencyMs(platform);
     if (latency > 0) await sleep(latency, undefined, { signal: c.req.raw.signal }).catch(() => undefined);
@@ -63,8 +63,8 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
     const entry = c.get('entry');
     entry.keyword = typeof keyword === 'string' ? keyword : null;
     if (typeof keyword !== 'string' || keyword.trim() === '') return c.json({ error: 'keyword is required' }, 400);
-    if (keywordWords(keyword).length === 0) return c.json({ error: 'unknown keyword' }, 404);
     const fault = ctx.faults.decide(platform, call, keyword);
+    if (fault.kind === 'notFound' || keywordWords(keyword).length === 0) return c.json({ error: 'unknown keyword' }, 404);
     switch (fault.kind) {
       case 'hang':
         await untilAborted(c.req.raw.signal);
@@ -92,7 +92,7 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
 
   if (platform === 'amazon') {
     app.post('/keywords/search', async (c) => {
-      const payload = (await c.req.json().catch(() => ({}))) as { keyword?: unknown; include_trends?: unknown };
+      const payload = ((await c.req.json().catch(() => null)) ?? {}) as { keyword?: unknown; include_trends?: unknown };
       return respond(c, 'search', payload.keyword, (d) =>
         payload.include_trends === true ? { ...search(d, c), trend_score: d.trend_score } : search(d, c));
     });
