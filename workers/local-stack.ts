@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await closers.closeAll(log);
+    log('stopped');
   }
 }
 
