@@ -36,7 +36,8 @@ export interface WorkerOptions {
 }
 
 export async function startTestStack(options: { day: string; ratePerSecond?: number; timeoutMs?: number }): Promise<TestStack> {
-  installQuietRuntime();
+  // expected failures (faults under test) would otherwise fill the output with worker warnings
+  installQuietRuntime('ERROR');
   const temporalAddress = inject('temporalAddress');
   const databaseUrl = inject('databaseUrl');
   const orm = await createOrm(databaseUrl);
