@@ -103,3 +103,54 @@ export const SA_PLATFORMS = defineSearchAttributeKey('Platforms', SearchAttribut
 export const SA_KEYWORD_COUNT = defineSearchAttributeKey('KeywordCount', SearchAttributeType.INT);
 /** Registered on the dev server and by the compose stack's setup job. */
 export const SEARCH_ATTRIBUTES = [SA_PLATFORMS, SA_KEYWORD_COUNT];
+
+// ---- processing, trends, model (issue 3) ----
+
+export interface ProcessKeywordsInput {
+  /** Day to process (YYYY-MM-DD); default: the newest day with observations. */
+  day?: string;
+  /** Clusters (k-means k), default 10, never more than the distinct keywords. */
+  clusters?: number;
+}
+
+export interface ProcessKeywordsResult {
+  /** Null when there was nothing to process. */
+  day: string | null;
+  processed: number;
+  clusters: number;
+}
+
+export interface AnalyzeTrendsInput {
+  /** Only this platform; default all. */
+  platform?: Platform;
+  /** Days of history analysed, ending at the newest observed day (default 30). */
+  days?: number;
+}
+
+export interface AnalyzeTrendsResult {
+  /** Null when there was nothing to analyse. */
+  analysisId: string | null;
+  day: string | null;
+  observations: number;
+  /** Backtest MAPE of the 7-day forecast, when history allowed one. */
+  forecastMape: number | null;
+}
+
+export interface TrainModelInput {
+  /** Days of history used to build the training set (default 90). */
+  days?: number;
+}
+
+export interface ModelMetrics {
+  mse: number;
+  r2: number;
+  trainingSamples: number;
+  testSamples: number;
+}
+
+export interface TrainModelResult {
+  /** Null when the history was too short to train (the reason says why). */
+  modelVersion: number | null;
+  metrics: ModelMetrics | null;
+  reason?: string;
+}
