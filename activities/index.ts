@@ -1,12 +1,20 @@
 // createActivities(deps): every activity closes over one ORM and one adapter (HTTP pool) per provider.
-import type { CollectBatchInput, CollectBatchResult } from '../workflows/types';
+import type {
+  AnalyzeTrendsResult, CollectBatchInput, CollectBatchResult, ProcessKeywordsResult, TrainModelResult,
+} from '../workflows/types';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
+import { analyzeWindow, type AnalyzeWindowInput } from './insights/analyze';
+import { processDay, type ProcessDayInput } from './insights/process-day';
+import { trainVersion, type TrainInput } from './insights/train';
 
 export type ActivityDeps = CollectDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
     collectBatch: (input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input),
+    processDay: (input: ProcessDayInput): Promise<ProcessKeywordsResult> => processDay(deps.orm, input),
+    analyzeWindow: (input: AnalyzeWindowInput): Promise<AnalyzeTrendsResult> => analyzeWindow(deps.orm, input),
+    trainVersion: (input: TrainInput): Promise<TrainModelResult> => trainVersion(deps.orm, input),
   };
 }
 

@@ -123,8 +123,10 @@ export interface ProcessKeywordsResult {
 export interface AnalyzeTrendsInput {
   /** Only this platform; default all. */
   platform?: Platform;
-  /** Days of history analysed, ending at the newest observed day (default 30). */
+  /** Days of history analysed (default 30), ending at `to`. */
   days?: number;
+  /** Last day of the window (YYYY-MM-DD); default: the newest observed day. */
+  to?: string;
 }
 
 export interface AnalyzeTrendsResult {
@@ -137,8 +139,10 @@ export interface AnalyzeTrendsResult {
 }
 
 export interface TrainModelInput {
-  /** Days of history used to build the training set (default 90). */
+  /** Days of history used to build the training set (default 90), ending at `to`. */
   days?: number;
+  /** Last day of the history (YYYY-MM-DD); default: the newest observed day. */
+  to?: string;
 }
 
 export interface ModelMetrics {

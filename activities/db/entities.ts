@@ -2,6 +2,7 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import type { Platform } from '../../workflows/types';
 import type { DegradedCall } from '../collectors/types';
+import { insightEntities } from './insight-entities';
 
 /** One keyword on one platform on one day: unique (platform, keyword, day). */
 export interface Observation {
@@ -45,4 +46,4 @@ export const ObservationSchema = new EntitySchema<Observation>({
   },
 });
 
-export const entities = [ObservationSchema];
+export const entities = [ObservationSchema, ...insightEntities];

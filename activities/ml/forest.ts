@@ -1,9 +1,10 @@
 // A regression random forest (bagged CART trees, variance reduction, all features at every split,
-// as scikit-learn's RandomForestRegressor defaults) with an exact split search over pre-sorted
-// features: each node scans its samples once per feature in sorted order, so a tree costs
-// O(n · features · depth) where ml-random-forest's search is O(n²) per node. ml-random-forest stays
-// the test oracle (test/ml/forest.test.ts); the figures are in test/bench/RESULTS.md.
+// as scikit-learn's RandomForestRegressor defaults) with an exact split search over rows sorted once
+// per feature (forest-grow.ts): a tree costs O(n · features · depth), where ml-random-forest's
+// search is O(n²) per node. ml-random-forest stays the test oracle (test/ml/forest.test.ts); the
+// figures are in test/bench/RESULTS.md.
 import { mulberry32 } from '../processing/random';
+import { growTree, type Sorted } from './forest-grow';
 
 export interface ForestOptions {
   nTrees: number;
@@ -37,104 +38,29 @@ export function trainForest(columns: readonly Float64Array[], y: Float64Array, o
   const n = y.length;
   if (n === 0) throw new Error('trainForest: no training rows');
   const order = columns.map((col) => Int32Array.from(col.keys()).sort((a, b) => col[a]! - col[b]!));
+  const rank = order.map((o) => {
+    const r = new Int32Array(n);
+    o.forEach((i, p) => (r[i] = p));
+    return r;
+  });
+  const sorted: Sorted = { order, rank };
   const rand = mulberry32(opts.seed);
-  const weight = new Float64Array(n);
   const trees: Tree[] = [];
+  const draws = new Int32Array(Math.min(opts.maxSamples ?? n, n));
   for (let t = 0; t < opts.nTrees; t++) {
-    weight.fill(0);
-    const draws = Math.min(opts.maxSamples ?? n, n);
-    for (let i = 0; i < draws; i++) weight[Math.floor(rand() * n)]! += 1;
-    trees.push(growTree(columns, y, weight, order, opts));
+    for (let d = 0; d < draws.length; d++) draws[d] = Math.floor(rand() * n);
+    draws.sort();
+    // the bootstrap as distinct rows and how often each was drawn
+    const rows = new Int32Array(draws.length);
+    const counts = new Float64Array(draws.length);
+    let u = 0;
+    for (let d = 0; d < draws.length; d++) {
+      if (u === 0 || rows[u - 1] !== draws[d]) rows[u++] = draws[d]!;
+      counts[u - 1]! += 1;
+    }
+    trees.push(growTree(columns, y, sorted, { rows: rows.subarray(0, u), counts: counts.subarray(0, u) }, opts));
   }
   return { nFeatures: columns.length, options: opts, trees };
-}
-
-function growTree(columns: readonly Float64Array[], y: Float64Array, weight: Float64Array, order: Int32Array[], opts: ForestOptions): Tree {
-  // per feature: the drawn rows in sorted order, and their values alongside for sequential scans
-  const idx = order.map((o) => o.filter((i) => weight[i]! > 0));
-  const xs = idx.map((ix, f) => Float64Array.from(ix, (i) => columns[f]![i]!));
-  const size = idx[0]!.length;
-  const tmpIdx = new Int32Array(size);
-  const tmpX = new Float64Array(size);
-  const goesLeft = new Uint8Array(y.length);
-  const nodes = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[] };
-  const stack = [{ start: 0, end: size, depth: 0, id: newNode(nodes) }];
-  while (stack.length > 0) {
-    const { start, end, depth, id } = stack.pop()!;
-    let w = 0, s = 0;
-    for (let p = start; p < end; p++) {
-      const i = idx[0]![p]!;
-      w += weight[i]!;
-      s += weight[i]! * y[i]!;
-    }
-    nodes.value[id] = s / w;
-    if (depth >= opts.maxDepth || w < 2 * opts.minSamplesLeaf) continue;
-    let best = { score: (s * s) / w * (1 + 1e-12) + 1e-12, feature: -1, threshold: 0, at: 0 };
-    for (let f = 0; f < idx.length; f++) {
-      const ix = idx[f]!, x = xs[f]!;
-      let wl = 0, sl = 0;
-      for (let p = start; p < end - 1; p++) {
-        const i = ix[p]!;
-        wl += weight[i]!;
-        sl += weight[i]! * y[i]!;
-        if (x[p] === x[p + 1] || wl < opts.minSamplesLeaf || w - wl < opts.minSamplesLeaf) continue;
-        const score = (sl * sl) / wl + ((s - sl) * (s - sl)) / (w - wl);
-        if (score > best.score) best = { score, feature: f, threshold: x[p]!, at: p };
-      }
-    }
-    if (best.feature < 0) continue;
-    const bx = xs[best.feature]!;
-    // midpoint like scikit-learn, unless rounding would push it onto the right-hand value
-    const mid = (bx[best.at]! + bx[best.at + 1]!) / 2;
-    const threshold = mid < bx[best.at + 1]! ? mid : bx[best.at]!;
-    for (let p = start; p < end; p++) goesLeft[idx[best.feature]![p]!] = p <= best.at ? 1 : 0;
-    const split = partition(idx, xs, start, end, goesLeft, tmpIdx, tmpX);
-    const left = newNode(nodes), right = newNode(nodes);
-    nodes.feature[id] = best.feature;
-    nodes.threshold[id] = threshold;
-    nodes.left[id] = left;
-    nodes.right[id] = right;
-    stack.push({ start, end: split, depth: depth + 1, id: left }, { start: split, end, depth: depth + 1, id: right });
-  }
-  return {
-    feature: Int32Array.from(nodes.feature),
-    threshold: Float64Array.from(nodes.threshold),
-    left: Int32Array.from(nodes.left),
-    right: Int32Array.from(nodes.right),
-    value: Float64Array.from(nodes.value),
-  };
-}
-
-function newNode(nodes: Record<'feature' | 'threshold' | 'left' | 'right' | 'value', number[]>): number {
-  nodes.feature.push(-1);
-  nodes.threshold.push(0);
-  nodes.left.push(-1);
-  nodes.right.push(-1);
-  nodes.value.push(0);
-  return nodes.feature.length - 1;
-}
-
-/** Stable partition of every feature's range into left rows then right rows; returns the boundary. */
-function partition(idx: Int32Array[], xs: Float64Array[], start: number, end: number, goesLeft: Uint8Array, tmpIdx: Int32Array, tmpX: Float64Array): number {
-  let split = start;
-  for (let f = 0; f < idx.length; f++) {
-    const ix = idx[f]!, x = xs[f]!;
-    let l = start, r = 0;
-    for (let p = start; p < end; p++) {
-      const i = ix[p]!;
-      if (goesLeft[i]) {
-        ix[l] = i;
-        x[l++] = x[p]!;
-      } else {
-        tmpIdx[r] = i;
-        tmpX[r++] = x[p]!;
-      }
-    }
-    ix.set(tmpIdx.subarray(0, r), l);
-    x.set(tmpX.subarray(0, r), l);
-    split = l;
-  }
-  return split;
 }
 
 export function predictTree(tree: Tree, x: ArrayLike<number>): number {

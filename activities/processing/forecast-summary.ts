@@ -8,7 +8,7 @@ import type { ObservationRow } from './types';
 export interface ForecastOptions {
   horizonDays?: number;
   backtestDays?: number;
-  /** Keywords with the highest newest-day volume that get their own forecast. */
+  /** Keywords with the highest latest volume that get their own forecast. */
   topKeywords?: number;
 }
 
@@ -24,7 +24,16 @@ export interface FuturePredictions {
   interval_level: number;
   /** null when the window has fewer than 3 days: nothing to fit a trend on. */
   method: ForecastMethod | null;
-  backtest: (Omit<BacktestResult, 'method'> & { chosen: ForecastMethod; compared: BacktestResult[] }) | null;
+  /** Over every series: the last `held_out_days` forecast from the days before; MAPE/WAPE in %. */
+  backtest: {
+    held_out_days: number;
+    series: number;
+    points: number;
+    mape: number | null;
+    wape: number | null;
+    chosen: ForecastMethod;
+    compared: { method: ForecastMethod; mape: number | null; wape: number | null }[];
+  } | null;
   platform_totals: Record<string, SeriesForecast>;
   keywords: (SeriesForecast & { keyword: string; platform: string })[];
 }
@@ -63,11 +72,13 @@ export function forecastTrends(rows: readonly ObservationRow[], options: Forecas
     const last = values.findLastIndex((v) => !Number.isNaN(v));
     return fit ? summarise(fit, newestDay, addDays(newestDay, last - newest), values[last]!) : null;
   };
+  // the keywords with the highest latest volume (their newest day may be missing: it is a gap)
+  const latest = (values: Float64Array) => values[values.findLastIndex((v) => !Number.isNaN(v))]!;
   const keywords = all
-    .filter((s) => !Number.isNaN(s.values[newest]!))
-    .sort((a, b) => b.values[newest]! - a.values[newest]!)
+    .map((s) => ({ s, volume: latest(s.values) }))
+    .sort((a, b) => b.volume - a.volume)
     .slice(0, topKeywords)
-    .flatMap((s) => {
+    .flatMap(({ s }) => {
       const f = describe(s.values);
       return f ? [{ keyword: s.keyword, platform: s.platform, ...f }] : [];
     });
@@ -80,14 +91,23 @@ export function forecastTrends(rows: readonly ObservationRow[], options: Forecas
   return {
     ...empty,
     method,
-    backtest: best ? { ...withoutMethod(best), chosen: method, compared } : null,
+    backtest: best ? backtestSummary(best, method, compared) : null,
     platform_totals: platformTotals,
     keywords,
   };
 }
 
-function withoutMethod({ method: _method, ...rest }: BacktestResult): Omit<BacktestResult, 'method'> {
-  return rest;
+function backtestSummary(best: BacktestResult, chosen: ForecastMethod, compared: BacktestResult[]): FuturePredictions['backtest'] {
+  const round = (v: number | null) => (v === null ? null : pyRound(v, 2));
+  return {
+    held_out_days: best.heldOutDays,
+    series: best.series,
+    points: best.points,
+    mape: round(best.mape),
+    wape: round(best.wape),
+    chosen,
+    compared: compared.map((b) => ({ method: b.method, mape: round(b.mape), wape: round(b.wape) })),
+  };
 }
 
 function summarise(fit: Forecast, newestDay: string, lastDay: string, lastVolume: number): SeriesForecast {

@@ -10,7 +10,7 @@ export interface KeywordTrends {
   avg_opportunity: number;
   top_opportunities: { keyword: string; platform: string; opportunity_score: number; search_volume: number }[];
   trending_count: number;
-  /** Every observation with trend score > 0.7, strongest first. */
+  /** Every observation with trend score > 0.7, in batch order (as the seed). */
   trending_keywords: { keyword: string; platform: string; trend_score: number }[];
 }
 
@@ -21,24 +21,22 @@ export function analyzeKeywordTrends(batch: readonly ProcessedKeyword[]): Keywor
   let volume = 0;
   let competition = 0;
   let opportunity = 0;
-  for (const k of batch) {
+  const top: ProcessedKeyword[] = [];
+  const trending: KeywordTrends['trending_keywords'] = [];
+  // one indexed pass: it runs once per batch, mostly before the JIT has warmed up
+  for (let i = 0; i < batch.length; i++) {
+    const k = batch[i]!;
     volume += k.searchVolume;
     competition += k.competition;
     opportunity += k.opportunityScore;
-  }
-  // the ten best in one pass; a stable descending order like the seed's sorted(…, reverse=True)
-  const top: ProcessedKeyword[] = [];
-  for (const k of batch) {
+    if (k.trendScore > TRENDING_THRESHOLD) trending.push({ keyword: k.keyword, platform: k.platform, trend_score: k.trendScore });
+    // the ten best, in the stable descending order of the seed's sorted(…, reverse=True)
     if (top.length === 10 && k.opportunityScore <= top[9]!.opportunityScore) continue;
     let at = top.length;
     while (at > 0 && top[at - 1]!.opportunityScore < k.opportunityScore) at--;
     top.splice(at, 0, k);
     if (top.length > 10) top.pop();
   }
-  const trending = batch
-    .filter((k) => k.trendScore > TRENDING_THRESHOLD)
-    .sort((a, b) => b.trendScore - a.trendScore)
-    .map((k) => ({ keyword: k.keyword, platform: k.platform, trend_score: k.trendScore }));
   return {
     total_keywords: batch.length,
     avg_search_volume: pyRound(volume / batch.length, 2),

@@ -6,6 +6,9 @@ import { kmeans } from 'ml-kmeans';
 import { mulberry32, sampleIndices } from './random';
 import type { SparseMatrix } from './tfidf';
 
+/** A dense sample row that remembers where its non-zeros are, and its squared norm. */
+type SampleRow = number[] & { nonZeros?: number[]; norm?: number };
+
 /** k centroids over `cols` features, stored feature-major (weights[col * k + c]) for sparse dots. */
 export interface Centroids {
   k: number;
@@ -18,16 +21,16 @@ export function fitSampleCentroids(m: SparseMatrix, k: number, seed: number, sam
   // only the columns the sample uses: the others are zero in every sample row and every centroid
   const used = [...new Set(sample.flatMap((r) => Array.from(m.indices.subarray(m.indptr[r], m.indptr[r + 1]))))];
   const local = new Map(used.map((col, i) => [col, i]));
-  const nonZeros = new WeakMap<number[], number[]>();
   const signatures = new Set<string>();
   const dense = sample.map((r) => {
-    const row = new Array<number>(used.length).fill(0);
+    const row: SampleRow = new Array<number>(used.length).fill(0);
     const nz: number[] = [];
     for (let p = m.indptr[r]!; p < m.indptr[r + 1]!; p++) {
       nz.push(local.get(m.indices[p]!)!);
       row[nz.at(-1)!] = m.data[p]!;
     }
-    nonZeros.set(row, nz);
+    row.nonZeros = nz;
+    row.norm = nz.reduce((sum, i) => sum + row[i]! * row[i]!, 0);
     signatures.add(nz.map((i) => `${i}:${row[i]}`).join());
     return row;
   });
@@ -35,19 +38,15 @@ export function fitSampleCentroids(m: SparseMatrix, k: number, seed: number, sam
   const clusters = Math.max(1, Math.min(k, signatures.size));
   const weights = new Float64Array(m.cols * clusters);
   if (used.length === 0) return { k: clusters, cols: m.cols, weights };
-  const norms = new WeakMap<number[], number>();
-  const distance = (p: number[], q: number[]): number => {
-    const nz = nonZeros.get(p);
+  // ml-kmeans calls distance(sample row, centre): visit the row's non-zeros only, and compute each
+  // centre's norm once (ml-kmeans makes new centre arrays every iteration)
+  const distance = (p: SampleRow, q: SampleRow): number => {
+    const nz = p.nonZeros;
     if (!nz) return p.reduce((sum, v, i) => sum + (v - q[i]!) ** 2, 0);
-    let qq = norms.get(q);
-    if (qq === undefined) norms.set(q, (qq = q.reduce((sum, v) => sum + v * v, 0)));
+    q.norm ??= q.reduce((sum, v) => sum + v * v, 0);
     let dot = 0;
-    let pp = 0;
-    for (const i of nz) {
-      dot += p[i]! * q[i]!;
-      pp += p[i]! * p[i]!;
-    }
-    return pp - 2 * dot + qq;
+    for (let j = 0; j < nz.length; j++) dot += p[nz[j]!]! * q[nz[j]!]!;
+    return p.norm! - 2 * dot + q.norm;
   };
   const initial = seedCentres(dense, clusters, seed, distance).map((i) => dense[i]!.slice());
   const fit = kmeans(dense, clusters, { initialization: initial, distanceFunction: distance, maxIterations: 100 });
@@ -56,7 +55,7 @@ export function fitSampleCentroids(m: SparseMatrix, k: number, seed: number, sam
 }
 
 /** Greedy k-means++: each new centre is the best of a few D²-weighted draws. */
-function seedCentres(rows: number[][], k: number, seed: number, distance: (p: number[], q: number[]) => number): number[] {
+function seedCentres(rows: SampleRow[], k: number, seed: number, distance: (p: SampleRow, q: SampleRow) => number): number[] {
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const trials = 2 + Math.floor(Math.log(k));
   const chosen = [Math.floor(rand() * rows.length)];

@@ -4,20 +4,24 @@
 const MAX_RELATED = 10;
 /** Words of letters (any script, like Python's isalpha) separated by single spaces. */
 const PHRASE = /^\p{L}+(?: \p{L}+)*$/u;
-const ASCII = /^[\x20-\x7e]*$/;
+/** The same for plain ASCII, which is most keywords and much faster to test. */
+const ASCII_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 /** Length in code points, as Python's len(). */
 function pyLength(text: string): number {
-  return ASCII.test(text) ? text.length : [...text].length;
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
+}
+
+function isPhrase(text: string): boolean {
+  if (ASCII_PHRASE.test(text)) return text.length >= 3 && text.length <= 50;
+  return PHRASE.test(text) && pyLength(text) >= 3 && pyLength(text) <= 50;
 }
 
 export function cleanRelatedKeywords(related: readonly unknown[] | null | undefined): string[] {
   if (!related || related.length === 0) return [];
   const kept: string[] = [];
   for (const candidate of related) {
-    if (typeof candidate !== 'string') continue;
-    const length = pyLength(candidate);
-    if (length < 3 || length > 50 || !PHRASE.test(candidate)) continue;
+    if (typeof candidate !== 'string' || !isPhrase(candidate)) continue;
     kept.push(candidate);
     if (kept.length === MAX_RELATED) break;
   }

@@ -14,19 +14,21 @@ const num = (value: number | null | undefined): number =>
 
 /**
  * Python's round(x, digits): the double nearest to x rounded to `digits` decimals, exact ties to
- * even. toFixed rounds the exact binary value (ties up); a tie is only possible when x·2^(digits+1)
- * is an odd integer, and that case is settled by hand.
+ * even. The scaled product is only trusted away from a half; near one, toFixed rounds the exact
+ * binary value, and a true tie (x·2^(digits+1) an odd integer) goes to the even neighbour.
  */
 export function pyRound(x: number, digits: number): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x;
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return x;
+  const scale = 10 ** digits;
+  const scaled = x * scale;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / scale + 0;
   const twice = x * 2 ** (digits + 1);
   if (Number.isInteger(twice) && twice % 2 !== 0) {
-    const scaled = x * 10 ** digits;
     const down = Math.floor(scaled);
-    return (down % 2 === 0 ? down : down + 1) / 10 ** digits;
+    return (down % 2 === 0 ? down : down + 1) / scale + 0;
   }
-  const rounded = Number(x.toFixed(digits));
-  return rounded === 0 ? 0 : rounded;
+  return Number(x.toFixed(digits)) + 0;
 }
 
 /** Seed difficulty: 0.4 competition + 0.3 cpc/10 + 0.3 (1 − volume/10,000), each capped at 1. */

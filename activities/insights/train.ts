@@ -1,0 +1,42 @@
+// trainModel's activity: a success model from the observed history, stored as a new model version.
+import { Context } from '@temporalio/activity';
+import type { TrainModelResult } from '../../workflows/types';
+import type { Orm } from '../db/orm';
+import { buildTrainingSet, trainSuccessModel } from '../ml/success';
+import { addDays } from '../processing/days';
+import { loadObservations, newestObservedDay } from './store';
+
+export interface TrainInput {
+  days?: number;
+  to?: string;
+  workflowId: string;
+}
+
+/** Fewer rows than this make an 80/20 evaluation meaningless. */
+const MIN_TRAINING_ROWS = 20;
+
+export async function trainVersion(orm: Orm, input: TrainInput): Promise<TrainModelResult> {
+  const ctx = Context.current();
+  const em = orm.em.fork();
+  const to = input.to ?? (await newestObservedDay(em));
+  if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet' };
+  const from = addDays(to, -((input.days ?? 90) - 1));
+  const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
+  const set = buildTrainingSet(rows);
+  if (set.targets.length < MIN_TRAINING_ROWS) {
+    return {
+      modelVersion: null, metrics: null,
+      reason: `${set.targets.length} observations have ${set.horizonDays} days of later history (need ${MIN_TRAINING_ROWS}): collect for more days`,
+    };
+  }
+  ctx.heartbeat({ stage: 'train', rows: set.targets.length });
+  const model = trainSuccessModel(set);
+  const [inserted] = await em.getKnex()('model_versions').insert({
+    created_at: new Date(), algorithm: model.algorithm, target: model.target, features: JSON.stringify(model.features),
+    horizon_days: model.horizonDays, training_from: model.trainingWindow?.from ?? null, training_to: model.trainingWindow?.to ?? null,
+    metrics: JSON.stringify(model.metrics), feature_ranges: JSON.stringify(model.featureRanges), forest: JSON.stringify(model.forest),
+    workflow_id: input.workflowId,
+  }).returning('version');
+  const { mse, r2, trainingSamples, testSamples } = model.metrics;
+  return { modelVersion: (inserted as { version: number }).version, metrics: { mse, r2, trainingSamples, testSamples } };
+}
