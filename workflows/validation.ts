@@ -47,8 +47,14 @@ export function normalizePlatforms(raw: unknown): Platform[] {
   return PLATFORMS.filter((p) => out.has(p));
 }
 
+/** YYYY-MM-DD naming a day that exists (Date.parse alone rolls 2027-02-30 over to March 2). */
+export function isCalendarDay(raw: string): boolean {
+  const time = Date.parse(`${raw}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === raw;
+}
+
 export function validateDay(raw: unknown): string {
-  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
+  if (typeof raw !== 'string' || !isCalendarDay(raw)) {
     throw new InputError('day', 'must be a date YYYY-MM-DD');
   }
   return raw;

@@ -1,0 +1,21 @@
+// Starting a run from the API: a business ID, the task queue, and the 202 body every start route answers.
+import type { Context } from 'hono';
+import type { Workflow } from '@temporalio/client';
+import { workflowUiUrl, type ApiDeps } from './deps';
+
+/** process-2026-11-24-20261124T041200Z: what, for which day, started when. */
+export function runId(kind: string, day: string | undefined): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${kind}-${day ?? 'latest'}-${stamp}`;
+}
+
+export async function startRun(c: Context, deps: ApiDeps, type: string, workflowId: string, input: object) {
+  const handle = await deps.client.workflow.start<Workflow>(type, { workflowId, taskQueue: deps.temporal.taskQueue, args: [input] });
+  return c.json({
+    message: `${type} started`,
+    workflowId,
+    runId: handle.firstExecutionRunId,
+    statusUrl: `/workflows/${encodeURIComponent(workflowId)}`,
+    temporalUiUrl: workflowUiUrl(deps, workflowId),
+  }, 202);
+}

@@ -1,0 +1,160 @@
+// The processing, trend and model routes against the real Temporal server and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
+import { seedHistory, seedKeywords } from '../helpers/seed';
+import { startTestStack, uid, type TestStack } from '../helpers/stack';
+
+const FIRST = '2027-05-01';
+const LAST = '2027-05-14';
+let stack: TestStack;
+let app: ReturnType<typeof createApp>;
+let taskQueue: string;
+let keywords: string[];
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  stack = await startTestStack({ day: LAST });
+  taskQueue = `api-insights-${uid()}`;
+  app = createApp({ client: stack.client, orm: stack.orm, temporal: { namespace: 'default', taskQueue, uiUrl: 'http://ui' } });
+  keywords = seedKeywords(uid());
+  await seedHistory(stack.orm, keywords, FIRST, 14);
+});
+afterAll(() => stack?.close());
+
+const post = (path: string, body?: unknown) =>
+  app.request(path, body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const get = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as Json };
+};
+/** Starts a run through the API and lets a worker on the API's task queue finish it. */
+async function runThroughApi(path: string, body?: unknown): Promise<Json> {
+  const res = await post(path, body);
+  expect(res.status).toBe(202);
+  const started = (await res.json()) as Json;
+  expect(started).toMatchObject({ workflowId: expect.any(String), statusUrl: `/workflows/${started.workflowId}`, temporalUiUrl: `http://ui/namespaces/default/workflows/${started.workflowId}` });
+  return stack.withWorker(() => stack.client.workflow.getHandle(started.workflowId).result(), { taskQueue });
+}
+
+describe('processing and keyword listing', () => {
+  beforeAll(async () => {
+    expect(await runThroughApi('/process/keywords', { day: LAST })).toMatchObject({ day: LAST, processed: 90 });
+  });
+
+  it('pages through every processed keyword of the day by opportunity, without overlap', async () => {
+    const seen: Json[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await get(`/keywords?day=${LAST}&limit=25${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(90);
+    expect(new Set(seen.map((i) => `${i.platform}:${i.keyword}`)).size).toBe(90);
+    const scores = seen.map((i) => i.opportunity_score as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(Object.keys(seen[0]!).sort()).toEqual(['category', 'cluster', 'competition', 'cpc', 'day', 'difficulty_score', 'keyword',
+      'opportunity_score', 'platform', 'related_keywords', 'search_volume', 'trend_score']);
+    expect(seen[0]).toMatchObject({ day: LAST, cluster: { id: expect.any(Number), label: expect.any(String) } });
+  });
+
+  it('filters by platform, cluster and minimum volume, and sorts by difficulty or volume', async () => {
+    const etsy = (await get(`/keywords?day=${LAST}&platform=etsy&limit=200`)).body;
+    expect(etsy.count).toBe(30);
+    expect(etsy.items.every((i: Json) => i.platform === 'etsy')).toBe(true);
+    const big = (await get(`/keywords?day=${LAST}&min_volume=1000&limit=200`)).body.items as Json[];
+    expect(big.every((i) => i.search_volume >= 1000)).toBe(true);
+    const cluster0 = (await get(`/keywords?day=${LAST}&cluster=0&limit=200`)).body.items as Json[];
+    expect(cluster0.length).toBeGreaterThan(0);
+    expect(cluster0.every((i) => i.cluster.id === 0)).toBe(true);
+    const easy = ((await get(`/keywords?day=${LAST}&sort=difficulty&limit=200`)).body.items as Json[]).map((i) => i.difficulty_score);
+    expect(easy).toEqual([...easy].sort((a, b) => a - b));
+    const loud = ((await get(`/keywords?day=${LAST}&sort=volume&limit=200`)).body.items as Json[]).map((i) => i.search_volume);
+    expect(loud).toEqual([...loud].sort((a, b) => b - a));
+  });
+
+  it('answers one keyword with its per-platform scores, cluster and daily history', async () => {
+    const { status, body } = await get(`/keywords/${encodeURIComponent(keywords[0]!.toUpperCase())}`);
+    expect(status).toBe(200);
+    expect(body.keyword).toBe(keywords[0]);
+    expect(body.platforms.map((p: Json) => p.platform)).toEqual(['amazon', 'ebay', 'etsy']);
+    expect(body.platforms[0]).toMatchObject({ day: LAST, cluster: { id: expect.any(Number) } });
+    expect(body.history).toHaveLength(42);
+    expect(body.history[0]).toEqual({ platform: 'amazon', day: FIRST, search_volume: expect.any(Number), competition: expect.any(Number), cpc: expect.any(Number), trend_score: expect.any(Number) });
+    expect((await get('/keywords/no%20such%20keyword%20anywhere')).status).toBe(404);
+  });
+
+  it.each([
+    ['sort=fastest', 'sort'], ['limit=0', 'limit'], ['limit=201', 'limit'], ['min_volume=-5', 'min_volume'],
+    ['platform=walmart', 'platform'], ['cursor=bm9wZQ', 'cursor'], ['day=2027-02-30', 'day'], ['color=red', 'color'],
+  ])('GET /keywords?%s → 400 naming %s', async (query, field) => {
+    const { status, body } = await get(`/keywords?${query}`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'invalid_request', field });
+  });
+
+  it('refuses a cursor made for another sort order', async () => {
+    const cursor = (await get(`/keywords?day=${LAST}&limit=5`)).body.next_cursor as string;
+    expect((await get(`/keywords?day=${LAST}&sort=volume&cursor=${cursor}`)).body).toMatchObject({ field: 'cursor' });
+  });
+});
+
+describe('trend analyses, models and predictions', () => {
+  it('stores an analysis and serves the latest one', async () => {
+    const result = await runThroughApi('/analyze/trends', { to: LAST, days: 14 });
+    const { status, body } = await get('/analyze/trends');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: result.analysisId, platform: 'all', window: { from: FIRST, to: LAST }, observations: 1260, forecast_mape: result.forecastMape });
+    expect(Object.keys(body.trends.platform_trends).sort()).toEqual(['amazon', 'ebay', 'etsy']);
+    expect(body.keyword_trends).toMatchObject({ total_keywords: 90, top_opportunities: expect.any(Array) });
+    expect((await get('/analyze/trends?platform=walmart')).body).toMatchObject({ field: 'platform' });
+  });
+
+  it('trains a model version, lists it, and predicts with it', async () => {
+    const trained = await runThroughApi('/models/train', { to: LAST, days: 14 });
+    const models = (await get('/models')).body.models as Json[];
+    expect(models[0]).toMatchObject({
+      version: trained.modelVersion, target: 'success_score/v1', horizon_days: 7, training_window: { from: FIRST, to: LAST },
+      metrics: { trainingSamples: 720, testSamples: 180 },
+    });
+    expect(models[0]).not.toHaveProperty('forest');
+
+    const input = { search_volume: 1200, competition: 0.4, cpc: 0.8, trend_score: 0.6 };
+    const res = await post('/predict/success', input);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.input_data).toEqual(input);
+    expect(body.prediction).toMatchObject({ model_version: String(trained.modelVersion) });
+    expect(body.prediction.predicted_success).toBeGreaterThanOrEqual(0);
+    expect(body.prediction.predicted_success).toBeLessThanOrEqual(1);
+    const far = (await (await post('/predict/success', { ...input, search_volume: 5e8, cpc: 900 })).json()) as Json;
+    expect(far.prediction.confidence).toBeLessThan(body.prediction.confidence);
+  });
+
+  it.each([
+    [{ competition: 0.4, cpc: 0.8, trend_score: 0.6 }, 'search_volume'],
+    [{ search_volume: -1, competition: 0.4, cpc: 0.8, trend_score: 0.6 }, 'search_volume'],
+    [{ search_volume: 1, competition: '0.4', cpc: 0.8, trend_score: 0.6 }, 'competition'],
+    [{ search_volume: 1, competition: 0.4, cpc: 0.8, trend_score: 0.6, color: 'red' }, 'color'],
+    [{ search_volume: 1, competition: 0.4, cpc: 0.8, trend_score: 0.6, model_version: 99999 }, null],
+  ])('POST /predict/success %j → 4xx naming %s', async (body, field) => {
+    const res = await post('/predict/success', body);
+    const json = (await res.json()) as Json;
+    if (field) expect([res.status, json.field]).toEqual([400, field]);
+    else expect([res.status, json.error]).toEqual([404, 'not_found']);
+  });
+
+  it.each([
+    ['/process/keywords', { clusters: 0 }, 'clusters'],
+    ['/process/keywords', { day: 'today' }, 'day'],
+    ['/analyze/trends', { days: 0 }, 'days'],
+    ['/models/train', { days: 3 }, 'days'],
+    ['/models/train', { epochs: 3 }, 'epochs'],
+  ])('POST %s %j → 400 naming %s', async (path, body, field) => {
+    const res = await post(path, body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', field });
+  });
+});
