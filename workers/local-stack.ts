@@ -8,11 +8,10 @@ import { createApp } from '../api/app';
 import { createAdapters } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
-import { startEmbeddedPostgres } from '../activities/db/embedded-postgres';
-import { createOrm, migrate } from '../activities/db/orm';
 import { PLATFORMS } from '../workflows/types';
 import { Closers } from './closers';
 import { createKeywordWorker } from './create-worker';
+import { openDatabase } from './database';
 import { printCollection, runOnce } from './once';
 import { installQuietRuntime } from './runtime';
 import { resolveTemporalCli } from './temporal-cli';
@@ -37,11 +36,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   try {
-    const databaseUrl = await database(config, closers);
-    const orm = await createOrm(databaseUrl);
-    closers.add('ORM', () => orm.close());
-    const applied = await migrate(orm);
-    log(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    const orm = await openDatabase(config, closers, log);
 
     const temporal = await temporalServer(config, closers);
     const providers = await providersOrSimulator(config, closers);
@@ -81,18 +76,6 @@ async function main(argv: string[]): Promise<number> {
     await closers.closeAll(log);
     log('stopped');
   }
-}
-
-async function database(config: AppConfig, closers: Closers): Promise<string> {
-  if (config.databaseUrl) {
-    log('PostgreSQL: DATABASE_URL');
-    return config.databaseUrl;
-  }
-  const dir = path.join(config.dataDir, 'postgres');
-  const pg = await startEmbeddedPostgres({ dir, port: config.embeddedPostgresPort, log });
-  closers.add('PostgreSQL', () => pg.stop());
-  log(`PostgreSQL: embedded, data in ${dir}, port ${config.embeddedPostgresPort}`);
-  return pg.url;
 }
 
 async function temporalServer(config: AppConfig, closers: Closers): Promise<{ address: string; uiUrl: string }> {

@@ -1,0 +1,68 @@
+// `npm run import`: the dataset's lines become observations, all or nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ObservationSchema } from '../../activities/db/entities';
+import { createOrm, type Orm } from '../../activities/db/orm';
+import { parseObservationLine } from '../../workers/observation-line';
+import { uid } from '../helpers/stack';
+
+const line = (o: Record<string, unknown>) => JSON.stringify({
+  keyword: 'Boho  Wedding Planner', platform: 'etsy', date: '2027-08-01', search_volume: 812.4, competition: 0.41, cpc: 0.62,
+  trend_score: 0.77, related_keywords: ['wedding planner pdf'], category: 'Paper & Party Supplies', ...o,
+});
+
+describe('parseObservationLine', () => {
+  it('normalises the keyword and maps the fields', () => {
+    expect(parseObservationLine(line({}), 1)).toEqual({
+      keyword: 'boho wedding planner', platform: 'etsy', day: '2027-08-01', searchVolume: 812, competition: 0.41, cpc: 0.62,
+      trendScore: 0.77, relatedKeywords: ['wedding planner pdf'], category: 'Paper & Party Supplies',
+    });
+  });
+
+  it.each([
+    ['{oops', '(line)'], [line({ platform: 'walmart' }), 'platform'], [line({ date: '2027-02-30' }), 'date'],
+    [line({ search_volume: -1 }), 'search_volume'], [line({ cpc: '1' }), 'cpc'], [line({ keyword: '  ' }), 'keyword'],
+    [line({ related_keywords: [1] }), 'related_keywords'],
+  ])('rejects %s naming %s', (text, field) => {
+    expect(() => parseObservationLine(text, 7)).toThrow(`line 7: ${field} `);
+  });
+});
+
+describe('npm run import', () => {
+  let orm: Orm;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
+  beforeAll(async () => {
+    orm = await createOrm(inject('databaseUrl'));
+  });
+  afterAll(() => orm?.close());
+
+  const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import-observations.ts', file], {
+    env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8',
+  });
+
+  it('imports every line, upserting by (platform, keyword, day)', async () => {
+    const kw = `import ok ${uid()}`;
+    const file = path.join(dir, 'ok.jsonl');
+    writeFileSync(file, [line({ keyword: kw }), line({ keyword: kw, platform: 'ebay' }), '', line({ keyword: kw, search_volume: 900 })].join('\n'));
+    const out = runImport(file);
+    expect(out.status).toBe(0);
+    expect(out.stderr).toContain('imported 3 observations');
+    const rows = await orm.em.fork().find(ObservationSchema, { keyword: kw }, { orderBy: { platform: 'asc' } });
+    expect(rows.map((r) => [r.platform, r.searchVolume, r.source])).toEqual([['ebay', 812, 'dataset:ok.jsonl'], ['etsy', 900, 'dataset:ok.jsonl']]);
+    expect(rows[0]!.categoryData).toEqual({ top_category: 'Paper & Party Supplies' });
+  });
+
+  it('writes nothing when a line is bad, and says which', async () => {
+    const kw = `import bad ${uid()}`;
+    const file = path.join(dir, 'bad.jsonl');
+    writeFileSync(file, [line({ keyword: kw }), line({ keyword: kw, platform: 'walmart' })].join('\n'));
+    const out = runImport(file);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('nothing written: line 2: platform must be one of amazon, etsy, ebay');
+    expect(await orm.em.fork().count(ObservationSchema, { keyword: kw })).toBe(0);
+  });
+});
