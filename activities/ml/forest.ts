@@ -4,7 +4,7 @@
 // search is O(n²) per node. ml-random-forest stays the test oracle (test/ml/forest.test.ts); the
 // figures are in test/bench/RESULTS.md.
 import { mulberry32 } from '../processing/random';
-import { growTree, type Sorted } from './forest-grow';
+import { growTree, type Bootstrap, type Sorted } from './forest-grow';
 
 export interface ForestOptions {
   nTrees: number;
@@ -46,21 +46,38 @@ export function trainForest(columns: readonly Float64Array[], y: Float64Array, o
   const sorted: Sorted = { order, rank };
   const rand = mulberry32(opts.seed);
   const trees: Tree[] = [];
-  const draws = new Int32Array(Math.min(opts.maxSamples ?? n, n));
-  for (let t = 0; t < opts.nTrees; t++) {
-    for (let d = 0; d < draws.length; d++) draws[d] = Math.floor(rand() * n);
-    draws.sort();
-    // the bootstrap as distinct rows and how often each was drawn
-    const rows = new Int32Array(draws.length);
-    const counts = new Float64Array(draws.length);
-    let u = 0;
-    for (let d = 0; d < draws.length; d++) {
-      if (u === 0 || rows[u - 1] !== draws[d]) rows[u++] = draws[d]!;
-      counts[u - 1]! += 1;
-    }
-    trees.push(growTree(columns, y, sorted, { rows: rows.subarray(0, u), counts: counts.subarray(0, u) }, opts));
-  }
+  const draws = Math.min(opts.maxSamples ?? n, n);
+  for (let t = 0; t < opts.nTrees; t++) trees.push(growTree(columns, y, sorted, bootstrap(n, draws, rand), opts));
   return { nFeatures: columns.length, options: opts, trees };
+}
+
+/** `draws` rows drawn with replacement, as distinct rows and counts: counted in place when the draws
+ * are many, sorted when they are few (so a bounded sample costs O(draws log draws), not O(n)). */
+function bootstrap(n: number, draws: number, rand: () => number): Bootstrap {
+  if (draws * 8 >= n) {
+    const counts = new Float64Array(n);
+    for (let d = 0; d < draws; d++) counts[Math.floor(rand() * n)]! += 1;
+    let u = 0;
+    for (let i = 0; i < n; i++) if (counts[i]! > 0) u++;
+    const out = { rows: new Int32Array(u), counts: new Float64Array(u) };
+    for (let i = 0, q = 0; i < n; i++) {
+      if (counts[i] === 0) continue;
+      out.rows[q] = i;
+      out.counts[q++] = counts[i]!;
+    }
+    return out;
+  }
+  const drawn = new Int32Array(draws);
+  for (let d = 0; d < draws; d++) drawn[d] = Math.floor(rand() * n);
+  drawn.sort();
+  const rows = new Int32Array(draws);
+  const counts = new Float64Array(draws);
+  let u = 0;
+  for (let d = 0; d < draws; d++) {
+    if (u === 0 || rows[u - 1] !== drawn[d]) rows[u++] = drawn[d]!;
+    counts[u - 1]! += 1;
+  }
+  return { rows: rows.subarray(0, u), counts: counts.subarray(0, u) };
 }
 
 export function predictTree(tree: Tree, x: ArrayLike<number>): number {

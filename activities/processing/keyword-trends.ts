@@ -10,7 +10,7 @@ export interface KeywordTrends {
   avg_opportunity: number;
   top_opportunities: { keyword: string; platform: string; opportunity_score: number; search_volume: number }[];
   trending_count: number;
-  /** Every observation with trend score > 0.7, in batch order (as the seed). */
+  /** Every observation with trend score > 0.7, strongest first (ties in batch order). */
   trending_keywords: { keyword: string; platform: string; trend_score: number }[];
 }
 
@@ -49,6 +49,7 @@ export function analyzeKeywordTrends(batch: readonly ProcessedKeyword[]): Keywor
       search_volume: k.searchVolume,
     })),
     trending_count: trending.length,
-    trending_keywords: trending,
+    // strongest first, so a caller that keeps only the head keeps the strongest
+    trending_keywords: trending.sort((a, b) => b.trend_score - a.trend_score),
   };
 }

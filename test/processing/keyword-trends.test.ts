@@ -22,9 +22,9 @@ describe('analyzeKeywordTrends', () => {
     expect(top).toEqual(['k0', 'k5', 'k10', 'k14', 'k13', 'k12', 'k11', 'k9', 'k8', 'k7']);
   });
 
-  it('counts as trending only a trend score above 0.7, in batch order', () => {
+  it('counts as trending only a trend score above 0.7, strongest first', () => {
     const out = analyzeKeywordTrends([kw('flat', 0.1, 0.7), kw('up', 0.1, 0.71), kw('rocket', 0.1, 0.99)])!;
-    expect(out.trending_keywords.map((t) => t.keyword)).toEqual(['up', 'rocket']);
+    expect(out.trending_keywords.map((t) => t.keyword)).toEqual(['rocket', 'up']);
     expect(out.trending_count).toBe(2);
   });
 
