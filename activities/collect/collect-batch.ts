@@ -5,7 +5,7 @@ import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
 import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
-import { authFailure, KEYWORD_TRANSIENT_BUDGET, retryableFailure, withInlineRetry } from './retry';
+import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
 export interface CollectDeps {
   orm: Orm;
@@ -52,9 +52,9 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
         working.collected++;
       } catch (err) {
         if (!(err instanceof ProviderError)) throw err;
-        if (err.kind === 'auth') {
+        if (err.kind === 'auth' || err.kind === 'quota') {
           await flush();
-          throw authFailure(err);
+          throw platformStopFailure(err);
         }
         if (err.retryable && working.transientTries + 1 < KEYWORD_TRANSIENT_BUDGET) {
           working.transientTries++;

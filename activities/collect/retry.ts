@@ -32,8 +32,10 @@ export function retryableFailure(err: ProviderError): ApplicationFailure {
   });
 }
 
-export function authFailure(err: ProviderError): ApplicationFailure {
-  return ApplicationFailure.create({ message: err.message, type: FailureType.ProviderAuth, nonRetryable: true });
+/** Refused credentials or a spent daily quota: the platform stops, retrying cannot help. */
+export function platformStopFailure(err: ProviderError): ApplicationFailure {
+  const type = err.kind === 'quota' ? FailureType.ProviderQuotaExhausted : FailureType.ProviderAuth;
+  return ApplicationFailure.create({ message: err.message, type, nonRetryable: true });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -5,6 +5,7 @@ export type ProviderErrorKind =
   | 'rate_limited' // 429: retry after retryAfterMs
   | 'unavailable' // 5xx, 503, resets, timeouts, malformed bodies: retry later
   | 'auth' // 401/403: the platform's credentials are refused; retrying cannot help
+  | 'quota' // the daily request quota is spent: the platform stops for this run, no further calls
   | 'keyword'; // 400/404: this keyword fails, the batch goes on
 
 export class ProviderError extends Error {

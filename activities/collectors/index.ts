@@ -1,20 +1,34 @@
-// Builds the provider adapters from configuration: one pooled, rate-limited client per platform.
+// Builds the provider adapters from configuration: one pooled, rate-limited client per platform, speaking the
+// seed's contract or the platform's official API (ETSY_ADAPTER=etsy-v3, EBAY_ADAPTER=ebay-browse, AMAZON_ADAPTER=amazon-ads).
 import type { ProviderConfig } from '../config';
 import { PLATFORMS, type Platform } from '../../workflows/types';
 import { createAmazonAdapter } from './amazon';
+import { createAmazonAdsAdapter } from './amazon-ads/adapter';
 import { createEbayAdapter } from './ebay';
+import { createEbayBrowseAdapter } from './ebay-browse/adapter';
 import { createEtsyAdapter } from './etsy';
+import { createEtsyV3Adapter } from './etsy-v3/adapter';
+import { OFFICIAL_ADAPTER } from './official-config';
 import type { SeedAdapterConfig } from './seed-contract';
 import type { ProviderAdapter } from './types';
 
 export { ProviderError, type ProviderErrorKind } from './errors';
-export type { CollectOptions, DegradedCall, KeywordMetrics, ProviderAdapter } from './types';
+export type { AdapterName } from './official-config';
+export type { CollectOptions, DegradedCall, FieldProvenance, KeywordMetrics, Provenance, ProviderAdapter } from './types';
 
 const FACTORIES: Record<Platform, (config: SeedAdapterConfig, source: string) => ProviderAdapter> = {
   amazon: createAmazonAdapter,
   etsy: createEtsyAdapter,
   ebay: createEbayAdapter,
 };
+
+/**
+ * Whether a platform has a provider of its own: an official adapter (its credentials are checked when the
+ * configuration loads), or a seed-contract provider URL. The local stack serves the simulator to the others.
+ */
+export function isProviderConfigured(config: ProviderConfig): boolean {
+  return (config.adapter ?? 'seed') !== 'seed' || Boolean(config.baseUrl);
+}
 
 function seedConfig(config: ProviderConfig): SeedAdapterConfig {
   const { platform, baseUrl, apiKey, ratePerSecond, timeoutMs } = config;
@@ -24,24 +38,44 @@ function seedConfig(config: ProviderConfig): SeedAdapterConfig {
   return { baseUrl, apiKey, ratePerSecond, timeoutMs };
 }
 
-/** `source` labels the data; the provider's host by default ('simulator' whenever the provider says so). */
+/** The official adapter of a configuration, checked without opening anything. */
+function official(config: ProviderConfig): () => ProviderAdapter {
+  const { platform, adapter = 'seed', baseUrl, ratePerSecond, timeoutMs, dailyQuota, etsyV3, ebayBrowse, amazonAds } = config;
+  const variable = `${platform.toUpperCase()}_ADAPTER`;
+  if (adapter !== OFFICIAL_ADAPTER[platform]) throw new Error(`${platform}: ${variable} must be seed or ${OFFICIAL_ADAPTER[platform]}, not ${adapter}`);
+  const incomplete = new Error(`${platform}: ${adapter} needs its base URL and credentials (${variable} in .env.example)`);
+  if (!baseUrl) throw incomplete;
+  const common = { baseUrl, ratePerSecond, timeoutMs, dailyQuota };
+  const build = {
+    'etsy-v3': etsyV3 && (() => createEtsyV3Adapter({ ...common, ...etsyV3 })),
+    'ebay-browse': ebayBrowse && (() => createEbayBrowseAdapter({ ...common, ...ebayBrowse })),
+    'amazon-ads': amazonAds && (() => createAmazonAdsAdapter({ ...common, ...amazonAds })),
+  }[adapter];
+  if (!build) throw incomplete;
+  return build;
+}
+
+/** Checks a configuration, then builds: `source` labels seed-contract data (the provider's host by default). */
 export function createAdapter(config: ProviderConfig, source?: string): ProviderAdapter {
+  if ((config.adapter ?? 'seed') !== 'seed') return official(config)();
   const seed = seedConfig(config);
   return FACTORIES[config.platform](seed, source ?? new URL(seed.baseUrl).host);
 }
+
+const check = (config: ProviderConfig) => ((config.adapter ?? 'seed') === 'seed' ? seedConfig(config) : official(config));
 
 /** All three adapters, or none: every configuration is checked before any pool opens. */
 export function createAdapters(
   providers: Record<Platform, ProviderConfig>,
   sources: Partial<Record<Platform, string>> = {},
 ): Record<Platform, ProviderAdapter> {
-  for (const platform of PLATFORMS) seedConfig(providers[platform]);
+  for (const platform of PLATFORMS) check(providers[platform]);
   return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p])])) as Record<Platform, ProviderAdapter>;
 }
 
 /** Adapters for the platforms that have a provider configured; a worker serves only those. */
 export function createConfiguredAdapters(providers: Record<Platform, ProviderConfig>): Partial<Record<Platform, ProviderAdapter>> {
-  const configured = PLATFORMS.filter((p) => providers[p].baseUrl);
-  for (const platform of configured) seedConfig(providers[platform]);
+  const configured = PLATFORMS.filter((p) => isProviderConfigured(providers[p]));
+  for (const platform of configured) check(providers[platform]);
   return Object.fromEntries(configured.map((p) => [p, createAdapter(providers[p])]));
 }

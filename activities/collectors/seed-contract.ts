@@ -2,6 +2,7 @@
 import type { Platform } from '../../workflows/types';
 import { ProviderError } from './errors';
 import { HttpClient, type HttpClientConfig } from './http-client';
+import { seedProvenance } from './provenance';
 import { parseCategories, parseRelated, parseSearch, parseTrend } from './seed-responses';
 import type { CollectOptions, DegradedCall, KeywordMetrics, ProviderAdapter } from './types';
 
@@ -64,7 +65,8 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
         : Promise.resolve(null),
     ]);
     degraded.sort((a, b) => CALL_ORDER.indexOf(a.call) - CALL_ORDER.indexOf(b.call));
-    return { keyword, platform, ...metrics, trendScore, relatedKeywords, categoryData, degraded, source: resultSource };
+    const provenance = seedProvenance(degraded, contract.categories);
+    return { keyword, platform, ...metrics, trendScore, relatedKeywords, categoryData, degraded, source: resultSource, provenance };
   }
 
   return { platform, source, collect, close: () => client.close() };

@@ -7,19 +7,35 @@ export interface DegradedCall {
   reason: string;
 }
 
+export const METRIC_FIELDS = ['search_volume', 'competition', 'cpc', 'trend_score', 'related_keywords', 'category_data'] as const;
+export type MetricField = (typeof METRIC_FIELDS)[number];
+/**
+ * measured: the source reports the value; derived: computed here from what the source reports (a documented
+ * function); unknown: the source has none (the number is null, or the seed's default after a degraded call).
+ */
+export type FieldProvenance = 'measured' | 'derived' | 'unknown';
+export type Provenance = Record<MetricField, FieldProvenance>;
+
 export interface KeywordMetrics {
   keyword: string;
   platform: Platform;
-  searchVolume: number;
-  competition: number;
-  cpc: number;
-  trendScore: number;
+  /** Null: the source publishes none (no official marketplace API does); never invented. */
+  searchVolume: number | null;
+  /** 0–1; null when the source gives nothing to base it on. */
+  competition: number | null;
+  cpc: number | null;
+  /** 0–1; null when the source has no trend (derivable later from the keyword's own history). */
+  trendScore: number | null;
   relatedKeywords: string[];
   /** Etsy and eBay only (null for Amazon, or when the category call degraded). */
   categoryData: Record<string, unknown> | null;
   degraded: DegradedCall[];
-  /** Where the numbers came from, e.g. 'simulator' or the provider's host. */
+  /** Where the numbers came from, e.g. 'simulator', the provider's host, or 'etsy-v3:openapi.etsy.com'. */
   source: string;
+  /** Which fields the source measured, which were derived here, which are unknown. */
+  provenance: Provenance;
+  /** Source-specific extras: result count, price statistics, digital share, suggested bid range... */
+  details?: Record<string, unknown>;
 }
 
 export interface CollectOptions {

@@ -1,7 +1,7 @@
 // Persistence model. EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import type { Platform } from '../../workflows/types';
-import type { DegradedCall } from '../collectors/types';
+import type { DegradedCall, Provenance } from '../collectors/types';
 import { insightEntities } from './insight-entities';
 
 /** One keyword on one platform on one day: unique (platform, keyword, day). */
@@ -10,14 +10,19 @@ export interface Observation {
   platform: Platform;
   keyword: string;
   day: string;
-  searchVolume: number;
-  competition: number;
-  cpc: number;
-  trendScore: number;
+  /** Null: unknown, the source publishes none (e.g. every official marketplace API). */
+  searchVolume: number | null;
+  competition: number | null;
+  cpc: number | null;
+  trendScore: number | null;
   relatedKeywords: string[];
   categoryData: Record<string, unknown> | null;
   degraded: DegradedCall[];
   source: string;
+  /** measured / derived / unknown per metric; {} on rows stored before provenance was recorded. */
+  provenance: Partial<Provenance>;
+  /** Source-specific extras (result count, price statistics, suggested bid range...). */
+  details: Record<string, unknown> | null;
   collectedAt: Date;
   workflowId: string;
 }
@@ -33,14 +38,16 @@ export const ObservationSchema = new EntitySchema<Observation>({
     platform: { type: 'string', length: 16 },
     keyword: { type: 'string', length: 100 },
     day: { type: 'string', columnType: 'date' },
-    searchVolume: { type: 'integer' },
-    competition: { type: 'double' },
-    cpc: { type: 'double' },
-    trendScore: { type: 'double' },
+    searchVolume: { type: 'integer', nullable: true },
+    competition: { type: 'double', nullable: true },
+    cpc: { type: 'double', nullable: true },
+    trendScore: { type: 'double', nullable: true },
     relatedKeywords: { type: 'json' },
     categoryData: { type: 'json', nullable: true },
     degraded: { type: 'json' },
     source: { type: 'string', length: 200 },
+    provenance: { type: 'json' },
+    details: { type: 'json', nullable: true },
     collectedAt: { type: 'datetime', columnType: 'timestamptz' },
     workflowId: { type: 'string', length: 200 },
   },

@@ -4,7 +4,8 @@ import type { Platform } from '../../workflows/types';
 import type { KeywordMetrics } from '../collectors/types';
 import { ObservationSchema, type Observation } from './entities';
 
-export type NewObservation = Omit<Observation, 'id'>;
+/** Rows written without provenance (imports, test history) store {}: not recorded. */
+export type NewObservation = Omit<Observation, 'id' | 'provenance' | 'details'> & Partial<Pick<Observation, 'provenance' | 'details'>>;
 
 export function toObservation(m: KeywordMetrics, day: string, workflowId: string, collectedAt: Date): NewObservation {
   return {
@@ -19,6 +20,8 @@ export function toObservation(m: KeywordMetrics, day: string, workflowId: string
     categoryData: m.categoryData,
     degraded: m.degraded,
     source: m.source,
+    provenance: m.provenance,
+    details: m.details ?? null,
     collectedAt,
     workflowId,
   };
@@ -26,7 +29,8 @@ export function toObservation(m: KeywordMetrics, day: string, workflowId: string
 
 export async function upsertObservations(em: EntityManager, rows: NewObservation[]): Promise<void> {
   if (rows.length === 0) return;
-  await em.upsertMany(ObservationSchema, rows, {
+  const complete = rows.map((r) => ({ ...r, provenance: r.provenance ?? {}, details: r.details ?? null }));
+  await em.upsertMany(ObservationSchema, complete, {
     onConflictFields: ['platform', 'keyword', 'day'],
     onConflictAction: 'merge',
     onConflictExcludeFields: ['id'],

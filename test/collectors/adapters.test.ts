@@ -35,6 +35,10 @@ describe.each(PLATFORMS)('%s adapter', (platform) => {
       categoryData: platform === 'amazon' ? null : want.categories,
       degraded: [],
       source: 'simulator',
+      provenance: {
+        search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'measured', related_keywords: 'measured',
+        category_data: platform === 'amazon' ? 'unknown' : 'measured',
+      },
     });
     // the search comes first, then the secondary calls; all under the platform's base URL prefix
     const calls = sim.simulator.requests.map((r) => `${r.platform} ${r.method} ${r.call} ${r.keyword} ${r.status}`);

@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import { PLATFORMS, type Platform } from '../../../workflows/types';
 import { FaultController, platformFaultsSchema, type PlatformFaults } from './faults';
+import { defaultCredentials, officialRoutes, OfficialState, type OfficialCredentials, type OfficialLimits } from './official';
 import { bearerMatches, platformRoutes, type RequestLogEntry } from './platform-routes';
 
 export type { RequestLogEntry } from './platform-routes';
 export type { PlatformFaults } from './faults';
+export type { OfficialCredentials, OfficialLimits } from './official';
 
 export interface SimulatorOptions {
   /** The bearer key each platform accepts; admin routes accept any of them. */
@@ -17,6 +19,10 @@ export interface SimulatorOptions {
   seed?: number;
   /** The request log keeps this many newest entries (default 100,000), so a long-lived simulator stays small. */
   maxLoggedRequests?: number;
+  /** Credentials the simulated official APIs accept; by default each platform's key in every field. */
+  official?: OfficialCredentials;
+  /** Etsy's quotas and the issued tokens' lifetime in the simulated official APIs. */
+  officialLimits?: Partial<OfficialLimits>;
 }
 
 export interface Simulator {
@@ -27,6 +33,8 @@ export interface Simulator {
   /** Platform requests in arrival order, the newest `maxLoggedRequests` (admin and health routes excluded). */
   readonly requests: RequestLogEntry[];
   resetRequests(): void;
+  /** Steers the simulated official APIs: their limits, issued tokens and counted quotas. */
+  readonly official: OfficialState;
 }
 
 const utcToday = () => new Date().toISOString().slice(0, 10);
@@ -84,6 +92,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   for (const platform of PLATFORMS) {
     app.route(`/${platform}`, platformRoutes(platform, { apiKey: options.apiKeys[platform], day, faults, record }));
   }
+  const official = new OfficialState(options.officialLimits);
+  app.route('/', officialRoutes({ credentials: options.official ?? defaultCredentials(options.apiKeys), state: official, day, faults, record }));
 
   return {
     app,
@@ -93,5 +103,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     resetRequests: () => {
       requests.length = 0;
     },
+    official,
   };
 }

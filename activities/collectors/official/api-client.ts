@@ -1,0 +1,133 @@
+// One pooled, rate-limited client per official API, with per-request headers (credentials, vendor media types),
+// JSON or form bodies and the daily quota; every failure comes out as a ProviderError (http-errors.ts maps them).
+import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import type { Platform } from '../../../workflows/types';
+import { ProviderError } from '../errors';
+import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
+import { RateLimiter } from '../rate-limiter';
+import type { DailyQuota } from './daily-quota';
+
+export interface ApiClientConfig {
+  platform: Platform;
+  /** Origin, with an optional path prefix (the simulator serves each API under one). */
+  baseUrl: string;
+  ratePerSecond: number;
+  timeoutMs: number;
+  /** Counts every request; throws 'quota' instead of sending once it is spent. */
+  quota?: DailyQuota;
+  /** Headers in which the provider says how many requests are left (Etsy's x-remaining-*). */
+  remaining?: { today: string; thisSecond: string };
+  connections?: number;
+}
+
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Relative to the base URL. */
+  path: string;
+  query?: Record<string, string | number>;
+  /** Credentials and media types: sent, never copied into an error. */
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  /** Content type of a JSON body (default application/json), e.g. a vendor v5 type. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse<T> {
+  body: T;
+  headers: IncomingHttpHeaders;
+  /** The provider simulator labels its answers: simulated numbers never pass for a marketplace's. */
+  simulated: boolean;
+}
+
+/** Etsy's per-second window is at most a second long: a client told "none left this second" waits that long. */
+const SECOND_MS = 1000;
+
+export class ApiClient {
+  readonly platform: Platform;
+  private readonly pool: Pool;
+  private readonly prefix: string;
+  private readonly limiter: RateLimiter;
+  private holdUntil = 0;
+
+  constructor(private readonly config: ApiClientConfig) {
+    const url = new URL(config.baseUrl);
+    this.platform = config.platform;
+    this.prefix = url.pathname.replace(/\/+$/, '');
+    this.limiter = new RateLimiter(config.ratePerSecond);
+    this.pool = new Pool(url.origin, {
+      connections: config.connections ?? 16,
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+    });
+  }
+
+  async send<T = unknown>(req: ApiRequest): Promise<ApiResponse<T>> {
+    const call = this.callName(req.method, req.path);
+    await this.limiter.acquire(req.signal);
+    const hold = this.holdUntil - performance.now();
+    if (hold > 0) await sleep(hold, undefined, { signal: req.signal }).catch(() => Promise.reject(req.signal?.reason as Error));
+    this.config.quota?.take();
+    // the timeout starts once the limiter lets the request go: queueing is not the provider's fault
+    const timeout = AbortSignal.timeout(this.config.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const query = req.query ? `?${new URLSearchParams(Object.entries(req.query).map(([k, v]): [string, string] => [k, String(v)]))}` : '';
+    const body = req.form ? new URLSearchParams(req.form).toString() : req.json === undefined ? undefined : JSON.stringify(req.json);
+    const contentType = req.form ? 'application/x-www-form-urlencoded' : body === undefined ? undefined : (req.contentType ?? 'application/json');
+    try {
+      const res = await this.pool.request({
+        method: req.method,
+        path: `${this.prefix}${req.path}${query}`,
+        headers: { accept: 'application/json', 'user-agent': 'keyword-intelligence/0.1', ...req.headers, ...(contentType ? { 'content-type': contentType } : {}) },
+        body,
+        signal,
+      });
+      const spent = this.readRemaining(res.headers);
+      if (res.statusCode < 200 || res.statusCode > 299) {
+        await res.body.dump().catch(() => undefined);
+        if (res.statusCode === 429 && spent && this.config.quota) {
+          const retryAfter = res.headers['retry-after'];
+          this.config.quota.exhaust(retryAfter === undefined ? undefined : parseRetryAfter(retryAfter));
+          throw this.config.quota.error(`${call} returned 429, none left today`, 429);
+        }
+        throw errorForStatus(this.platform, call, res.statusCode, res.headers);
+      }
+      if (spent) this.config.quota?.exhaust();
+      const text = await res.body.text();
+      try {
+        return { body: JSON.parse(text) as T, headers: res.headers, simulated: res.headers['x-simulated-data'] === 'true' };
+      } catch {
+        throw new ProviderError(this.platform, 'unavailable', `${call} returned ${res.statusCode} with a malformed JSON body`, res.statusCode);
+      }
+    } catch (err) {
+      if (req.signal?.aborted) throw req.signal.reason;
+      if (err instanceof ProviderError) throw err;
+      throw errorForFailure(this.platform, call, err, this.config.timeoutMs);
+    }
+  }
+
+  /** How errors name a call, e.g. "GET /v3/application/listings/active": never the query or a header. */
+  callName(method: ApiRequest['method'], path: string): string {
+    return `${method} ${this.prefix}${path}`;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.closed) await this.pool.close();
+  }
+
+  /** Reads the provider's remaining counts: holds back on an empty second; true when the day is spent. */
+  private readRemaining(headers: IncomingHttpHeaders): boolean {
+    const names = this.config.remaining;
+    if (!names) return false;
+    if (headerNumber(headers[names.thisSecond]) === 0) this.holdUntil = performance.now() + SECOND_MS;
+    return headerNumber(headers[names.today]) === 0;
+  }
+}
+
+function headerNumber(value: string | string[] | undefined): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined;
+}
