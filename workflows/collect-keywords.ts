@@ -88,7 +88,7 @@ async function collectPlatform(
   return result;
 }
 
-const PLATFORM_STOPS: string[] = [FailureType.ProviderAuth, FailureType.ProviderNotConfigured];
+const PLATFORM_STOPS: string[] = [FailureType.ProviderAuth, FailureType.ProviderNotConfigured, FailureType.ProviderQuotaExhausted];
 
 function isPlatformStop(err: unknown): err is ActivityFailure {
   return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && PLATFORM_STOPS.includes(err.cause.type ?? '');

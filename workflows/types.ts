@@ -95,14 +95,20 @@ export const FailureType = {
   InvalidInput: 'InvalidInput',
   ProviderAuth: 'ProviderAuthError',
   ProviderNotConfigured: 'ProviderNotConfigured',
+  /** The platform's daily request quota is spent: it stops for this run (e.g. "etsy: daily quota reached ..."). */
+  ProviderQuotaExhausted: 'ProviderQuotaExhausted',
   ProviderRateLimited: 'ProviderRateLimited',
   ProviderUnavailable: 'ProviderUnavailable',
 } as const;
 
 export const SA_PLATFORMS = defineSearchAttributeKey('Platforms', SearchAttributeType.KEYWORD_LIST);
 export const SA_KEYWORD_COUNT = defineSearchAttributeKey('KeywordCount', SearchAttributeType.INT);
+/** keywordPipeline: the step running now (collect, process, analyze, train), then done. */
+export const SA_PIPELINE_STEP = defineSearchAttributeKey('PipelineStep', SearchAttributeType.KEYWORD);
+/** keywordPipeline: running, ok, partial (some keywords or platforms failed), failed. */
+export const SA_PIPELINE_STATUS = defineSearchAttributeKey('PipelineStatus', SearchAttributeType.KEYWORD);
 /** Registered on the dev server and by the compose stack's setup job. */
-export const SEARCH_ATTRIBUTES = [SA_PLATFORMS, SA_KEYWORD_COUNT];
+export const SEARCH_ATTRIBUTES = [SA_PLATFORMS, SA_KEYWORD_COUNT, SA_PIPELINE_STEP, SA_PIPELINE_STATUS];
 
 // ---- processing, trends, model (issue 3) ----
 
@@ -157,4 +163,129 @@ export interface TrainModelResult {
   modelVersion: number | null;
   metrics: ModelMetrics | null;
   reason?: string;
+}
+
+// ---- daily pipeline, retention, keyword lists (issue 4) ----
+
+export const PIPELINE_STEPS = ['collect', 'process', 'analyze', 'train'] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+export type PipelineStatus = 'running' | 'ok' | 'partial' | 'failed';
+
+/** ApplicationFailure.type of a pipeline whose step failed; details[0] is { step, workflowId }. */
+export const PIPELINE_STEP_FAILED = 'PipelineStepFailed';
+
+export interface KeywordPipelineInput {
+  /** Inline keywords (at most MAX_KEYWORDS); or */
+  keywords?: string[];
+  /** a stored keyword list of any size (activities/db/keyword-lists.ts): its ID travels, never its rows. */
+  keywordList?: string;
+  platforms?: Platform[];
+  /** YYYY-MM-DD collected and processed; defaults to the run's start day (UTC). */
+  day?: string;
+  /** The steps to run, in pipeline order (default all); e.g. a retry from a failed step. */
+  steps?: PipelineStep[];
+  /** Keywords per collectKeywords child (default and at most MAX_KEYWORDS). */
+  chunkSize?: number;
+  /** collectKeywords children at once (default 2). */
+  concurrency?: number;
+  /** Children per run before continue-as-new (default 4): bounds each run's history. */
+  chunksPerRun?: number;
+  /** Set by the workflow itself when it continues as new. */
+  resume?: PipelineResume;
+}
+
+export interface PipelinePlatformSummary {
+  platform: Platform;
+  requested: number;
+  collected: number;
+  failed: number;
+  /** Why the platform stopped, per chunk that stopped it (distinct messages). */
+  errors: string[];
+  /** The first few keyword failures; each collectKeywords child has them all. */
+  failureSamples: KeywordFailure[];
+}
+
+export interface PipelineCollectSummary {
+  keywords: number;
+  chunks: number;
+  chunksDone: number;
+  platforms: PipelinePlatformSummary[];
+}
+
+export interface PipelineResume {
+  day: string;
+  collect: PipelineCollectSummary;
+}
+
+export interface KeywordPipelineResult {
+  day: string;
+  steps: PipelineStep[];
+  status: Exclude<PipelineStatus, 'running' | 'failed'>;
+  collect?: PipelineCollectSummary;
+  process?: ProcessKeywordsResult;
+  analyze?: AnalyzeTrendsResult;
+  train?: TrainModelResult;
+}
+
+export interface KeywordListSizeInput {
+  list: string;
+}
+
+export interface KeywordListChunkInput {
+  list: string;
+  offset: number;
+  limit: number;
+}
+
+/** Tables the retention deletes from, by a date column; one line per table. Model versions are kept. */
+export const RETENTION_TABLES: readonly RetentionTable[] = [
+  { table: 'observations', column: 'day', type: 'date' },
+  { table: 'processed_keywords', column: 'day', type: 'date' },
+  { table: 'keyword_clusters', column: 'day', type: 'date' },
+  { table: 'trend_analyses', column: 'created_at', type: 'timestamptz' },
+];
+
+export interface RetentionTable {
+  table: string;
+  column: string;
+  type: 'date' | 'timestamptz';
+}
+
+export interface CleanupOldDataInput {
+  /** Days kept, counting back from asOf (default 90). */
+  retentionDays?: number;
+  /** Rows per DELETE statement (default 5,000). */
+  batchSize?: number;
+  /** YYYY-MM-DD the window ends at; defaults to the run's start day (UTC). */
+  asOf?: string;
+}
+
+export interface CleanupOldDataResult {
+  asOf: string;
+  retentionDays: number;
+  /** Rows dated before this day were deleted; this day and later were not touched. */
+  cutoff: string;
+  deleted: Record<string, number>;
+}
+
+export interface DeleteExpiredRowsInput {
+  table: string;
+  cutoff: string;
+  batchSize: number;
+  /** Batches before the activity returns, so one call stays short. */
+  maxBatches: number;
+}
+
+export interface DeleteExpiredRowsResult {
+  deleted: number;
+  /** False when maxBatches was reached and older rows may remain. */
+  done: boolean;
+}
+
+/** What deleteExpiredRows heartbeats: the progress a pending activity shows in the Web UI. */
+export interface DeleteExpiredRowsProgress {
+  table: string;
+  cutoff: string;
+  batches: number;
+  deleted: number;
 }

@@ -1,0 +1,62 @@
+// Keyword lists of any size, stored once and referenced by ID: a 100,000-keyword list would not fit in
+// a workflow argument (Temporal rejects payloads over 2 MB), so workflows carry the ID and read chunks.
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MAX_KEYWORDS } from '../../workflows/types';
+import { InputError, normalizeKeywords } from '../../workflows/validation';
+
+export const MAX_KEYWORD_LIST = 1_000_000;
+const INSERT_CHUNK = 10_000;
+
+/** Normalises like the API (trim, lower-case, collapse spaces, dedupe), for lists beyond MAX_KEYWORDS. */
+export function normalizeKeywordList(raw: unknown): string[] {
+  if (!Array.isArray(raw)) throw new InputError('keywords', 'must be an array of strings');
+  if (raw.length > MAX_KEYWORD_LIST) throw new InputError('keywords', `at most ${MAX_KEYWORD_LIST} keywords`);
+  const out = new Set<string>();
+  for (let i = 0; i < raw.length; i += MAX_KEYWORDS) {
+    try {
+      for (const keyword of normalizeKeywords(raw.slice(i, i + MAX_KEYWORDS))) out.add(keyword);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      // the slice's index back to the list's
+      const field = err.field.replace(/\[(\d+)\]/, (_, n: string) => `[${Number(n) + i}]`);
+      throw new InputError(field, err.message.slice(err.field.length + 2));
+    }
+  }
+  return [...out];
+}
+
+/** Stores the normalised list under an ID derived from its content: saving it again is a no-op. */
+export async function saveKeywordList(em: EntityManager, raw: unknown): Promise<{ list: string; size: number }> {
+  const keywords = normalizeKeywordList(raw);
+  const list = `kl-${createHash('sha256').update(keywords.join('\n')).digest('hex').slice(0, 24)}`;
+  await em.transactional(async (tx) => {
+    for (let i = 0; i < keywords.length; i += INSERT_CHUNK) {
+      await tx.getConnection().execute(
+        `insert into "keyword_list_items" ("list", "position", "keyword")
+         select ?, ?::int + t.ord::int - 1, t.keyword from jsonb_array_elements_text(?::jsonb) with ordinality as t(keyword, ord)
+         on conflict do nothing`,
+        [list, i, JSON.stringify(keywords.slice(i, i + INSERT_CHUNK))],
+        'run',
+        tx.getTransactionContext(),
+      );
+    }
+  });
+  return { list, size: keywords.length };
+}
+
+/** 0 when no such list. */
+export async function countKeywordList(em: EntityManager, list: string): Promise<number> {
+  const rows = await em.getConnection().execute<{ size: number }[]>(
+    'select count(*)::int as "size" from "keyword_list_items" where "list" = ?', [list],
+  );
+  return rows[0]?.size ?? 0;
+}
+
+export async function readKeywordList(em: EntityManager, list: string, offset: number, limit: number): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ keyword: string }[]>(
+    'select "keyword" from "keyword_list_items" where "list" = ? and "position" >= ? and "position" < ? order by "position"',
+    [list, offset, offset + limit],
+  );
+  return rows.map((r) => r.keyword);
+}

@@ -1,0 +1,56 @@
+// cleanupOldData: deletes rows dated before the retention window, table by table, in bounded batches.
+import { ApplicationFailure, proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { FailureType, RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types';
+import { InputError, isCalendarDay } from './validation';
+
+const DAY_MS = 86_400_000;
+/** Batches per activity call: one call deletes at most maxBatches × batchSize rows, then reports back. */
+const MAX_BATCHES_PER_CALL = 200;
+
+const { deleteExpiredRows } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 minutes',
+  // heartbeats come after every batch; a batch far slower than this means a stuck statement or a dead worker
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 10 },
+});
+
+export async function cleanupOldData(input: CleanupOldDataInput = {}): Promise<CleanupOldDataResult> {
+  const { retentionDays, batchSize, asOf } = validate(input);
+  const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - retentionDays * DAY_MS).toISOString().slice(0, 10);
+  const deleted: Record<string, number> = {};
+  const show = (current?: string) => setCurrentDetails(
+    `Deleting rows dated before **${cutoff}** (${retentionDays} days up to ${asOf})\n\n` +
+    RETENTION_TABLES.map(({ table }) => `${table}: ${deleted[table] ?? 0} deleted${table === current ? ' …' : ''}`).join('\n\n'),
+  );
+  for (const { table } of RETENTION_TABLES) {
+    deleted[table] = 0;
+    for (let done = false; !done;) {
+      show(table);
+      const out = await deleteExpiredRows({ table, cutoff, batchSize, maxBatches: MAX_BATCHES_PER_CALL });
+      deleted[table] += out.deleted;
+      done = out.done;
+    }
+  }
+  show();
+  return { asOf, retentionDays, cutoff, deleted };
+}
+
+function validate(input: CleanupOldDataInput) {
+  try {
+    const retentionDays = input.retentionDays ?? 90;
+    const batchSize = input.batchSize ?? 5_000;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 36_500) {
+      throw new InputError('retentionDays', 'must be an integer from 1 to 36500');
+    }
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new InputError('batchSize', 'must be an integer from 1 to 100000');
+    if (input.asOf !== undefined && (typeof input.asOf !== 'string' || !isCalendarDay(input.asOf))) {
+      throw new InputError('asOf', 'must be a date YYYY-MM-DD');
+    }
+    const asOf = input.asOf ?? workflowInfo().startTime.toISOString().slice(0, 10);
+    return { retentionDays, batchSize, asOf };
+  } catch (err) {
+    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
+    throw err;
+  }
+}

@@ -1,0 +1,115 @@
+// keywordPipeline: the daily job, collect → process → analyze → train, each step a child workflow
+// with a business ID under the pipeline's own. A failed step stops the chain and is named in the failure.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, setCurrentDetails,
+  TemporalFailure, upsertSearchAttributes, workflowInfo,
+} from '@temporalio/workflow';
+import { collectChildId, collectChunks, nothingCollected, planCollect } from './pipeline-collect';
+import { planPipeline, type PipelinePlan } from './pipeline-input';
+import {
+  FailureType, PIPELINE_STEP_FAILED, SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS,
+  type AnalyzeTrendsInput, type AnalyzeTrendsResult, type KeywordPipelineInput, type KeywordPipelineResult,
+  type PipelineCollectSummary, type PipelineStatus, type PipelineStep, type ProcessKeywordsInput,
+  type ProcessKeywordsResult, type TrainModelInput, type TrainModelResult,
+} from './types';
+import { InputError } from './validation';
+
+export async function keywordPipeline(input: KeywordPipelineInput): Promise<KeywordPipelineResult> {
+  const plan = validate(input);
+  const day = input.resume?.day ?? input.day ?? workflowInfo().startTime.toISOString().slice(0, 10);
+  const result: KeywordPipelineResult = { day, steps: plan.steps, status: 'ok' };
+  const id = workflowInfo().workflowId;
+
+  if (plan.steps.includes('collect')) {
+    const summary = input.resume?.collect ?? (await inStep('collect', undefined, () => planCollect(plan)));
+    upsertSearchAttributes([{ key: SA_PLATFORMS, value: plan.platforms }, { key: SA_KEYWORD_COUNT, value: summary.keywords }]);
+    const show = () => mark('collect', 'running', collectDetails(day, summary, true));
+    show();
+    const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show));
+    if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary } });
+    const nothing = nothingCollected(summary);
+    if (nothing) throw stepFailed('collect', `${id}/collect`, nothing, undefined);
+    result.collect = summary;
+    if (summary.platforms.some((p) => p.failed > 0)) result.status = 'partial';
+  }
+  // without a collection, processing and analysis default to the newest observed day
+  const collectedDay = plan.steps.includes('collect') ? day : input.day;
+  // children by type name: the pipeline depends on their inputs and results only
+  if (plan.steps.includes('process')) {
+    result.process = await child<ProcessKeywordsInput, ProcessKeywordsResult>('process', 'processKeywords', { day: collectedDay });
+  }
+  if (plan.steps.includes('analyze')) {
+    result.analyze = await child<AnalyzeTrendsInput, AnalyzeTrendsResult>('analyze', 'analyzeTrends', { to: collectedDay });
+  }
+  if (plan.steps.includes('train')) {
+    result.train = await child<TrainModelInput, TrainModelResult>('train', 'trainModel', { to: collectedDay });
+  }
+  upsertSearchAttributes([{ key: SA_PIPELINE_STEP, value: 'done' }, { key: SA_PIPELINE_STATUS, value: result.status }]);
+  setCurrentDetails(`**${result.status}**: ${plan.steps.join(' → ')} done for ${day}${result.collect ? `\n\n${collectDetails(day, result.collect)}` : ''}`);
+  return result;
+}
+
+async function child<I extends { day?: string; to?: string }, O>(step: PipelineStep, type: string, input: I): Promise<O> {
+  const pipelineId = workflowInfo().workflowId;
+  const workflowId = `${pipelineId}/${step}`;
+  mark(step, 'running', `**${step}**: child workflow ${workflowId}`);
+  const day = input.day ?? input.to;
+  return inStep(step, workflowId, () => executeChild<(input: I) => Promise<O>>(type, {
+    workflowId,
+    args: [input],
+    staticSummary: `Step ${step} of ${pipelineId}${day ? ` (day ${day})` : ''}`,
+  }));
+}
+
+function mark(step: PipelineStep, status: PipelineStatus, details: string): void {
+  upsertSearchAttributes([{ key: SA_PIPELINE_STEP, value: step }, { key: SA_PIPELINE_STATUS, value: status }]);
+  setCurrentDetails(details);
+}
+
+/** A child or activity failure inside a step (or a child ID still taken) becomes one PipelineStepFailed naming the step. */
+async function inStep<T>(step: PipelineStep, workflowId: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof ChildWorkflowFailure || err instanceof ActivityFailure || err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const child = (err instanceof ChildWorkflowFailure && err.execution.workflowId) || workflowId;
+    throw stepFailed(step, child, rootMessage(err), err);
+  }
+}
+
+function stepFailed(step: PipelineStep, workflowId: string | undefined, message: string, cause: Error | undefined): ApplicationFailure {
+  mark(step, 'failed', `**failed at ${step}**: ${message}${workflowId ? `\n\nsee ${workflowId}` : ''}`);
+  return ApplicationFailure.create({
+    type: PIPELINE_STEP_FAILED,
+    message: `${step} step failed: ${message}`,
+    details: [{ step, workflowId: workflowId ?? null }],
+    nonRetryable: true,
+    cause,
+  });
+}
+
+function rootMessage(err: Error): string {
+  let root: Error = err;
+  while (root instanceof TemporalFailure && root.cause) root = root.cause;
+  const type = root instanceof ApplicationFailure && root.type ? `${root.type}: ` : '';
+  return `${type}${root.message}`;
+}
+
+function collectDetails(day: string, s: PipelineCollectSummary, running = false): string {
+  const platforms = s.platforms.map((p) => `${p.platform}: ${p.collected} collected, ${p.failed} failed${p.errors.length ? ` (${p.errors[0]})` : ''}`);
+  return [
+    `**collect** ${s.keywords} keywords for ${day}: ${s.chunksDone} of ${s.chunks} chunks done`,
+    ...platforms,
+    ...(running ? ['Batch progress: the running `collect` child, Queries → progress, or Pending Activities → heartbeat details'] : []),
+  ].join('\n\n');
+}
+
+function validate(input: KeywordPipelineInput): PipelinePlan {
+  try {
+    return planPipeline(input);
+  } catch (err) {
+    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
+    throw err;
+  }
+}
