@@ -6,12 +6,12 @@ export interface ProcessedKeywordRow {
   platform: string;
   keyword: string;
   day: string;
-  searchVolume: number;
-  competition: number;
-  cpc: number;
-  trendScore: number;
-  difficultyScore: number;
-  opportunityScore: number;
+  searchVolume: number | null;
+  competition: number | null;
+  cpc: number | null;
+  trendScore: number | null;
+  difficultyScore: number | null;
+  opportunityScore: number | null;
   relatedKeywords: string[];
   category: string | null;
   clusterId: number | null;
@@ -27,12 +27,12 @@ export const ProcessedKeywordSchema = new EntitySchema<ProcessedKeywordRow>({
     platform: { type: 'string' },
     keyword: { type: 'string' },
     day: { type: 'string', columnType: 'date' },
-    searchVolume: { type: 'integer' },
-    competition: { type: 'double' },
-    cpc: { type: 'double' },
-    trendScore: { type: 'double' },
-    difficultyScore: { type: 'double' },
-    opportunityScore: { type: 'double' },
+    searchVolume: { type: 'integer', nullable: true },
+    competition: { type: 'double', nullable: true },
+    cpc: { type: 'double', nullable: true },
+    trendScore: { type: 'double', nullable: true },
+    difficultyScore: { type: 'double', nullable: true },
+    opportunityScore: { type: 'double', nullable: true },
     relatedKeywords: { type: 'json' },
     category: { type: 'string', nullable: true },
     clusterId: { type: 'integer', nullable: true },

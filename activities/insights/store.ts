@@ -5,6 +5,13 @@ import type { ObservationRow, ProcessedKeyword } from '../processing/types';
 const PAGE = 10_000;
 const CHUNK = 1_000;
 
+type Metric = 'searchVolume' | 'competition' | 'cpc' | 'trendScore';
+/** An observation as stored: an official API may not publish a metric, which is then unknown (null). */
+export type StoredObservation = Omit<ObservationRow, Metric> & { [K in Metric]: number | null };
+
+export const isComplete = (row: StoredObservation): row is ObservationRow =>
+  row.searchVolume !== null && row.competition !== null && row.cpc !== null && row.trendScore !== null;
+
 export interface ObservationFilter {
   /** Inclusive day range (YYYY-MM-DD). */
   from: string;
@@ -20,8 +27,8 @@ export async function newestObservedDay(em: EntityManager): Promise<string | nul
 /** Pages through observations by id (a keyset, so each page is an index range scan). */
 export async function loadObservations(
   em: EntityManager, filter: ObservationFilter, onPage: (loaded: number) => void = () => undefined,
-): Promise<ObservationRow[]> {
-  const rows: ObservationRow[] = [];
+): Promise<StoredObservation[]> {
+  const rows: StoredObservation[] = [];
   let after = '0';
   for (;;) {
     const page = await em.getConnection().execute<RawObservation[]>(
@@ -49,17 +56,21 @@ interface RawObservation {
   platform: string;
   keyword: string;
   day: string;
-  search_volume: number;
-  competition: number;
-  cpc: number;
-  trend_score: number;
+  search_volume: number | null;
+  competition: number | null;
+  cpc: number | null;
+  trend_score: number | null;
   related_keywords: string[] | null;
   category: string | null;
 }
 
+/** A processed row as stored: scores are unknown (null) where an input metric is unknown. */
+export type StoredProcessed = Omit<ProcessedKeyword, Metric | 'difficultyScore' | 'opportunityScore'>
+  & { [K in Metric | 'difficultyScore' | 'opportunityScore']: number | null };
+
 /** Upserts processed rows keyed by (platform, keyword, day), CHUNK rows per statement. */
 export async function upsertProcessed(
-  em: EntityManager, keywords: readonly ProcessedKeyword[], workflowId: string, trx: Knex.Transaction | undefined,
+  em: EntityManager, keywords: readonly StoredProcessed[], workflowId: string, trx: Knex.Transaction | undefined,
   onChunk: (written: number) => void = () => undefined,
 ): Promise<void> {
   const knex = em.getKnex();

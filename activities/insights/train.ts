@@ -4,7 +4,7 @@ import type { TrainModelResult } from '../../workflows/types';
 import type { Orm } from '../db/orm';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
-import { loadObservations, newestObservedDay } from './store';
+import { isComplete, loadObservations, newestObservedDay } from './store';
 
 export interface TrainInput {
   days?: number;
@@ -14,6 +14,7 @@ export interface TrainInput {
 
 /** Fewer rows than this make an 80/20 evaluation meaningless. */
 const MIN_TRAINING_ROWS = 20;
+const MAX_SAMPLES_PER_TREE = 100_000;
 
 export async function trainVersion(orm: Orm, input: TrainInput): Promise<TrainModelResult> {
   const ctx = Context.current();
@@ -22,7 +23,8 @@ export async function trainVersion(orm: Orm, input: TrainInput): Promise<TrainMo
   if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet' };
   const from = addDays(to, -((input.days ?? 90) - 1));
   const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
-  const set = buildTrainingSet(rows);
+  // the target and the features need every metric: rows with an unknown one are left out
+  const set = buildTrainingSet(rows.filter(isComplete));
   if (set.targets.length < MIN_TRAINING_ROWS) {
     return {
       modelVersion: null, metrics: null,
@@ -30,7 +32,8 @@ export async function trainVersion(orm: Orm, input: TrainInput): Promise<TrainMo
     };
   }
   ctx.heartbeat({ stage: 'train', rows: set.targets.length });
-  const model = trainSuccessModel(set);
+  // bounded bootstrap samples per tree: months of history train in seconds with the same R² (test/bench/RESULTS.md)
+  const model = trainSuccessModel(set, { maxSamples: MAX_SAMPLES_PER_TREE });
   const [inserted] = await em.getKnex()('model_versions').insert({
     created_at: new Date(), algorithm: model.algorithm, target: model.target, features: JSON.stringify(model.features),
     horizon_days: model.horizonDays, training_from: model.trainingWindow?.from ?? null, training_to: model.trainingWindow?.to ?? null,

@@ -3,6 +3,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/insight-entities';
+import { upsertObservations } from '../../activities/db/observations';
 import { cleanRelatedKeywords } from '../../activities/processing/related';
 import { difficultyScore, opportunityScore } from '../../activities/processing/scores';
 import { analyzeTrends, processKeywords, trainModel } from '../../workflows/insights';
@@ -53,6 +54,25 @@ describe('processKeywords', () => {
     const byKeyword = new Map<string, Set<number | null>>();
     for (const row of rows) byKeyword.set(row.keyword, (byKeyword.get(row.keyword) ?? new Set()).add(row.clusterId));
     for (const set of byKeyword.values()) expect(set.size).toBe(1);
+  });
+
+  it('keeps unknown metrics unknown: scores that need them are null, the keyword is still clustered', async () => {
+    const day = '2027-04-02';
+    const rows = seedKeywords(uid()).slice(0, 6).map((keyword, i) => ({
+      platform: 'etsy' as const, keyword, day, searchVolume: null, competition: 0.3, cpc: i % 2 ? null : 0.5, trendScore: null,
+      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', collectedAt: new Date(), workflowId: 'seed',
+    }));
+    await upsertObservations(stack.orm.em.fork(), rows);
+    const result = await run((taskQueue) => stack.client.workflow.execute(processKeywords, {
+      taskQueue, workflowId: `process-test-${uid()}`, args: [{ day }],
+    }));
+    expect(result).toMatchObject({ day, processed: 6 });
+    const stored = await stack.orm.em.fork().find(ProcessedKeywordSchema, { day });
+    expect(stored).toHaveLength(6);
+    for (const row of stored) {
+      expect(row).toMatchObject({ searchVolume: null, trendScore: null, difficultyScore: null, opportunityScore: null, competition: 0.3 });
+      expect(row.clusterId).not.toBeNull();
+    }
   });
 });
 

@@ -1,8 +1,16 @@
 // Every committed migration, in order. Listed explicitly so no file globbing depends on tsx vs node.
 import { Migration20261124000000_observations } from './Migration20261124000000_observations';
 import { Migration20261124010000_insights } from './Migration20261124010000_insights';
+import { Migration20261124100000_keyword_lists } from './Migration20261124100000_keyword_lists';
+import { Migration20261124200000_observation_provenance } from './Migration20261124200000_observation_provenance';
+import { Migration20261124300000_unknown_scores } from './Migration20261124300000_unknown_scores';
+import { Migration20261124400000_keyword_sort_indexes } from './Migration20261124400000_keyword_sort_indexes';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
   { name: 'Migration20261124010000_insights', class: Migration20261124010000_insights },
+  { name: 'Migration20261124100000_keyword_lists', class: Migration20261124100000_keyword_lists },
+  { name: 'Migration20261124200000_observation_provenance', class: Migration20261124200000_observation_provenance },
+  { name: 'Migration20261124300000_unknown_scores', class: Migration20261124300000_unknown_scores },
+  { name: 'Migration20261124400000_keyword_sort_indexes', class: Migration20261124400000_keyword_sort_indexes },
 ];
