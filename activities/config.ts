@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { PLATFORMS, SEED_DAILY_KEYWORDS, TASK_QUEUE_DEFAULT, type Platform } from '../workflows/types';
 import { InputError, normalizeKeywords, normalizePlatforms } from '../workflows/validation';
+import {
+  officialEnvShape, officialProvider, type AdapterName, type AmazonAdsCredentials, type EbayBrowseCredentials, type EtsyV3Credentials,
+} from './collectors/official-config';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -13,7 +16,16 @@ export class ConfigError extends Error {
 
 const optionalString = z.string().trim().min(1).optional();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
-const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+// unset: the adapter's default (20 on the seed contract; an official API's documented limit)
+const optionalRate = z.coerce.number().positive().optional();
+const SEED_RATE_PER_SECOND = 20;
+
+/** The HTTP API's defaults, shared with createApp for apps built without configuration (tests). */
+export const API_DEFAULTS = {
+  rateLimit: { perMinute: 600, burst: 100 },
+  // 2 MiB: a maximal request (10,000 keywords of 100 characters, up to 2 UTF-8 bytes each) fits
+  bodyLimitBytes: 2 * 1024 * 1024,
+};
 
 const schema = z.object({
   TEMPORAL_ADDRESS: optionalString,
@@ -30,16 +42,29 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SCHEDULE_TIMEZONE: z.string().min(1).default('UTC'),
+  APPLY_SCHEDULES: z.stringbool().default(true),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // a standalone worker's stand-in provider for platforms with none configured (the compose stack's simulator)
+  SIMULATOR_URL: optionalUrl,
+  SIMULATOR_API_KEY: optionalString,
+  // the HTTP API: no API key by default (mutating routes then refuse; the local stack makes one)
+  API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  CORS_ORIGINS: z.string().optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(API_DEFAULTS.rateLimit.perMinute),
+  API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(API_DEFAULTS.rateLimit.burst),
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AMAZON_PROVIDER_URL: optionalUrl,
   AMAZON_API_KEY: optionalString,
-  AMAZON_RATE_PER_SECOND: positiveNumber(20),
+  AMAZON_RATE_PER_SECOND: optionalRate,
   ETSY_PROVIDER_URL: optionalUrl,
   ETSY_API_KEY: optionalString,
-  ETSY_RATE_PER_SECOND: positiveNumber(20),
+  ETSY_RATE_PER_SECOND: optionalRate,
   EBAY_PROVIDER_URL: optionalUrl,
   EBAY_API_KEY: optionalString,
-  EBAY_RATE_PER_SECOND: positiveNumber(20),
+  EBAY_RATE_PER_SECOND: optionalRate,
+  ...officialEnvShape,
 });
 
 export interface ProviderConfig {
@@ -49,6 +74,13 @@ export interface ProviderConfig {
   apiKey?: string;
   ratePerSecond: number;
   timeoutMs: number;
+  /** seed (default): the seed's provider contract at baseUrl; otherwise the platform's official API at baseUrl. */
+  adapter?: AdapterName;
+  /** Requests per sliding 24 h an official adapter never exceeds; undefined: no limit of ours. */
+  dailyQuota?: number;
+  etsyV3?: EtsyV3Credentials;
+  ebayBrowse?: EbayBrowseCredentials;
+  amazonAds?: AmazonAdsCredentials;
 }
 
 export interface AppConfig {
@@ -68,7 +100,24 @@ export interface AppConfig {
   daily: { keywords: string[]; platforms: Platform[] };
   port: number;
   scheduleTimezone: string;
+  /** Whether the worker creates or updates the Temporal Schedules at start (workers/schedules.ts). */
+  applySchedules: boolean;
+  /** Days of data cleanupOldData keeps. */
+  retentionDays: number;
   providers: Record<Platform, ProviderConfig>;
+  /** Serves the platforms without a provider of their own, when set (simulated data). */
+  simulator?: { url: string; apiKey: string };
+  api: ApiConfig;
+}
+
+export interface ApiConfig {
+  apiKey?: string;
+  /** Exact origins allowed by CORS; empty = no CORS headers at all. */
+  corsOrigins: string[];
+  /** Requests per minute and burst per client (0 per minute = no limit). */
+  rateLimit: { perMinute: number; burst: number };
+  bodyLimitBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 /** Entry points call this first: a local .env fills variables the environment does not set. */
@@ -91,12 +140,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       const prefix = platform.toUpperCase() as 'AMAZON' | 'ETSY' | 'EBAY';
       const baseUrl = e[`${prefix}_PROVIDER_URL`];
       const apiKey = e[`${prefix}_API_KEY`];
+      const official = officialProvider(platform, e, (variable, message) => {
+        throw new ConfigError(variable, message);
+      });
+      if (official) {
+        if (baseUrl) throw new ConfigError(`${prefix}_PROVIDER_URL`, `is for the seed contract; ${prefix}_ADAPTER is ${official.adapter}`);
+        const ratePerSecond = e[`${prefix}_RATE_PER_SECOND`] ?? official.ratePerSecond;
+        return [platform, { ...official, platform, ratePerSecond, timeoutMs: e.PROVIDER_TIMEOUT_MS }];
+      }
       if (baseUrl && !apiKey) throw new ConfigError(`${prefix}_API_KEY`, `is required when ${prefix}_PROVIDER_URL is set`);
       const provider: ProviderConfig = {
         platform,
         baseUrl,
         apiKey,
-        ratePerSecond: e[`${prefix}_RATE_PER_SECOND`],
+        ratePerSecond: e[`${prefix}_RATE_PER_SECOND`] ?? SEED_RATE_PER_SECOND,
         timeoutMs: e.PROVIDER_TIMEOUT_MS,
       };
       return [platform, provider];
@@ -118,8 +175,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     daily: dailyList(e.DAILY_KEYWORDS, e.DAILY_PLATFORMS),
     port: e.PORT,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
+    applySchedules: e.APPLY_SCHEDULES,
+    retentionDays: e.RETENTION_DAYS,
     providers,
+    simulator: simulatorFallback(e.SIMULATOR_URL, e.SIMULATOR_API_KEY),
+    api: {
+      apiKey: e.API_KEY,
+      corsOrigins: corsOrigins(e.CORS_ORIGINS),
+      rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST },
+      bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      logLevel: e.LOG_LEVEL,
+    },
   };
+}
+
+/** Comma-separated exact origins (scheme://host[:port]); '*' is refused: the allow-list must be explicit. */
+function corsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', 'must list exact origins such as https://app.example.com, comma-separated (no *, no path)');
+    }
+  }
+  return origins;
 }
 
 function dailyList(keywords: string | undefined, platforms: string | undefined) {
@@ -134,4 +218,10 @@ function dailyList(keywords: string | undefined, platforms: string | undefined) 
     const variable = err.field.startsWith('platforms') ? 'DAILY_PLATFORMS' : 'DAILY_KEYWORDS';
     throw new ConfigError(variable, `is invalid: ${err.message}`);
   }
+}
+
+function simulatorFallback(url: string | undefined, apiKey: string | undefined) {
+  if (!url) return undefined;
+  if (!apiKey) throw new ConfigError('SIMULATOR_API_KEY', 'is required when SIMULATOR_URL is set');
+  return { url: url.replace(/\/+$/, ''), apiKey };
 }

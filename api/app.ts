@@ -1,25 +1,66 @@
-// createApp(deps): the HTTP API as a Hono app. It never listens; server.ts and the local stack do.
-import { Hono } from 'hono';
-import type { ApiDeps } from './deps';
-import { errorResponse, HttpError } from './errors';
+// createApp(deps): the HTTP API as a Hono app with its OpenAPI contract. It never listens; server.ts and the local stack do.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { pino } from 'pino';
+import { securityOf, type ApiDeps, type AppEnv } from './deps';
+import { mountDocs } from './docs';
+import { errorResponse, HttpError, payloadTooLarge } from './errors';
+import { apiKeyAuth } from './middleware/auth';
+import { corsFor } from './middleware/cors';
+import { rateLimit } from './middleware/rate-limit';
+import { requestLog } from './middleware/request-log';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
 import { modelRoutes } from './routes/models';
-import { runRoutes } from './routes/runs';
 import { observationRoutes } from './routes/observations';
+import { runRoutes } from './routes/runs';
+import { scheduleRoutes } from './routes/schedules';
+import { systemRoutes } from './routes/system';
 import { workflowRoutes } from './routes/workflows';
+import { defaultHook } from './validate';
+
+/** No request waits on Temporal longer than this (the client would otherwise retry for ~20 s). */
+const TEMPORAL_DEADLINE_MS = 10_000;
 
 export function createApp(deps: ApiDeps) {
-  const app = new Hono();
-  app.get('/', (c) => c.json({ name: 'keyword-intelligence', docs: 'see README.md for the route table' }));
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  const security = securityOf(deps);
+  const auth = apiKeyAuth(security.apiKey);
+  // a valid key is one client wherever it comes from; anyone else is their address (a wrong key buys no fresh bucket)
+  const clientOf = (c: Context<AppEnv>) => (auth.check(c) === 'valid' ? 'api-key' : `addr:${remoteAddress(c)}`);
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  app.use(requestId({ limitLength: 128 }));
+  app.use(requestLog(deps.logger ?? pino({ level: 'silent' })));
+  if (security.corsOrigins.length > 0) app.use(corsFor(security.corsOrigins));
+  app.use(rateLimit(security.rateLimit, clientOf));
+  app.use(auth.required);
+  const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
+  // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
+  app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
+  app.use((_c, next) => deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next));
+
+  app.route('/', systemRoutes(deps));
   app.route('/', collectRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', observationRoutes(deps));
   app.route('/', keywordRoutes(deps));
   app.route('/', runRoutes(deps));
   app.route('/', modelRoutes(deps));
+  app.route('/', scheduleRoutes(deps));
+  mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));
   return app;
+}
+
+/** The peer address under @hono/node-server; app.request() in tests has none. */
+function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
 }

@@ -1,10 +1,33 @@
 import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { API_DEFAULTS, type ApiConfig } from '../activities/config';
 import type { Orm } from '../activities/db/orm';
+
+/** Security settings of the HTTP surface; see activities/config.ts for the variables behind them. */
+export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'bodyLimitBytes'>;
 
 export interface ApiDeps {
   client: Client;
   orm: Orm;
   temporal: { namespace: string; taskQueue: string; uiUrl: string };
+  /** Omitted fields take the defaults below: no API key means mutating routes answer 401. */
+  security?: Partial<ApiSecurity>;
+  /** Omitted: silent (tests); entry points pass their pino logger. */
+  logger?: Logger;
+}
+
+export function securityOf(deps: ApiDeps): ApiSecurity {
+  return { corsOrigins: [], ...API_DEFAULTS, ...deps.security };
+}
+
+/** Hono context variables every handler and middleware can read. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    /** Set by routes that start or find a run, for the access log line. */
+    workflowId?: string;
+  };
 }
 
 export function workflowUiUrl(deps: ApiDeps, workflowId: string): string {

@@ -2,28 +2,39 @@
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { loadDotEnv, loadConfig } from '../activities/config';
+import { ConfigError, loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createApp } from './app';
+import { createLogger } from './logger';
 
 export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();
   const config = loadConfig(env);
-  if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone API');
-  if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone API');
+  if (!config.temporal.address) throw new ConfigError('TEMPORAL_ADDRESS', 'is required for a standalone API');
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required for a standalone API');
+  // a production API without a key could start nothing: refuse to start instead
+  if (!config.api.apiKey) throw new ConfigError('API_KEY', 'is required for a standalone API (at least 16 characters)');
+  const logger = createLogger(config.api.logLevel);
   const orm = await createOrm(config.databaseUrl);
-  const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp({ client, orm, temporal: { namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl } });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
-  console.log(`API listening on http://localhost:${config.port}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await connection.close();
-  await orm.close();
+  try {
+    const connection = await Connection.connect({ address: config.temporal.address });
+    try {
+      const client = new Client({ connection, namespace: config.temporal.namespace });
+      const { namespace, taskQueue, uiUrl } = config.temporal;
+      const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl }, security: config.api, logger });
+      const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+      logger.info({ port: config.port, corsOrigins: config.api.corsOrigins, rateLimit: config.api.rateLimit }, 'API listening');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    await orm.close();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

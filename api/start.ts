@@ -1,7 +1,7 @@
-// Starting a run from the API: a business ID, the task queue, and the 202 body every start route answers.
+// Starting a run from the API: a business ID, the task queue, the request ID as memo, and the 202 body.
 import type { Context } from 'hono';
 import type { Workflow } from '@temporalio/client';
-import { workflowUiUrl, type ApiDeps } from './deps';
+import { workflowUiUrl, type ApiDeps, type AppEnv } from './deps';
 
 /** process-2026-11-24-20261124T041200Z: what, for which day, started when. */
 export function runId(kind: string, day: string | undefined): string {
@@ -9,13 +9,17 @@ export function runId(kind: string, day: string | undefined): string {
   return `${kind}-${day ?? 'latest'}-${stamp}`;
 }
 
-export async function startRun(c: Context, deps: ApiDeps, type: string, workflowId: string, input: object) {
-  const handle = await deps.client.workflow.start<Workflow>(type, { workflowId, taskQueue: deps.temporal.taskQueue, args: [input] });
-  return c.json({
+export async function startRun(c: Context<AppEnv>, deps: ApiDeps, type: string, workflowId: string, input: object) {
+  c.set('workflowId', workflowId);
+  // the memo ties the run (visible in the Web UI) to the request's log lines
+  const handle = await deps.client.workflow.start<Workflow>(type, {
+    workflowId, taskQueue: deps.temporal.taskQueue, args: [input], memo: { requestId: c.get('requestId') },
+  });
+  return {
     message: `${type} started`,
     workflowId,
     runId: handle.firstExecutionRunId,
     statusUrl: `/workflows/${encodeURIComponent(workflowId)}`,
     temporalUiUrl: workflowUiUrl(deps, workflowId),
-  }, 202);
+  };
 }

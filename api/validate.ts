@@ -1,30 +1,40 @@
 // zod schemas at the edge: the first problem becomes a 400 that names the field.
-import type { Context } from 'hono';
-import { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { PLATFORMS } from '../workflows/types';
-import { isCalendarDay } from '../workflows/validation';
-import { badRequest, jsonBody } from './errors';
+import { InputError, isCalendarDay, normalizeKeywords } from '../workflows/validation';
+import { badRequest, type HttpError } from './errors';
 
-export function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') throw badRequest([...issue.path, issue.keys[0]].join('.'), 'is not a known field');
+export function zodError(error: z.ZodError): HttpError {
+  const issue = error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') return badRequest([...issue.path, issue.keys[0]].join('.'), 'is not a known field');
   const field = issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : 'body';
-  throw badRequest(field, issue.message);
+  return badRequest(field, issue.message);
 }
 
-/** A JSON body when one is sent; an empty body means "all defaults". */
-export async function optionalJsonBody(c: Context): Promise<Record<string, unknown>> {
-  const length = c.req.header('content-length');
-  if ((length === undefined || length === '0') && !c.req.header('content-type')) return {};
-  return jsonBody(c);
+/** The validators' hook: a failed parse throws, and the error mapper answers. */
+export function defaultHook(result: { success: true } | { success: false; error: z.ZodError }): void {
+  if (!result.success) throw zodError(result.error);
+}
+
+/** A path segment as a keyword, normalised like stored keywords; 400 naming `keyword` otherwise. */
+export function keywordParam(raw: string): string {
+  try {
+    return normalizeKeywords([raw])[0]!;
+  } catch (err) {
+    if (err instanceof InputError) throw badRequest('keyword', err.message.replace(/^keywords\[0\]: /, ''));
+    throw err;
+  }
 }
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isCalendarDay, 'must be a real date');
+  .refine(isCalendarDay, 'must be a real date').openapi({ format: 'date', example: '2026-11-24' });
 export const platform = z.enum(PLATFORMS);
 /** Query-string integers: digits only, within bounds. */
-export const queryInt = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, `must be an integer from ${min} to ${max}`).transform(Number)
-    .pipe(z.number().int().min(min, `must be an integer from ${min} to ${max}`).max(max, `must be an integer from ${min} to ${max}`));
+export const queryInt = (min: number, max: number) => {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message))
+    .openapi({ type: 'integer', minimum: min, maximum: max });
+};
+export const keywordPath = z.object({
+  keyword: z.string().openapi({ param: { name: 'keyword', in: 'path' }, example: 'svg bundle', description: 'normalised: trimmed, lower-cased, inner spaces collapsed; 1–100 characters' }),
+});

@@ -1,30 +1,42 @@
 // GET /keywords/:keyword/observations?platform=&limit=: the stored rows of one keyword, newest day first.
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Observation } from '../../activities/db/entities';
 import { findObservations } from '../../activities/db/observations';
-import { PLATFORMS, type Platform } from '../../workflows/types';
-import { normalizeKeywords } from '../../workflows/validation';
 import type { ApiDeps } from '../deps';
-import { badRequest } from '../errors';
+import { json, readErrors, routes } from '../openapi';
+import { keywordParam, keywordPath, platform, queryInt } from '../validate';
 
-const MAX_LIMIT = 1000;
+const ObservationItem = z.object({
+  platform, keyword: z.string(), day: z.string(),
+  // null: unknown, the source publishes no such number
+  search_volume: z.number().nullable(), competition: z.number().nullable(), cpc: z.number().nullable(), trend_score: z.number().nullable(),
+  related_keywords: z.array(z.string()), category_data: z.record(z.string(), z.unknown()).nullable(),
+  degraded: z.array(z.unknown()).openapi({ description: 'calls that failed and fell back to defaults' }),
+  source: z.string(), collected_at: z.string(), workflow_id: z.string(),
+}).openapi('Observation');
+
+const observations = createRoute({
+  method: 'get', path: '/keywords/{keyword}/observations', tags: ['data'], summary: 'Stored observations of a keyword, newest day first',
+  request: {
+    params: keywordPath,
+    query: z.strictObject({ platform: platform.optional(), limit: queryInt(1, 1000).default(100).openapi({ description: 'default 100' }) }),
+  },
+  responses: {
+    200: json(z.object({ keyword: z.string(), platform: platform.nullable(), count: z.number().int(), observations: z.array(ObservationItem) }), 'observations'),
+    ...readErrors(),
+  },
+});
 
 export function observationRoutes(deps: ApiDeps) {
-  return new Hono().get('/keywords/:keyword/observations', async (c) => {
-    const [keyword] = normalizeKeywords([c.req.param('keyword')]);
-    const platform = c.req.query('platform');
-    if (platform !== undefined && !(PLATFORMS as readonly string[]).includes(platform)) {
-      throw badRequest('platform', `must be one of ${PLATFORMS.join(', ')}`);
-    }
-    const limitRaw = c.req.query('limit') ?? '100';
-    const limit = Number(limitRaw);
-    if (!/^\d+$/.test(limitRaw) || limit < 1 || limit > MAX_LIMIT) throw badRequest('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
-    const rows = await findObservations(deps.orm.em.fork(), { keyword: keyword!, platform: platform as Platform | undefined, limit });
-    return c.json({ keyword, platform: platform ?? null, count: rows.length, observations: rows.map(toJson) });
+  return routes().openapi(observations, async (c) => {
+    const keyword = keywordParam(c.req.valid('param').keyword);
+    const { platform: only, limit } = c.req.valid('query');
+    const rows = await findObservations(deps.orm.em.fork(), { keyword, platform: only, limit });
+    return c.json({ keyword, platform: only ?? null, count: rows.length, observations: rows.map(toJson) }, 200);
   });
 }
 
-export function toJson(o: Observation) {
+function toJson(o: Observation) {
   return {
     platform: o.platform,
     keyword: o.keyword,

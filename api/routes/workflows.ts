@@ -1,31 +1,47 @@
 // GET /workflows/:id: status, progress and result (or failure) of any run, read from Temporal.
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types';
 import { workflowUiUrl, type ApiDeps } from '../deps';
+import { errors, json, readErrors, routes } from '../openapi';
 
 const QUERY_TIMEOUT_MS = 3_000;
 
+const RunStatus = z.object({
+  workflowId: z.string(), runId: z.string(), type: z.string(),
+  status: z.string().openapi({ example: 'RUNNING', description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW' }),
+  startTime: z.string(), closeTime: z.string().nullable(), temporalUiUrl: z.string(),
+  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; null when no worker answers' }),
+  result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
+  failure: z.object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) }).nullable().optional(),
+}).openapi('RunStatus');
+
+const status = createRoute({
+  method: 'get', path: '/workflows/{id}', tags: ['runs'], summary: "A run's status, progress and result",
+  request: { params: z.object({ id: z.string().min(1).max(1000).openapi({ param: { name: 'id', in: 'path' }, example: 'collect-2026-11-24-amazon.etsy-2kw-1a2b3c4d' }) }) },
+  responses: { 200: json(RunStatus, 'the run'), ...readErrors(), ...errors(404) },
+});
+
 export function workflowRoutes(deps: ApiDeps) {
-  return new Hono().get('/workflows/:id', async (c) => {
-    const workflowId = c.req.param('id');
+  return routes().openapi(status, async (c) => {
+    const { id: workflowId } = c.req.valid('param');
     const handle = deps.client.workflow.getHandle(workflowId);
     const desc = await handle.describe();
-    const status = desc.status.name;
-    const body: Record<string, unknown> = {
+    const state = desc.status.name;
+    const body: z.infer<typeof RunStatus> = {
       workflowId,
       runId: desc.runId,
       type: desc.type,
-      status,
+      status: state,
       startTime: desc.startTime.toISOString(),
       closeTime: desc.closeTime?.toISOString() ?? null,
       temporalUiUrl: workflowUiUrl(deps, workflowId),
     };
-    if (status === 'RUNNING' && desc.type === 'collectKeywords') body.progress = await progressOf(handle);
-    if (status === 'COMPLETED') body.result = await handle.result();
-    if (status === 'FAILED') body.failure = await failureOf(handle);
-    if (status === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);
-    return c.json(body);
+    if (state === 'RUNNING' && desc.type === 'collectKeywords') body.progress = await progressOf(handle);
+    if (state === 'COMPLETED') body.result = await handle.result();
+    if (state === 'FAILED') body.failure = await failureOf(handle);
+    if (state === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);
+    return c.json(body, 200);
   });
 }
 

@@ -1,29 +1,27 @@
 // The processing, trend and model routes against the real Temporal server and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { JSON_AUTH, AUTH, testApp, type App, type Json } from './test-app';
 
 const FIRST = '2027-05-01';
 const LAST = '2027-05-14';
 let stack: TestStack;
-let app: ReturnType<typeof createApp>;
+let app: App;
 let taskQueue: string;
 let keywords: string[];
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
   stack = await startTestStack({ day: LAST });
   taskQueue = `api-insights-${uid()}`;
-  app = createApp({ client: stack.client, orm: stack.orm, temporal: { namespace: 'default', taskQueue, uiUrl: 'http://ui' } });
+  app = testApp(stack, taskQueue, { temporal: { namespace: 'default', taskQueue, uiUrl: 'http://ui' } });
   keywords = seedKeywords(uid());
   await seedHistory(stack.orm, keywords, FIRST, 14);
 });
 afterAll(() => stack?.close());
 
 const post = (path: string, body?: unknown) =>
-  app.request(path, body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  app.request(path, body === undefined ? { method: 'POST', headers: AUTH } : { method: 'POST', headers: JSON_AUTH, body: JSON.stringify(body) });
 const get = async (path: string) => {
   const res = await app.request(path);
   return { status: res.status, body: (await res.json()) as Json };
@@ -64,6 +62,10 @@ describe('processing and keyword listing', () => {
     const etsy = (await get(`/keywords?day=${LAST}&platform=etsy&limit=200`)).body;
     expect(etsy.count).toBe(30);
     expect(etsy.items.every((i: Json) => i.platform === 'etsy')).toBe(true);
+    // an empty page still names its day, asked for or the newest
+    expect((await get(`/keywords?day=${LAST}&min_volume=2000000000`)).body).toEqual({ day: LAST, sort: 'opportunity', count: 0, items: [], next_cursor: null });
+    const newest = (await get('/keywords?limit=1')).body.day as string;
+    expect((await get('/keywords?min_volume=2000000000')).body).toMatchObject({ day: newest, count: 0 });
     const big = (await get(`/keywords?day=${LAST}&min_volume=1000&limit=200`)).body.items as Json[];
     expect(big.every((i) => i.search_volume >= 1000)).toBe(true);
     const cluster0 = (await get(`/keywords?day=${LAST}&cluster=0&limit=200`)).body.items as Json[];

@@ -1,0 +1,129 @@
+// GET /schedules, POST /schedules/:id/{trigger,pause,unpause}: the Temporal Schedules, for operators and scripts.
+import { createRoute, z } from '@hono/zod-openapi';
+import { ScheduleNotFoundError, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
+import { workflowUiUrl, type ApiDeps } from '../deps';
+import { HttpError } from '../errors';
+import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
+
+const TRIGGER_WAIT_MS = 5_000;
+const NEXT_TIMES = 5;
+
+const Action = z.object({
+  scheduledAt: z.string(), takenAt: z.string(), workflowId: z.string(), runId: z.string(), temporalUiUrl: z.string(),
+});
+const Schedule = z.object({
+  scheduleId: z.string().openapi({ example: 'daily-pipeline' }),
+  workflowType: z.string().openapi({ example: 'keywordPipeline' }),
+  paused: z.boolean(),
+  note: z.string().nullable().openapi({ description: 'why it was paused or unpaused' }),
+  timezone: z.string().openapi({ example: 'UTC' }),
+  when: z.array(z.string()).openapi({ example: ['daily at 02:00'] }),
+  nextActionTimes: z.array(z.string()).openapi({ description: `the next ${NEXT_TIMES} start times (ISO 8601, UTC)` }),
+  recentActions: z.array(Action).openapi({ description: 'the latest runs started, oldest first' }),
+  numActionsTaken: z.number().int(),
+  temporalUiUrl: z.string(),
+}).openapi('Schedule');
+const Triggered = z.object({
+  message: z.string(), scheduleId: z.string(), workflowId: z.string().nullable(), runId: z.string().nullable(),
+  statusUrl: z.string().nullable(), temporalUiUrl: z.string().nullable(),
+}).openapi('ScheduleTriggered');
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'daily-pipeline' }) });
+const NoteBody = z.strictObject({ note: z.string().max(500, 'must be at most 500 characters').optional() }).openapi('ScheduleNote');
+
+const list = createRoute({
+  method: 'get', path: '/schedules', tags: ['schedules'], summary: 'The schedules, their next start times and recent runs',
+  responses: { 200: json(z.object({ schedules: z.array(Schedule) }), 'every schedule of the namespace'), ...readErrors() },
+});
+const trigger = createRoute({
+  method: 'post', path: '/schedules/{id}/trigger', tags: ['schedules'], summary: 'Start a run of the schedule now', security: apiKeySecurity,
+  request: { params: IdParam },
+  responses: { 202: json(Triggered, 'triggered; workflowId is null when the run did not start within 5 s'), ...writeErrors(), ...errors(404) },
+});
+const setPaused = (action: 'pause' | 'unpause', summary: string) => createRoute({
+  method: 'post', path: `/schedules/{id}/${action}`, tags: ['schedules'], summary, security: apiKeySecurity,
+  description: 'The body is optional: `{note}` says why, shown in the Web UI.',
+  request: { params: IdParam, body: jsonBody(NoteBody, false) },
+  responses: { 200: json(Schedule, 'the schedule'), ...writeErrors(), ...errors(404) },
+});
+
+export function scheduleRoutes(deps: ApiDeps) {
+  const view = (d: ScheduleDescription): z.infer<typeof Schedule> => ({
+    scheduleId: d.scheduleId,
+    workflowType: d.action.workflowType,
+    paused: d.state.paused,
+    note: d.state.note || null,
+    timezone: d.spec.timezone || 'UTC',
+    when: (d.spec.calendars ?? []).map((c) => c.comment ?? '').filter(Boolean),
+    nextActionTimes: d.info.nextActionTimes.slice(0, NEXT_TIMES).map((t) => t.toISOString()),
+    recentActions: d.info.recentActions.map((a) => ({
+      scheduledAt: a.scheduledAt.toISOString(),
+      takenAt: a.takenAt.toISOString(),
+      workflowId: a.action.workflow.workflowId,
+      runId: a.action.workflow.firstExecutionRunId,
+      temporalUiUrl: workflowUiUrl(deps, a.action.workflow.workflowId),
+    })),
+    numActionsTaken: d.info.numActionsTaken,
+    temporalUiUrl: `${deps.temporal.uiUrl}/namespaces/${encodeURIComponent(deps.temporal.namespace)}/schedules/${encodeURIComponent(d.scheduleId)}`,
+  });
+  const handleOf = (id: string) => deps.client.schedule.getHandle(id);
+
+  return routes()
+    .openapi(list, async (c) => {
+      const ids: string[] = [];
+      for await (const s of deps.client.schedule.list()) ids.push(s.scheduleId);
+      // the list is eventually consistent; describe gives each schedule's current state
+      const described = await Promise.all(ids.sort().map((id) => handleOf(id).describe().catch(ignoreGone)));
+      return c.json({ schedules: described.filter((d) => d !== null).map(view) }, 200);
+    })
+    .openapi(trigger, async (c) => {
+      const handle = handleOf(c.req.valid('param').id);
+      const before = await known(handle.describe());
+      await known(handle.trigger());
+      // the schedule starts the run asynchronously: wait briefly, to answer with its workflow ID
+      const action = await newAction(handle, before.info.numActionsTaken);
+      const workflowId = action?.action.workflow.workflowId ?? null;
+      if (workflowId) c.set('workflowId', workflowId);
+      return c.json({
+        message: workflowId ? 'run started' : `triggered; no run started within ${TRIGGER_WAIT_MS / 1000} s, see GET /schedules`,
+        scheduleId: handle.scheduleId,
+        workflowId,
+        runId: action?.action.workflow.firstExecutionRunId ?? null,
+        statusUrl: workflowId ? `/workflows/${encodeURIComponent(workflowId)}` : null,
+        temporalUiUrl: workflowId ? workflowUiUrl(deps, workflowId) : null,
+      }, 202);
+    })
+    .openapi(setPaused('pause', 'Pause the schedule (runs going on finish)'), async (c) => {
+      const handle = handleOf(c.req.valid('param').id);
+      await known(handle.pause(c.req.valid('json').note ?? 'paused through the API'));
+      return c.json(view(await known(handle.describe())), 200);
+    })
+    .openapi(setPaused('unpause', 'Unpause the schedule'), async (c) => {
+      const handle = handleOf(c.req.valid('param').id);
+      await known(handle.unpause(c.req.valid('json').note ?? 'unpaused through the API'));
+      return c.json(view(await known(handle.describe())), 200);
+    });
+}
+
+async function known<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof ScheduleNotFoundError) throw new HttpError(404, 'not_found', 'no such schedule');
+    throw err;
+  }
+}
+
+function ignoreGone(err: unknown): null {
+  if (err instanceof ScheduleNotFoundError) return null;
+  throw err;
+}
+
+async function newAction(handle: ScheduleHandle, taken: number) {
+  const deadline = Date.now() + TRIGGER_WAIT_MS;
+  while (Date.now() < deadline) {
+    const d = await handle.describe();
+    if (d.info.numActionsTaken > taken) return d.info.recentActions.at(-1);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+// GET / (where things are), GET /health (the process is up), GET /ready (Temporal and PostgreSQL answer).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ApiDeps } from '../deps';
+import { errors, json, routes } from '../openapi';
+
+const READY_TIMEOUT_MS = 2_000;
+const Check = z.enum(['ok', 'unreachable']);
+const Readiness = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ temporal: Check, postgres: Check }) }).openapi('Readiness');
+
+const index = createRoute({
+  method: 'get', path: '/', tags: ['system'], summary: 'Where the documentation is',
+  responses: { 200: json(z.object({ name: z.string(), docs: z.string(), openapi: z.string() }), 'links'), ...errors(429, 500) },
+});
+const health = createRoute({
+  method: 'get', path: '/health', tags: ['system'], summary: 'The process is up (never rate-limited)',
+  responses: { 200: json(z.object({ status: z.literal('ok') }), 'up'), ...errors(500) },
+});
+const ready = createRoute({
+  method: 'get', path: '/ready', tags: ['system'], summary: 'Temporal and PostgreSQL are reachable (never rate-limited)',
+  responses: { 200: json(Readiness, 'ready'), 503: json(Readiness, 'a dependency is unreachable') },
+});
+
+export function systemRoutes(deps: ApiDeps) {
+  const temporal = () => deps.client.withDeadline(Date.now() + READY_TIMEOUT_MS, () => deps.client.workflowService.getSystemInfo({}));
+  const postgres = () => deps.orm.em.getKnex().raw('select 1');
+  return routes()
+    .openapi(index, (c) => c.json({ name: 'keyword-intelligence', docs: '/docs', openapi: '/openapi.json' }, 200))
+    .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(ready, async (c) => {
+      const failed = (name: string) => (err: unknown) => c.var.log.warn({ err, dependency: name }, 'readiness check failed');
+      const [t, p] = await Promise.all([probe(temporal, failed('temporal')), probe(postgres, failed('postgres'))]);
+      const ok = t === 'ok' && p === 'ok';
+      return c.json({ status: ok ? 'ready' as const : 'unavailable' as const, checks: { temporal: t, postgres: p } }, ok ? 200 : 503);
+    });
+}
+
+async function probe(call: () => Promise<unknown>, onError: (err: unknown) => void): Promise<'ok' | 'unreachable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([call(), timeout]);
+    return 'ok';
+  } catch (err) {
+    onError(err);
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
+}

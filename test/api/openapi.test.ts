@@ -1,0 +1,78 @@
+// The OpenAPI document: valid OpenAPI 3.1, and it describes exactly the routes the app serves.
+import { compileErrors, validate } from '@readme/openapi-parser';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { testApp, type App } from './test-app';
+
+let stack: TestStack;
+let app: App;
+let doc: OpenAPIV3_1.Document;
+
+beforeAll(async () => {
+  stack = await startTestStack({ day: '2026-11-22' });
+  app = testApp(stack, `api-doc-${uid()}`);
+  doc = (await (await app.request('/openapi.json')).json()) as OpenAPIV3_1.Document;
+});
+afterAll(() => stack?.close());
+
+const SELF = new Set(['/openapi.json', '/docs']);
+/** Every method + path the app routes (middleware registers as ALL), in OpenAPI's {param} form. */
+const served = () => [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !SELF.has(r.path))
+  .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
+const documented = () => Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+  Object.keys(item ?? {}).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m} ${path}`)).sort();
+const operations = () => Object.values(doc.paths ?? {}).flatMap((item) =>
+  (['get', 'post'] as const).flatMap((m) => (item?.[m] ? [[m, item[m] as OpenAPIV3_1.OperationObject] as const] : [])));
+
+describe('OpenAPI', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+  });
+
+  it('covers every route the app serves, and nothing else', () => {
+    expect(served().length).toBeGreaterThanOrEqual(17);
+    expect(documented()).toEqual(served());
+  });
+
+  it('documents request and response schemas, errors, and the API key on every POST', () => {
+    for (const [method, op] of operations()) {
+      const responses = op.responses ?? {};
+      const success = Object.keys(responses).filter((s) => /^2/.test(s));
+      expect(success.length, op.summary).toBeGreaterThan(0);
+      for (const s of success) expect((responses[s] as OpenAPIV3_1.ResponseObject).content?.['application/json']?.schema, `${op.summary} ${s}`).toBeDefined();
+      // the probes and the index page touch no backing service; the probes are never rate-limited
+      if (!op.tags?.includes('system')) expect(Object.keys(responses), op.summary).toEqual(expect.arrayContaining(['429', '500', '503']));
+      const failures = Object.entries(responses).filter(([s]) => /^[45]/.test(s));
+      expect(failures.length, op.summary).toBeGreaterThan(0);
+      if (method === 'post') {
+        expect(op.security, op.summary).toEqual([{ ApiKey: [] }, { Bearer: [] }]);
+        expect(Object.keys(responses), op.summary).toEqual(expect.arrayContaining(['400', '401', '413', '415']));
+      } else {
+        expect(op.security, op.summary).toBeUndefined();
+      }
+    }
+    expect(doc.components?.securitySchemes).toMatchObject({ ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, Bearer: { type: 'http', scheme: 'bearer' } });
+    const collect = doc.paths?.['/collect/keywords']?.post;
+    expect(collect?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CollectRequest' } } } });
+    expect(Object.keys(collect?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202', '409', '422']));
+  });
+
+  it('starts no work on a GET: the routes that start runs answer GET with 404', async () => {
+    for (const path of ['/collect/keywords', '/process/keywords', '/models/train', '/predict/success', '/schedules/x/trigger']) {
+      const res = await app.request(path);
+      expect([path, res.status]).toEqual([path, 404]);
+    }
+  });
+
+  it('serves interactive docs at /docs pointing at the spec', async () => {
+    const res = await app.request('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('SwaggerUIBundle');
+    expect(html).toContain("url: '/openapi.json'");
+  });
+});

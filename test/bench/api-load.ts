@@ -1,0 +1,102 @@
+// `npm run bench:api`: 1,000,000 processed rows in an embedded PostgreSQL, then autocannon against the real HTTP
+// server — GET /keywords?sort=opportunity&limit=50, GET /keywords/:keyword and a bare Hono route, in one run.
+// Knobs: BENCH_ROWS (1000000), BENCH_DAYS (10), BENCH_CONNECTIONS (100), BENCH_SECONDS (10). Last line: JSON.
+import { fork } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startEmbeddedPostgres } from '../../activities/db/embedded-postgres';
+import { createOrm, migrate } from '../../activities/db/orm';
+import { freePort } from '../../workers/ports';
+import { benchKeyword, fillBenchData } from './api-load-fill';
+import type { ServerPorts } from './api-load-server';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ROWS = env('BENCH_ROWS', 1_000_000);
+const DAYS = env('BENCH_DAYS', 10);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 100);
+const SECONDS = env('BENCH_SECONDS', 10);
+const LAST_DAY = '2026-11-24';
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+interface Figures { p50: number; p99: number; rps: number; requests: number; non2xx: number; errors: number }
+
+async function measure(url: string, paths?: () => string): Promise<Figures> {
+  const requests = paths ? [{ setupRequest: (req: object) => ({ ...req, path: paths() }) }] : undefined;
+  // a short warm-up first: JIT, the pool's connections, PostgreSQL's buffers
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-api-'));
+  // as root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder
+  await chmod(tmp, 0o755);
+  const pg = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), database: 'bench', log });
+  try {
+    const orm = await createOrm(pg.url);
+    try {
+      await migrate(orm);
+      const began = Date.now();
+      await fillBenchData(orm, { rows: ROWS, days: DAYS, lastDay: LAST_DAY });
+      log(`filled ${ROWS} processed keywords and ${ROWS} observations over ${DAYS} days in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    } finally {
+      await orm.close();
+    }
+    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)], { stdio: 'inherit' });
+    try {
+      const ports = await new Promise<ServerPorts>((resolve, reject) => {
+        server.once('message', (m) => resolve(m as ServerPorts));
+        server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+      });
+      const api = `http://127.0.0.1:${ports.api}`;
+      const keywords = Math.ceil(ROWS / DAYS / 3);
+      let n = 0;
+      // a different keyword each request, spread over the whole table
+      const keywordPath = () => `/keywords/${encodeURIComponent(benchKeyword((n++ * 7919) % keywords))}`;
+      await sanityCheck(api, keywordPath());
+      log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
+      const bareUrl = `http://127.0.0.1:${ports.bare}`;
+      const bare = await measure(`${bareUrl}/bare`);
+      const list = await measure(`${api}/keywords?sort=opportunity&limit=50`);
+      const detail = await measure(api, keywordPath);
+      // the same bytes from memory: how much of the gap to the tiny bare route is the payload itself
+      const samePage = await measure(`${bareUrl}/bare/page`);
+      const sameKeyword = await measure(`${bareUrl}/bare/keyword`);
+      const targets = { bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail,
+        'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword };
+      for (const [name, f] of Object.entries(targets)) log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors)`);
+      const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
+      const goal = (f: Figures, same: Figures) => ({
+        p99_under_20ms: f.p99 < 20, at_least_half_bare_rps: f.rps >= bare.rps / 2, share_of_bare_rps: share(f, bare), share_of_same_body_bare_rps: share(f, same),
+      });
+      console.log(JSON.stringify({
+        rows: ROWS, days: DAYS, connections: CONNECTIONS, seconds: SECONDS, cpus: os.cpus().length, node: process.version,
+        targets, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword) },
+      }));
+    } finally {
+      if (server.exitCode === null) {
+        server.send('stop');
+        await new Promise((resolve) => server.once('exit', resolve));
+      }
+    }
+  } finally {
+    await pg.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The routes answer what they should before they are timed. */
+async function sanityCheck(api: string, keywordPath: string): Promise<void> {
+  const list = (await (await fetch(`${api}/keywords?sort=opportunity&limit=50`)).json()) as { day: string; count: number };
+  const one = await fetch(`${api}${keywordPath}`);
+  if (list.day !== LAST_DAY || list.count !== 50 || one.status !== 200) throw new Error(`bench routes answer wrongly: ${JSON.stringify(list).slice(0, 200)} / ${one.status}`);
+}
+
+main().catch((err: unknown) => {
+  console.error('[bench] failed:', err);
+  process.exit(1);
+});
