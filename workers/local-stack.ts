@@ -5,15 +5,19 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { createAdapters } from '../activities/collectors';
+import { createLogger } from '../api/logger';
+import { createAdapters, isProviderConfigured } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
 import { PLATFORMS } from '../workflows/types';
 import { Closers } from './closers';
 import { createKeywordWorker } from './create-worker';
 import { openDatabase } from './database';
+import { printInsights } from './insights-summary';
 import { printCollection, runOnce } from './once';
 import { installQuietRuntime } from './runtime';
+import { applyConfiguredSchedules } from './schedules';
+import { ensureSearchAttributes } from './search-attributes';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -46,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     closers.add('worker connection', () => nativeConnection.close());
     const { namespace, taskQueue } = config.temporal;
+    await ensureSearchAttributes(nativeConnection, namespace, log);
     const worker = await createKeywordWorker({ connection: nativeConnection, namespace, taskQueue, deps: { orm, adapters } });
     const workerDone = worker.run();
     closers.add('worker', async () => {
@@ -61,13 +66,21 @@ async function main(argv: string[]): Promise<number> {
       const { keywords, platforms } = config.daily;
       const day = new Date().toISOString().slice(0, 10);
       const result = await runOnce({ client, orm, taskQueue, namespace, uiUrl: temporal.uiUrl, keywords, platforms, day });
-      await printCollection(orm, result, keywords);
-      return result.platforms.some((p) => p.error) ? 2 : 0;
+      const collected = result.collect?.platforms ?? [];
+      await printCollection(orm, result.day, collected, keywords);
+      await printInsights(orm, result.day, result.train ?? null, keywords);
+      return collected.some((p) => p.errors.length > 0) ? 2 : 0;
     }
-    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } });
+    // the full stack only: --once is one run, not a standing system
+    await applyConfiguredSchedules(client, config, log);
+    // out of the box: without API_KEY, a key made for this run, printed once
+    const apiKey = config.api.apiKey ?? randomBytes(24).toString('base64url');
+    if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
+    const logger = createLogger(config.api.logLevel);
+    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl }, security: { ...config.api, apiKey }, logger });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
     closers.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
-    log(`API:             http://localhost:${config.port}  (try GET /health)`);
+    log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);
     log(`Temporal Web UI: ${temporal.uiUrl}`);
     log('ready — Ctrl-C stops everything');
     await Promise.race([stopped, workerDone]);
@@ -98,12 +111,12 @@ async function temporalServer(config: AppConfig, closers: Closers): Promise<{ ad
 
 /** Platforms without a configured provider are served by the simulator, with a key made for this run. */
 async function providersOrSimulator(config: AppConfig, closers: Closers): Promise<AppConfig['providers']> {
-  const missing = PLATFORMS.filter((p) => !config.providers[p].baseUrl);
+  const missing = PLATFORMS.filter((p) => !isProviderConfigured(config.providers[p]));
   if (missing.length === 0) return config.providers;
   const key = randomBytes(24).toString('base64url');
   const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
   closers.add('provider simulator', () => sim.close());
-  log(`SIMULATED DATA for ${missing.join(', ')}: provider simulator on ${sim.url} (set *_PROVIDER_URL for real providers)`);
+  log(`SIMULATED DATA for ${missing.join(', ')}: provider simulator on ${sim.url} (set *_PROVIDER_URL, or *_ADAPTER for an official API, for real data)`);
   const providers = { ...config.providers };
   for (const p of missing) providers[p] = { ...providers[p], baseUrl: sim.baseUrls[p], apiKey: key };
   return providers;

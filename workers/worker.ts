@@ -1,11 +1,15 @@
 // A worker process for an existing Temporal server and PostgreSQL (production, compose, the crash test).
 import { pathToFileURL } from 'node:url';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createConfiguredAdapters } from '../activities/collectors';
-import { loadDotEnv, loadConfig } from '../activities/config';
+import { createConfiguredAdapters, isProviderConfigured } from '../activities/collectors';
+import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
+import { PLATFORMS } from '../workflows/types';
 import { createOrm } from '../activities/db/orm';
 import { createKeywordWorker } from './create-worker';
 import { installQuietRuntime } from './runtime';
+import { applyConfiguredSchedules } from './schedules';
+import { ensureSearchAttributes } from './search-attributes';
 
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();
@@ -13,16 +17,20 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
   installQuietRuntime();
-  const adapters = createConfiguredAdapters(config.providers);
+  const adapters = createConfiguredAdapters(withSimulatorFallback(config));
   const platforms = Object.keys(adapters);
-  if (platforms.length === 0) throw new Error('Invalid configuration: set at least one of AMAZON_PROVIDER_URL, ETSY_PROVIDER_URL, EBAY_PROVIDER_URL');
+  if (platforms.length === 0) {
+    throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
+  }
   const orm = await createOrm(config.databaseUrl);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
+    await ensureSearchAttributes(connection, config.temporal.namespace, console.log);
     const worker = await createKeywordWorker({
       connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
     });
     console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
+    await applyConfiguredSchedules(new Client({ connection, namespace: config.temporal.namespace }), config, console.log);
     // Worker.run() returns after SIGINT/SIGTERM, once in-flight tasks are drained
     await worker.run();
   } finally {
@@ -30,6 +38,16 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     await orm.close();
     await Promise.all(Object.values(adapters).map((a) => a?.close()));
   }
+}
+
+/** Platforms without a provider of their own are served by SIMULATOR_URL, when set. */
+export function withSimulatorFallback({ providers, simulator }: AppConfig): AppConfig['providers'] {
+  if (!simulator) return providers;
+  const out = { ...providers };
+  for (const p of PLATFORMS) {
+    if (!isProviderConfigured(out[p])) out[p] = { ...out[p], baseUrl: `${simulator.url}/${p}`, apiKey: simulator.apiKey };
+  }
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

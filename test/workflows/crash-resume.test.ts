@@ -29,6 +29,8 @@ function startWorkerProcess(taskQueue: string): ChildProcess {
     ETSY_API_KEY: stack.keys.etsy,
     // slow enough that the kill lands mid-batch
     ETSY_RATE_PER_SECOND: '12',
+    // the shared test server keeps no real schedules
+    APPLY_SCHEDULES: 'false',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker ${child.pid}] ${d.toString()}`));
