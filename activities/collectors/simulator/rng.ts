@@ -1,4 +1,5 @@
 // Deterministic hashing and pseudo-random numbers: same seed, same sequence, on every machine.
+import { mulberry32 } from '../../processing/random';
 
 /** 32-bit FNV-1a hash of the parts, joined with a separator that cannot appear in a keyword. */
 export function hashSeed(...parts: (string | number)[]): number {
@@ -10,17 +11,8 @@ export function hashSeed(...parts: (string | number)[]): number {
   return hash;
 }
 
-/** mulberry32: a small, fast generator of floats in [0, 1). */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 floats in [0, 1): the same generator processing samples with. */
+export const createRng = mulberry32;
 
 /** Standard normal draw (Box-Muller). */
 export function normal(rng: () => number): number {
