@@ -5,6 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulateKeyword } from '../../activities/collectors/simulator/data';
 import { defaultCredentials } from '../../activities/collectors/simulator/official';
 import { ObservationSchema } from '../../activities/db/entities';
+import { upsertObservations } from '../../activities/db/observations';
+import { trendFromCounts } from '../../activities/collect/derived-trend';
+import { provenanceOf } from '../../activities/collectors/provenance';
 import { collectKeywords } from '../../workflows/collect-keywords';
 import { collectProgressQuery, type CollectKeywordsInput } from '../../workflows/types';
 import { recordHistory } from '../helpers/histories';
@@ -214,5 +217,27 @@ describe('collectKeywords', () => {
         expect(row.details).toMatchObject({ result_count: expect.any(Number), sample_size: expect.any(Number), price: { currency: 'USD' } });
       }
     }
+  });
+
+  it('derives the trend from the keyword\'s earlier result counts when the source publishes none', async () => {
+    const token = uid();
+    const [known, fresh] = [`svg bundle ${token} known`, `svg bundle ${token} fresh`];
+    await upsertObservations(stack.orm.em.fork(), [{
+      platform: 'etsy', keyword: known, day: '2026-11-19', searchVolume: null, competition: 0.5, cpc: null, trendScore: null,
+      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3:simulator', collectedAt: new Date(), workflowId: 'seed',
+      provenance: provenanceOf({ competition: 'derived' }), details: { result_count: 1000 },
+    }]);
+    const credentials = defaultCredentials(stack.keys);
+    const providers = { ...stack.providers, etsy: officialProvider('etsy', stack.sim.url, credentials, { ratePerSecond: 50, timeoutMs: 2_000 }) };
+    await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
+      taskQueue, workflowId: `collect-test-${token}`, args: [{ keywords: [known, fresh], platforms: ['etsy'], day: DAY }],
+    }), { providers });
+
+    const rows = await rowsFor([known, fresh]);
+    const byKeyword = new Map(rows.map((r) => [r.keyword, r]));
+    const today = byKeyword.get(known)!;
+    expect(today.trendScore).toBe(trendFromCounts((today.details as { result_count: number }).result_count, [1000]));
+    expect(today.provenance.trend_score).toBe('derived');
+    expect(byKeyword.get(fresh)).toMatchObject({ trendScore: null, provenance: { trend_score: 'unknown' } });
   });
 });

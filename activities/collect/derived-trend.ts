@@ -1,0 +1,39 @@
+// A trend for sources that publish none (Etsy Open API, eBay Browse): derived from the keyword's own
+// history of result counts, and marked 'derived'. Without earlier counts it stays unknown.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays } from '../processing/days';
+import type { KeywordMetrics } from '../collectors/types';
+
+/** Earlier days compared with today. */
+export const TREND_HISTORY_DAYS = 30;
+
+/**
+ * 0.5 + 0.5 · log2((today's count + 1) / (mean earlier count + 1)), clamped to 0–1, 3 decimals:
+ * flat = 0.5, doubled = 1, halved = 0 (the success score's growth scale). More listings for a keyword
+ * means more sellers moved into it: a rising market.
+ */
+export function trendFromCounts(today: number, earlier: readonly number[]): number | null {
+  if (earlier.length === 0) return null;
+  const mean = earlier.reduce((sum, n) => sum + n, 0) / earlier.length;
+  const value = 0.5 + 0.5 * Math.log2((today + 1) / (mean + 1));
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** Result counts of the batch's keywords on the days before `day` (one query for the batch). */
+export async function earlierCounts(em: EntityManager, platform: string, keywords: string[], day: string): Promise<Map<string, number[]>> {
+  const knex = em.getKnex();
+  const rows = await knex('observations')
+    .select('keyword', knex.raw(`("details"->>'result_count')::float8 as "count"`))
+    .where('platform', platform).whereIn('keyword', keywords)
+    .where('day', '<', day).where('day', '>=', addDays(day, -TREND_HISTORY_DAYS))
+    .whereRaw(`jsonb_typeof("details"->'result_count') = 'number'`);
+  const counts = new Map<string, number[]>();
+  for (const r of rows as { keyword: string; count: number }[]) counts.set(r.keyword, [...(counts.get(r.keyword) ?? []), r.count]);
+  return counts;
+}
+
+export function withDerivedTrend(m: KeywordMetrics, earlier: readonly number[] | undefined): KeywordMetrics {
+  const count = m.details?.result_count;
+  if (m.trendScore !== null || typeof count !== 'number' || !earlier?.length) return m;
+  return { ...m, trendScore: trendFromCounts(count, earlier), provenance: { ...m.provenance, trend_score: 'derived' } };
+}
