@@ -12,7 +12,12 @@ const ObservationItem = z.object({
   search_volume: z.number().nullable(), competition: z.number().nullable(), cpc: z.number().nullable(), trend_score: z.number().nullable(),
   related_keywords: z.array(z.string()), category_data: z.record(z.string(), z.unknown()).nullable(),
   degraded: z.array(z.unknown()).openapi({ description: 'calls that failed and fell back to defaults' }),
-  source: z.string(), collected_at: z.string(), workflow_id: z.string(),
+  source: z.string(),
+  provenance: z.record(z.string(), z.enum(['measured', 'derived', 'unknown'])).openapi({
+    description: 'per metric: measured by the source, derived here from its data, or unknown ({} for rows stored before provenance was recorded)',
+  }),
+  details: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'source-specific extras: result count, price statistics, suggested bid…' }),
+  collected_at: z.string(), workflow_id: z.string(),
 }).openapi('Observation');
 
 const observations = createRoute({
@@ -49,6 +54,8 @@ function toJson(o: Observation) {
     category_data: o.categoryData,
     degraded: o.degraded,
     source: o.source,
+    provenance: o.provenance,
+    details: o.details ?? null,
     collected_at: o.collectedAt.toISOString(),
     workflow_id: o.workflowId,
   };

@@ -69,10 +69,14 @@ describe('API', () => {
     expect(obs.status).toBe(200);
     const obsBody = (await obs.json()) as { count: number; observations: Json[] };
     expect(obsBody.count).toBe(1);
-    expect(obsBody.observations[0]).toMatchObject({ platform: 'etsy', keyword, day: DAY, workflow_id: workflowId, degraded: [] });
+    expect(obsBody.observations[0]).toMatchObject({ platform: 'etsy', keyword, day: DAY, workflow_id: workflowId, degraded: [], details: null });
+    // the seed contract's provider measures every metric it reports
+    expect(obsBody.observations[0]!.provenance).toEqual({
+      search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'measured', related_keywords: 'measured', category_data: 'measured',
+    });
     expect(Object.keys(obsBody.observations[0]!).sort()).toEqual([
-      'category_data', 'collected_at', 'competition', 'cpc', 'day', 'degraded', 'keyword', 'platform',
-      'related_keywords', 'search_volume', 'source', 'trend_score', 'workflow_id',
+      'category_data', 'collected_at', 'competition', 'cpc', 'day', 'degraded', 'details', 'keyword', 'platform',
+      'provenance', 'related_keywords', 'search_volume', 'source', 'trend_score', 'workflow_id',
     ]);
   });
 
