@@ -1,21 +1,11 @@
 // The Amazon Ads adapter over real HTTP against the simulated Login with Amazon and Ads APIs.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapter } from '../../activities/collectors';
+import { describe, expect, it } from 'vitest';
 import { simulateKeyword } from '../../activities/collectors/simulator/data';
 import { V5_MEDIA_TYPE } from '../../activities/collectors/simulator/official/amazon-ads-routes';
 import { DAY, expectNoSecret, expectProviderError } from './fixture';
-import { startOfficialSimulator, type OfficialSimulator } from './official-fixture';
+import { useOfficialSimulator, withAdapter } from './official-fixture';
 
-let sim: OfficialSimulator;
-
-beforeAll(async () => {
-  sim = await startOfficialSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.simulator.clearFaults();
-  sim.simulator.resetRequests();
-});
+const sim = useOfficialSimulator();
 
 describe('amazon-ads adapter', () => {
   it('takes the exact-match suggested bid as the CPC and the recommended keywords as related, field by field', async () => {
@@ -23,8 +13,7 @@ describe('amazon-ads adapter', () => {
     const keyword = ['wedding planner printable', 'svg bundle', 'budget planner'].find((k) => simulateKeyword('amazon', k, DAY).related_keywords.length > 1)!;
     const served = simulateKeyword('amazon', keyword, DAY);
     const cents = Math.round(served.cpc * 100);
-    const adapter = createAdapter(sim.configs.amazon());
-    try {
+    await withAdapter(sim().configs.amazon(), async (adapter) => {
       const metrics = await adapter.collect(keyword);
       expect(metrics).toMatchObject({
         keyword, platform: 'amazon', searchVolume: null, competition: null, trendScore: null, categoryData: null, degraded: [],
@@ -39,24 +28,19 @@ describe('amazon-ads adapter', () => {
         },
       });
       expect(metrics.cpc).toBe(served.cpc);
-      expect(sim.calls('amazon')).toEqual(['token 200', 'recommendations 200']);
-      expect(sim.simulator.requests[1]!.keyword).toBe(keyword);
-    } finally {
-      await adapter.close();
-    }
+      expect(sim().calls('amazon')).toEqual(['token 200', 'recommendations 200']);
+      expect(sim().simulator.requests[1]!.keyword).toBe(keyword);
+    });
   });
 
   it('refreshes the Login with Amazon token once on a 401, and reuses it otherwise', async () => {
-    const adapter = createAdapter(sim.configs.amazon());
-    try {
+    await withAdapter(sim().configs.amazon(), async (adapter) => {
       await adapter.collect('ebooks');
       await adapter.collect('fonts');
-      sim.simulator.official.expireTokens();
+      sim().simulator.official.expireTokens();
       await adapter.collect('presets');
-      expect(sim.calls('amazon')).toEqual(['token 200', 'recommendations 200', 'recommendations 200', 'recommendations 401', 'token 200', 'recommendations 200']);
-    } finally {
-      await adapter.close();
-    }
+      expect(sim().calls('amazon')).toEqual(['token 200', 'recommendations 200', 'recommendations 200', 'recommendations 401', 'token 200', 'recommendations 200']);
+    });
   });
 
   it.each([
@@ -64,44 +48,38 @@ describe('amazon-ads adapter', () => {
     ['a refused client (401 invalid_client)', { clientSecret: 'wrong-secret' }, ['token 401'], /auth\/o2\/token returned 401/],
     ['a profile the client may not use (403)', { profileId: '999' }, ['token 200', 'recommendations 403'], /recommendations returned 403/],
   ])('fails for good on %s, without a secret in the error', async (_name, change, calls, message) => {
-    const adapter = createAdapter(sim.configs.amazon({ amazonAds: { ...sim.configs.amazon().amazonAds!, ...change } }));
-    try {
-      expectNoSecret(adapter, sim.secrets);
-      const err = await expectProviderError(adapter.collect('ebooks'), 'auth', [...sim.secrets, 'Atzr|revoked', 'wrong-secret']);
+    await withAdapter(sim().configs.amazon({ amazonAds: { ...sim().configs.amazon().amazonAds!, ...change } }), async (adapter) => {
+      expectNoSecret(adapter, sim().secrets);
+      const err = await expectProviderError(adapter.collect('ebooks'), 'auth', [...sim().secrets, 'Atzr|revoked', 'wrong-secret']);
       expect(err.retryable).toBe(false);
       expect(err.message).toMatch(message);
-      expect(sim.calls('amazon')).toEqual(calls);
-    } finally {
-      await adapter.close();
-    }
+      expect(sim().calls('amazon')).toEqual(calls);
+    });
   });
 
   it('maps a 429 with Retry-After to a rate limit, and malformed bodies to unavailable', async () => {
-    const adapter = createAdapter(sim.configs.amazon());
-    try {
-      sim.simulator.setFaults('amazon', { rateLimit: { retryAfterSeconds: 4, times: 1 } });
-      expect(await expectProviderError(adapter.collect('ebooks'), 'rate_limited', sim.secrets)).toMatchObject({ status: 429, retryAfterMs: 4000 });
-      sim.simulator.setFaults('amazon', { malformed: { times: 1 } });
-      expect((await expectProviderError(adapter.collect('ebooks'), 'unavailable', sim.secrets)).message).toMatch(/malformed JSON body/);
-    } finally {
-      await adapter.close();
-    }
+    await withAdapter(sim().configs.amazon(), async (adapter) => {
+      sim().simulator.setFaults('amazon', { rateLimit: { retryAfterSeconds: 4, times: 1 } });
+      expect(await expectProviderError(adapter.collect('ebooks'), 'rate_limited', sim().secrets)).toMatchObject({ status: 429, retryAfterMs: 4000 });
+      sim().simulator.setFaults('amazon', { malformed: { times: 1 } });
+      expect((await expectProviderError(adapter.collect('ebooks'), 'unavailable', sim().secrets)).message).toMatch(/malformed JSON body/);
+    });
   });
 
   it('is served with the v5 media type only', async () => {
     const form = new URLSearchParams({
-      grant_type: 'refresh_token', refresh_token: sim.credentials.amazon.refreshToken, client_id: sim.credentials.amazon.clientId, client_secret: sim.credentials.amazon.clientSecret,
+      grant_type: 'refresh_token', refresh_token: sim().credentials.amazon.refreshToken, client_id: sim().credentials.amazon.clientId, client_secret: sim().credentials.amazon.clientSecret,
     });
-    const { access_token: token } = (await (await fetch(`${sim.base('amazon')}/auth/o2/token`, { method: 'POST', body: form })).json()) as { access_token: string };
-    const headers = { authorization: `Bearer ${token}`, 'amazon-advertising-api-clientid': sim.credentials.amazon.clientId, 'amazon-advertising-api-scope': sim.credentials.amazon.profileId };
+    const { access_token: token } = (await (await fetch(`${sim().base('amazon')}/auth/o2/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+    const headers = { authorization: `Bearer ${token}`, 'amazon-advertising-api-clientid': sim().credentials.amazon.clientId, 'amazon-advertising-api-scope': sim().credentials.amazon.profileId };
     const body = JSON.stringify({ recommendationType: 'KEYWORDS_FOR_ASINS', asins: ['B0TESTASIN'], targets: [{ keyword: 'ebooks', matchType: 'EXACT', userSelectedKeyword: true }] });
-    const plain = await fetch(`${sim.base('amazon')}/sp/targets/keywords/recommendations`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    const plain = await fetch(`${sim().base('amazon')}/sp/targets/keywords/recommendations`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
     expect(plain.status).toBe(415);
-    const v5 = await fetch(`${sim.base('amazon')}/sp/targets/keywords/recommendations`, { method: 'POST', headers: { ...headers, 'content-type': V5_MEDIA_TYPE }, body });
+    const v5 = await fetch(`${sim().base('amazon')}/sp/targets/keywords/recommendations`, { method: 'POST', headers: { ...headers, 'content-type': V5_MEDIA_TYPE }, body });
     expect(v5.headers.get('content-type')).toBe(V5_MEDIA_TYPE);
     const answer = (await v5.json()) as { keywordTargetList: { keyword: string; userSelectedKeyword: boolean }[] };
     expect(answer.keywordTargetList[0]).toMatchObject({ keyword: 'ebooks', userSelectedKeyword: true });
-    const noAsins = await fetch(`${sim.base('amazon')}/sp/targets/keywords/recommendations`, {
+    const noAsins = await fetch(`${sim().base('amazon')}/sp/targets/keywords/recommendations`, {
       method: 'POST', headers: { ...headers, 'content-type': V5_MEDIA_TYPE }, body: JSON.stringify({ recommendationType: 'KEYWORDS_FOR_ASINS' }),
     });
     expect([noAsins.status, await noAsins.json()]).toEqual([400, { code: 'BAD_REQUEST', details: expect.stringContaining('asins') }]);

@@ -1,6 +1,8 @@
 // Shared by the official adapters' tests: an in-process simulator with random official credentials, and the
 // provider configurations that point each official adapter at it.
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createAdapter, type ProviderAdapter } from '../../activities/collectors';
 import type { ProviderConfig } from '../../activities/config';
 import type { OfficialCredentials, OfficialLimits } from '../../activities/collectors/simulator/app';
 import { OFFICIAL_PREFIXES } from '../../activities/collectors/simulator/official';
@@ -53,4 +55,29 @@ export async function rawJson<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
   return (await res.json()) as T;
+}
+
+/** One simulator per test file, its faults and request log cleared before each test; `reset` undoes more. */
+export function useOfficialSimulator(reset: (sim: OfficialSimulator) => void = () => undefined): () => OfficialSimulator {
+  let sim: OfficialSimulator | undefined;
+  beforeAll(async () => {
+    sim = await startOfficialSimulator();
+  });
+  afterAll(() => sim?.close());
+  beforeEach(() => {
+    sim!.simulator.clearFaults();
+    sim!.simulator.resetRequests();
+    reset(sim!);
+  });
+  return () => sim!;
+}
+
+/** An adapter for the length of `fn`, closed afterwards whatever happens. */
+export async function withAdapter<T>(config: ProviderConfig, fn: (adapter: ProviderAdapter) => Promise<T>): Promise<T> {
+  const adapter = createAdapter(config);
+  try {
+    return await fn(adapter);
+  } finally {
+    await adapter.close();
+  }
 }
