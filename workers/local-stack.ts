@@ -6,10 +6,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { createLogger } from '../api/logger';
-import { createAdapters, isProviderConfigured } from '../activities/collectors';
+import { createAdapters } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
-import { PLATFORMS } from '../workflows/types';
 import { Closers } from './closers';
 import { createKeywordWorker } from './create-worker';
 import { openDatabase } from './database';
@@ -18,6 +17,7 @@ import { printCollection, runOnce } from './once';
 import { installQuietRuntime } from './runtime';
 import { applyConfiguredSchedules } from './schedules';
 import { ensureSearchAttributes } from './search-attributes';
+import { unconfiguredPlatforms, withSimulatorFallback } from './simulator-fallback';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -111,15 +111,13 @@ async function temporalServer(config: AppConfig, closers: Closers): Promise<{ ad
 
 /** Platforms without a configured provider are served by the simulator, with a key made for this run. */
 async function providersOrSimulator(config: AppConfig, closers: Closers): Promise<AppConfig['providers']> {
-  const missing = PLATFORMS.filter((p) => !isProviderConfigured(config.providers[p]));
+  const missing = unconfiguredPlatforms(config.providers);
   if (missing.length === 0) return config.providers;
-  const key = randomBytes(24).toString('base64url');
-  const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
+  const apiKey = randomBytes(24).toString('base64url');
+  const sim = await startSimulator({ apiKeys: { amazon: apiKey, etsy: apiKey, ebay: apiKey }, port: 0 });
   closers.add('provider simulator', () => sim.close());
   log(`SIMULATED DATA for ${missing.join(', ')}: provider simulator on ${sim.url} (set *_PROVIDER_URL, or *_ADAPTER for an official API, for real data)`);
-  const providers = { ...config.providers };
-  for (const p of missing) providers[p] = { ...providers[p], baseUrl: sim.baseUrls[p], apiKey: key };
-  return providers;
+  return withSimulatorFallback(config.providers, { url: sim.url, apiKey });
 }
 
 main(process.argv.slice(2)).then(

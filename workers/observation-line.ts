@@ -1,18 +1,10 @@
 // One JSON line of the dataset generator, validated: errors name the line and the field.
+import type { ObservationRow } from '../activities/processing/types';
 import { PLATFORMS, MAX_KEYWORD_LENGTH, type Platform } from '../workflows/types';
 import { isCalendarDay, normalizeKeyword } from '../workflows/validation';
 
-export interface ObservationLine {
-  keyword: string;
-  platform: Platform;
-  day: string;
-  searchVolume: number;
-  competition: number;
-  cpc: number;
-  trendScore: number;
-  relatedKeywords: string[];
-  category: string | null;
-}
+/** An observation row whose platform is one we collect, with its category stated. */
+export type ObservationLine = ObservationRow & { platform: Platform; category: string | null };
 
 export function parseObservationLine(line: string, lineNo: number): ObservationLine {
   const fail = (field: string, message: string) => new Error(`line ${lineNo}: ${field} ${message}`);

@@ -2,14 +2,14 @@
 import { pathToFileURL } from 'node:url';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createConfiguredAdapters, isProviderConfigured } from '../activities/collectors';
-import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
-import { PLATFORMS } from '../workflows/types';
+import { createConfiguredAdapters } from '../activities/collectors';
+import { loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createKeywordWorker } from './create-worker';
 import { installQuietRuntime } from './runtime';
 import { applyConfiguredSchedules } from './schedules';
 import { ensureSearchAttributes } from './search-attributes';
+import { withSimulatorFallback } from './simulator-fallback';
 
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();
@@ -17,7 +17,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
   installQuietRuntime();
-  const adapters = createConfiguredAdapters(withSimulatorFallback(config));
+  const adapters = createConfiguredAdapters(withSimulatorFallback(config.providers, config.simulator));
   const platforms = Object.keys(adapters);
   if (platforms.length === 0) {
     throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
@@ -38,16 +38,6 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     await orm.close();
     await Promise.all(Object.values(adapters).map((a) => a?.close()));
   }
-}
-
-/** Platforms without a provider of their own are served by SIMULATOR_URL, when set. */
-export function withSimulatorFallback({ providers, simulator }: AppConfig): AppConfig['providers'] {
-  if (!simulator) return providers;
-  const out = { ...providers };
-  for (const p of PLATFORMS) {
-    if (!isProviderConfigured(out[p])) out[p] = { ...out[p], baseUrl: `${simulator.url}/${p}`, apiKey: simulator.apiKey };
-  }
-  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
