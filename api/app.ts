@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { pino } from 'pino';
 import { securityOf, type ApiDeps, type AppEnv } from './deps';
 import { mountDocs } from './docs';
@@ -11,7 +10,7 @@ import { errorResponse, HttpError, payloadTooLarge } from './errors';
 import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
-import { requestLog } from './middleware/request-log';
+import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
 import { modelRoutes } from './routes/models';
@@ -32,15 +31,15 @@ export function createApp(deps: ApiDeps) {
   const clientOf = (c: Context<AppEnv>) => (auth.check(c) === 'valid' ? 'api-key' : `addr:${remoteAddress(c)}`);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
-  app.use(requestId({ limitLength: 128 }));
-  app.use(requestLog(deps.logger ?? pino({ level: 'silent' })));
+  app.use(requestContext(deps.logger ?? pino({ level: 'silent' })));
   if (security.corsOrigins.length > 0) app.use(corsFor(security.corsOrigins));
   app.use(rateLimit(security.rateLimit, clientOf));
   app.use(auth.required);
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
-  app.use((_c, next) => deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next));
+  // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
+  app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
   app.route('/', systemRoutes(deps));
   app.route('/', collectRoutes(deps));
@@ -54,6 +53,11 @@ export function createApp(deps: ApiDeps) {
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));
   return app;
+}
+
+/** Every request that may start, signal, describe or list workflows and schedules (all of them but data reads). */
+function callsTemporal(c: Context): boolean {
+  return c.req.method !== 'GET' || c.req.path.startsWith('/workflows') || c.req.path.startsWith('/schedules');
 }
 
 /** The peer address under @hono/node-server; app.request() in tests has none. */

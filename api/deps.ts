@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { API_DEFAULTS, type ApiConfig } from '../activities/config';
 import type { Orm } from '../activities/db/orm';
+import type { ReadCache } from './read-cache';
 
 /** Security settings of the HTTP surface; see activities/config.ts for the variables behind them. */
 export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'bodyLimitBytes'>;
@@ -14,6 +15,8 @@ export interface ApiDeps {
   security?: Partial<ApiSecurity>;
   /** Omitted: silent (tests); entry points pass their pino logger. */
   logger?: Logger;
+  /** Rendered reads kept until the data changes (api/read-cache.ts); omitted: nothing is cached. */
+  cache?: ReadCache;
 }
 
 export function securityOf(deps: ApiDeps): ApiSecurity {
@@ -24,7 +27,8 @@ export function securityOf(deps: ApiDeps): ApiSecurity {
 export interface AppEnv {
   Variables: {
     requestId: string;
-    log: Logger;
+    /** The request's logger, carrying its ID (api/middleware/request-context.ts). */
+    log: () => Logger;
     /** Set by routes that start or find a run, for the access log line. */
     workflowId?: string;
   };

@@ -63,9 +63,9 @@ export const payloadTooLarge = (limit?: number) =>
 export function errorResponse(c: Context, err: unknown) {
   const http = toHttpError(err);
   if (http.status >= 500) {
-    const log = c.get('log') as { error(obj: object, msg: string): void } | undefined;
+    const log = c.get('log') as (() => { error(obj: object, msg: string): void }) | undefined;
     // the cause goes to the log (with the request ID), never into the response
-    log?.error({ err, status: http.status }, `${c.req.method} ${c.req.path} failed`);
+    log?.().error({ err, status: http.status }, `${c.req.method} ${c.req.path} failed`);
   }
   const body = { error: http.code, message: http.message, ...(http.field ? { field: http.field } : {}), ...http.extra };
   return c.json(body, http.status);

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 import { HttpError } from '../errors';
+import { headerOf } from './request-context';
 
 export type KeyCheck = 'valid' | 'missing' | 'wrong' | 'unconfigured';
 
@@ -15,8 +16,8 @@ export function apiKeyAuth(apiKey: string | undefined) {
 
   const check = (c: Context): KeyCheck => {
     if (!expected) return 'unconfigured';
-    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const given = c.req.header('x-api-key') ?? bearer;
+    const bearer = /^Bearer\s+(.+)$/i.exec(headerOf(c, 'authorization') ?? '')?.[1];
+    const given = headerOf(c, 'x-api-key') ?? bearer;
     if (!given) return 'missing';
     return timingSafeEqual(digest(given.trim()), expected) ? 'valid' : 'wrong';
   };

@@ -1,6 +1,7 @@
 // GET / (where things are), GET /health (the process is up), GET /ready (Temporal and PostgreSQL answer).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps';
+import { logOf } from '../middleware/request-context';
 import { errors, json, routes } from '../openapi';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -27,7 +28,7 @@ export function systemRoutes(deps: ApiDeps) {
     .openapi(index, (c) => c.json({ name: 'keyword-intelligence', docs: '/docs', openapi: '/openapi.json' }, 200))
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(ready, async (c) => {
-      const failed = (name: string) => (err: unknown) => c.var.log.warn({ err, dependency: name }, 'readiness check failed');
+      const failed = (name: string) => (err: unknown) => logOf(c).warn({ err, dependency: name }, 'readiness check failed');
       const [t, p] = await Promise.all([probe(temporal, failed('temporal')), probe(postgres, failed('postgres'))]);
       const ok = t === 'ok' && p === 'ok';
       return c.json({ status: ok ? 'ready' as const : 'unavailable' as const, checks: { temporal: t, postgres: p } }, ok ? 200 : 503);
