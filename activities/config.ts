@@ -54,6 +54,7 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(API_DEFAULTS.rateLimit.perMinute),
   API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(API_DEFAULTS.rateLimit.burst),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
+  API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AMAZON_PROVIDER_URL: optionalUrl,
   AMAZON_API_KEY: optionalString,
@@ -117,6 +118,8 @@ export interface ApiConfig {
   /** Requests per minute and burst per client (0 per minute = no limit). */
   rateLimit: { perMinute: number; burst: number };
   bodyLimitBytes: number;
+  /** Memory for rendered keyword reads, dropped when the data changes (api/read-cache.ts); 0 = no cache. */
+  cacheBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       corsOrigins: corsOrigins(e.CORS_ORIGINS),
       rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST },
       bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      cacheBytes: Math.round(e.API_CACHE_MB * 1024 * 1024),
       logLevel: e.LOG_LEVEL,
     },
   };

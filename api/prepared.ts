@@ -13,9 +13,10 @@ interface PooledClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-export function preparedQuery<Row>(knex: () => Knex, name: string, build: (k: Knex, param: string) => Knex.QueryBuilder) {
+/** `build` receives a stand-in for the one parameter; the function returned takes its value (a string, an array…). */
+export function preparedQuery<Row, P = string>(knex: () => Knex, name: string, build: (k: Knex, param: string) => Knex.QueryBuilder) {
   let compiled: { sql: string; bindings: readonly unknown[] } | undefined;
-  return async (param: string): Promise<Row[]> => {
+  return async (param: P): Promise<Row[]> => {
     const k = knex();
     compiled ??= build(k, PARAM).toSQL().toNative();
     const values = compiled.bindings.map((b) => (b === PARAM ? param : b));

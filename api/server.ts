@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
 import { createApp } from './app';
+import { startReadCache } from './change-listener';
 import { createLogger } from './logger';
 
 export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -21,14 +22,19 @@ export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void
     try {
       const client = new Client({ connection, namespace: config.temporal.namespace });
       const { namespace, taskQueue, uiUrl } = config.temporal;
-      const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl }, security: config.api, logger });
-      const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
-      logger.info({ port: config.port, corsOrigins: config.api.corsOrigins, rateLimit: config.api.rateLimit }, 'API listening');
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const readCache = startReadCache(orm, config.api.cacheBytes, logger);
+      try {
+        const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl }, security: config.api, logger, cache: readCache.cache });
+        const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+        logger.info({ port: config.port, corsOrigins: config.api.corsOrigins, rateLimit: config.api.rateLimit }, 'API listening');
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      } finally {
+        await readCache.close();
+      }
     } finally {
       await connection.close();
     }

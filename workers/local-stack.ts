@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { startReadCache } from '../api/change-listener';
 import { createLogger } from '../api/logger';
 import { createAdapters } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
@@ -77,7 +78,9 @@ async function main(argv: string[]): Promise<number> {
     const apiKey = config.api.apiKey ?? randomBytes(24).toString('base64url');
     if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
     const logger = createLogger(config.api.logLevel);
-    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl }, security: { ...config.api, apiKey }, logger });
+    const readCache = startReadCache(orm, config.api.cacheBytes, logger);
+    closers.add('read cache', () => readCache.close());
+    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl }, security: { ...config.api, apiKey }, logger, cache: readCache.cache });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
     closers.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
     log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);

@@ -1,6 +1,7 @@
 // `npm run bench:api`: 1,000,000 processed rows in an embedded PostgreSQL, then autocannon against the real HTTP
 // server — GET /keywords?sort=opportunity&limit=50, GET /keywords/:keyword and a bare Hono route, in one run.
-// Knobs: BENCH_ROWS (1000000), BENCH_DAYS (10), BENCH_CONNECTIONS (100), BENCH_SECONDS (10). Last line: JSON.
+// Knobs: BENCH_ROWS (1000000), BENCH_DAYS (10), BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_PROFILE (a folder
+// for the server's CPU profile). Last line: JSON.
 import { fork } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
     } finally {
       await orm.close();
     }
-    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)], { stdio: 'inherit' });
+    // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)],
+      { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
     try {
       const ports = await new Promise<ServerPorts>((resolve, reject) => {
         server.once('message', (m) => resolve(m as ServerPorts));
@@ -60,22 +64,34 @@ async function main(): Promise<void> {
       await sanityCheck(api, keywordPath());
       log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
       const bareUrl = `http://127.0.0.1:${ports.bare}`;
+      const uncached = `http://127.0.0.1:${ports.uncached}`;
       const bare = await measure(`${bareUrl}/bare`);
       const list = await measure(`${api}/keywords?sort=opportunity&limit=50`);
       const detail = await measure(api, keywordPath);
+      const cache = await new Promise<unknown>((resolve) => {
+        server.once('message', resolve);
+        server.send('stats');
+      });
+      // the database path: the same app without its read cache
+      const listUncached = await measure(`${uncached}/keywords?sort=opportunity&limit=50`);
+      const detailUncached = await measure(uncached, keywordPath);
       // the same bytes from memory: how much of the gap to the tiny bare route is the payload itself
       const samePage = await measure(`${bareUrl}/bare/page`);
       const sameKeyword = await measure(`${bareUrl}/bare/keyword`);
-      const targets = { bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail,
-        'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword };
+      const targets = {
+        bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail,
+        'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached, 'GET /keywords/:keyword, no read cache': detailUncached,
+        'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword,
+      };
       for (const [name, f] of Object.entries(targets)) log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors)`);
+      log(`read cache after the cached runs: ${JSON.stringify(cache)}`);
       const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
       const goal = (f: Figures, same: Figures) => ({
         p99_under_20ms: f.p99 < 20, at_least_half_bare_rps: f.rps >= bare.rps / 2, share_of_bare_rps: share(f, bare), share_of_same_body_bare_rps: share(f, same),
       });
       console.log(JSON.stringify({
         rows: ROWS, days: DAYS, connections: CONNECTIONS, seconds: SECONDS, cpus: os.cpus().length, node: process.version,
-        targets, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword) },
+        targets, cache, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword), listUncached: goal(listUncached, samePage), detailUncached: goal(detailUncached, sameKeyword) },
       }));
     } finally {
       if (server.exitCode === null) {

@@ -5,6 +5,7 @@ import { Migration20261124100000_keyword_lists } from './Migration20261124100000
 import { Migration20261124200000_observation_provenance } from './Migration20261124200000_observation_provenance';
 import { Migration20261124300000_unknown_scores } from './Migration20261124300000_unknown_scores';
 import { Migration20261124400000_keyword_sort_indexes } from './Migration20261124400000_keyword_sort_indexes';
+import { Migration20261125000000_change_notifications } from './Migration20261125000000_change_notifications';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261124200000_observation_provenance', class: Migration20261124200000_observation_provenance },
   { name: 'Migration20261124300000_unknown_scores', class: Migration20261124300000_unknown_scores },
   { name: 'Migration20261124400000_keyword_sort_indexes', class: Migration20261124400000_keyword_sort_indexes },
+  { name: 'Migration20261125000000_change_notifications', class: Migration20261125000000_change_notifications },
 ];
