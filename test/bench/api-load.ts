@@ -62,12 +62,16 @@ async function main(): Promise<void> {
       // a different keyword each request, spread over the whole table
       const keywordPath = () => `/keywords/${encodeURIComponent(benchKeyword((n++ * 7919) % keywords))}`;
       await sanityCheck(api, keywordPath());
+      // most lookups go to a few popular keywords: Zipf's law (s = 1) over the same keywords, in a shuffled order
+      const zipf = zipfSampler(keywords, 1, 42);
+      const popularPath = () => `/keywords/${encodeURIComponent(benchKeyword(zipf()))}`;
       log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
       const bareUrl = `http://127.0.0.1:${ports.bare}`;
       const uncached = `http://127.0.0.1:${ports.uncached}`;
       const bare = await measure(`${bareUrl}/bare`);
       const list = await measure(`${api}/keywords?sort=opportunity&limit=50`);
       const detail = await measure(api, keywordPath);
+      const popular = await measure(api, popularPath);
       const cache = await new Promise<unknown>((resolve) => {
         server.once('message', resolve);
         server.send('stats');
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
       const samePage = await measure(`${bareUrl}/bare/page`);
       const sameKeyword = await measure(`${bareUrl}/bare/keyword`);
       const targets = {
-        bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail,
+        bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail, 'GET /keywords/:keyword, Zipf-popular keywords': popular,
         'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached, 'GET /keywords/:keyword, no read cache': detailUncached,
         'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword,
       };
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
       });
       console.log(JSON.stringify({
         rows: ROWS, days: DAYS, connections: CONNECTIONS, seconds: SECONDS, cpus: os.cpus().length, node: process.version,
-        targets, cache, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword), listUncached: goal(listUncached, samePage), detailUncached: goal(detailUncached, sameKeyword) },
+        targets, cache, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword), detailPopular: goal(popular, sameKeyword), listUncached: goal(listUncached, samePage), detailUncached: goal(detailUncached, sameKeyword) },
       }));
     } finally {
       if (server.exitCode === null) {
@@ -103,6 +107,38 @@ async function main(): Promise<void> {
     await pg.stop();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** Indexes 0..n-1 drawn with probability ∝ 1 / rank^s, ranks assigned in a seeded random order. */
+function zipfSampler(n: number, s: number, seed: number): () => number {
+  let state = seed >>> 0;
+  // mulberry32: a small seeded generator, the same draws on every run
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const cdf = new Float64Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) cdf[r] = total += 1 / (r + 1) ** s;
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return order[lo]!;
+  };
 }
 
 /** The routes answer what they should before they are timed. */
