@@ -1,6 +1,10 @@
 // ReadCache and batchLoader on their own: byte budget, generations, in-flight sharing and batching.
 import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { loadConfig } from '../../activities/config';
+import type { Orm } from '../../activities/db/orm';
 import { batchLoader } from '../../api/batch-loader';
+import { startReadCache } from '../../api/change-listener';
 import { ReadCache, type Body } from '../../api/read-cache';
 
 const body = (text: string) => Buffer.from(text) as Body;
@@ -140,5 +144,18 @@ describe('batchLoader', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     fail = false;
     expect(await load('a')).toBe('a');
+  });
+});
+
+describe('API_CACHE_MB', () => {
+  it('defaults to 64 MB, 0 turns the cache and its connection off, and a bad value is refused by name', async () => {
+    expect(loadConfig({}).api.cacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ API_CACHE_MB: '0.5' }).api.cacheBytes).toBe(512 * 1024);
+    expect(loadConfig({ API_CACHE_MB: '0' }).api.cacheBytes).toBe(0);
+    for (const bad of ['-1', 'lots']) expect(() => loadConfig({ API_CACHE_MB: bad })).toThrow(/API_CACHE_MB/);
+    // no connection is opened: an ORM that cannot connect is never touched
+    const off = startReadCache({} as Orm, 0, pino({ level: 'silent' }));
+    expect(off.cache).toBeUndefined();
+    await off.close();
   });
 });
