@@ -24,17 +24,23 @@ export interface ChangeListener {
 }
 
 const RETRY_MS = { first: 250, max: 15_000 };
+/** A connection that died without a word (no RST) would keep the cache on with no announcements: probe it. */
+const PROBE = { everyMs: 15_000, timeoutMs: 5_000 };
 
-export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger): ChangeListener {
+export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeMs: typeof PROBE = PROBE): ChangeListener {
   let connection: PgListenConnection | undefined;
   let closed = false;
   let retryMs = RETRY_MS.first;
   let timer: NodeJS.Timeout | undefined;
+  let probe: NodeJS.Timeout | undefined;
 
   const lost = (err: unknown) => {
     if (closed || !connection) return;
+    const dead = connection;
     connection = undefined;
+    clearInterval(probe);
     cache.setEnabled(false);
+    void dead.end().catch(() => undefined);
     log.warn({ err, retryInMs: retryMs }, 'read cache off: the change-notification connection was lost');
     schedule();
   };
@@ -56,6 +62,11 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger): Chang
       if (closed) return void (await c.end());
       connection = c;
       retryMs = RETRY_MS.first;
+      const probed = c;
+      probe = setInterval(() => void alive(probed, probeMs.timeoutMs).catch((err: unknown) => {
+        if (connection === probed) lost(err);
+      }), probeMs.everyMs);
+      probe.unref();
       // from here on every committed write is announced; what was cached before is dropped on enabling
       cache.setEnabled(true);
       log.info({ maxBytes: cache.maxBytes }, 'read cache on: listening for data changes');
@@ -75,12 +86,24 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger): Chang
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(probe);
       cache.setEnabled(false);
       const c = connection;
       connection = undefined;
       await c?.end().catch(() => undefined);
     },
   };
+}
+
+async function alive(c: PgListenConnection, timeoutMs: number): Promise<void> {
+  let timeout: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([c.query('select 1'), new Promise((_, reject) => {
+      timeout = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+    })]);
+  } finally {
+    clearTimeout(timeout);
+  }
 }
 
 /** The read cache of an API process and its listener; API_CACHE_MB=0 (maxBytes 0) turns both off. */

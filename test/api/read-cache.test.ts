@@ -160,3 +160,26 @@ describe('without announcements', () => {
     expect(await get(path)).toMatchObject({ cache: 'hit' });
   });
 });
+
+describe('a listening connection that stops answering', () => {
+  it('is found out by its probe: the cache turns off, and on again with a new connection', async () => {
+    const backends = async () => new Set(((await knex().raw(`select pid from pg_stat_activity where backend_type = 'client backend'`)).rows as { pid: number }[]).map((r) => r.pid));
+    const before = await backends();
+    const own = new ReadCache(1024 * 1024);
+    const probed = listenForChanges(stack.orm, own, pino({ level: 'silent' }), { everyMs: 100, timeoutMs: 300 });
+    await probed.ready;
+    const added = [...(await backends())].filter((pid) => !before.has(pid));
+    expect(added).toHaveLength(1);
+    const pid = added[0]!;
+    // freeze the listening backend: no RST, no answer, just silence
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await until(() => !own.stats().enabled, 'the probe to find the silent connection');
+      await until(() => own.stats().enabled, 'a new listening connection');
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await knex().raw('select pg_terminate_backend(?)', [pid]);
+      await probed.close();
+    }
+  });
+});
