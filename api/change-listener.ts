@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Orm } from '../activities/db/orm';
 import { ReadCache } from './read-cache';
+import { withTimeout } from './timeout';
 
 export const CHANGE_CHANNEL = 'keyword_data_changed';
 
@@ -63,7 +64,7 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeM
       connection = c;
       retryMs = RETRY_MS.first;
       const probed = c;
-      probe = setInterval(() => void alive(probed, probeMs.timeoutMs).catch((err: unknown) => {
+      probe = setInterval(() => void withTimeout(probed.query('select 1'), probeMs.timeoutMs).catch((err: unknown) => {
         if (connection === probed) lost(err);
       }), probeMs.everyMs);
       probe.unref();
@@ -95,20 +96,9 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeM
   };
 }
 
-async function alive(c: PgListenConnection, timeoutMs: number): Promise<void> {
-  let timeout: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([c.query('select 1'), new Promise((_, reject) => {
-      timeout = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
-    })]);
-  } finally {
-    clearTimeout(timeout);
-  }
-}
-
 /** The read cache of an API process and its listener; API_CACHE_MB=0 (maxBytes 0) turns both off. */
-export function startReadCache(orm: Orm, maxBytes: number, log: Logger): Partial<ChangeListener> & { cache?: ReadCache; close(): Promise<void> } {
-  if (maxBytes <= 0) return { close: async () => undefined };
+export function startReadCache(orm: Orm, maxBytes: number, log: Logger): ChangeListener & { cache?: ReadCache } {
+  if (maxBytes <= 0) return { ready: Promise.resolve(), close: async () => undefined };
   const cache = new ReadCache(maxBytes);
   const listener = listenForChanges(orm, cache, log);
   return { cache, ready: listener.ready, close: () => listener.close() };

@@ -1,24 +1,12 @@
 // Persistence model. EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { Platform } from '../../workflows/types';
-import type { DegradedCall, Provenance } from '../collectors/types';
+import type { KeywordMetrics, Provenance } from '../collectors/types';
 import { insightEntities } from './insight-entities';
 
-/** One keyword on one platform on one day: unique (platform, keyword, day). */
-export interface Observation {
+/** One keyword on one platform on one day: unique (platform, keyword, day). The metrics are the collector's. */
+export interface Observation extends Omit<KeywordMetrics, 'provenance' | 'details'> {
   id: string;
-  platform: Platform;
-  keyword: string;
   day: string;
-  /** Null: unknown, the source publishes none (e.g. every official marketplace API). */
-  searchVolume: number | null;
-  competition: number | null;
-  cpc: number | null;
-  trendScore: number | null;
-  relatedKeywords: string[];
-  categoryData: Record<string, unknown> | null;
-  degraded: DegradedCall[];
-  source: string;
   /** measured / derived / unknown per metric; {} on rows stored before provenance was recorded. */
   provenance: Partial<Provenance>;
   /** Source-specific extras (result count, price statistics, suggested bid range...). */

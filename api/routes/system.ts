@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps';
 import { logOf } from '../middleware/request-context';
 import { errors, json, routes } from '../openapi';
+import { withTimeout } from '../timeout';
 
 const READY_TIMEOUT_MS = 2_000;
 const Check = z.enum(['ok', 'unreachable']);
@@ -36,17 +37,11 @@ export function systemRoutes(deps: ApiDeps) {
 }
 
 async function probe(call: () => Promise<unknown>, onError: (err: unknown) => void): Promise<'ok' | 'unreachable'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([call(), timeout]);
+    await withTimeout(call(), READY_TIMEOUT_MS);
     return 'ok';
   } catch (err) {
     onError(err);
     return 'unreachable';
-  } finally {
-    clearTimeout(timer);
   }
 }

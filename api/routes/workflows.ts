@@ -4,6 +4,7 @@ import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types';
 import { workflowUiUrl, type ApiDeps } from '../deps';
 import { errors, json, readErrors, routes } from '../openapi';
+import { withTimeout } from '../timeout';
 
 const QUERY_TIMEOUT_MS = 3_000;
 
@@ -47,8 +48,7 @@ export function workflowRoutes(deps: ApiDeps) {
 
 /** A query needs a live worker; without one the answer is "unknown" rather than a hung request. */
 async function progressOf(handle: WorkflowHandle): Promise<CollectProgress | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(resolve, QUERY_TIMEOUT_MS, null).unref());
-  return Promise.race([handle.query(collectProgressQuery).catch(() => null), timeout]);
+  return withTimeout(handle.query(collectProgressQuery), QUERY_TIMEOUT_MS).catch(() => null);
 }
 
 async function failureOf(handle: WorkflowHandle) {
