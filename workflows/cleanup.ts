@@ -1,8 +1,8 @@
 // cleanupOldData: deletes rows dated before the retention window, table by table, in bounded batches.
-import { ApplicationFailure, proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { FailureType, RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types';
-import { InputError, isCalendarDay } from './validation';
+import { RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types';
+import { asInvalidInput, intIn, validateDay } from './validation';
 
 const DAY_MS = 86_400_000;
 /** Batches per activity call: one call deletes at most maxBatches × batchSize rows, then reports back. */
@@ -37,20 +37,9 @@ export async function cleanupOldData(input: CleanupOldDataInput = {}): Promise<C
 }
 
 function validate(input: CleanupOldDataInput) {
-  try {
-    const retentionDays = input.retentionDays ?? 90;
-    const batchSize = input.batchSize ?? 5_000;
-    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 36_500) {
-      throw new InputError('retentionDays', 'must be an integer from 1 to 36500');
-    }
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new InputError('batchSize', 'must be an integer from 1 to 100000');
-    if (input.asOf !== undefined && (typeof input.asOf !== 'string' || !isCalendarDay(input.asOf))) {
-      throw new InputError('asOf', 'must be a date YYYY-MM-DD');
-    }
-    const asOf = input.asOf ?? workflowInfo().startTime.toISOString().slice(0, 10);
-    return { retentionDays, batchSize, asOf };
-  } catch (err) {
-    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
-    throw err;
-  }
+  return asInvalidInput(() => ({
+    retentionDays: intIn('retentionDays', input.retentionDays, 90, 1, 36_500),
+    batchSize: intIn('batchSize', input.batchSize, 5_000, 1, 100_000),
+    asOf: input.asOf === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.asOf, 'asOf'),
+  }));
 }

@@ -19,7 +19,7 @@ import {
   type PlatformProgress,
   type PlatformResult,
 } from './types';
-import { InputError, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
 
 const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_CONCURRENCY = 4;
@@ -95,20 +95,11 @@ function isPlatformStop(err: unknown): err is ActivityFailure {
 }
 
 function validate(input: CollectKeywordsInput) {
-  try {
-    const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-    const concurrency = input.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) throw new InputError('batchSize', 'must be an integer from 1 to 500');
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new InputError('concurrency', 'must be an integer from 1 to 50');
-    return {
-      keywords: normalizeKeywords(input.keywords),
-      platforms: normalizePlatforms(input.platforms),
-      day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.day),
-      batchSize,
-      concurrency,
-    };
-  } catch (err) {
-    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
-    throw err;
-  }
+  return asInvalidInput(() => ({
+    batchSize: intIn('batchSize', input.batchSize, DEFAULT_BATCH_SIZE, 1, 500),
+    concurrency: intIn('concurrency', input.concurrency, DEFAULT_CONCURRENCY, 1, 50),
+    keywords: normalizeKeywords(input.keywords),
+    platforms: normalizePlatforms(input.platforms),
+    day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.day),
+  }));
 }

@@ -1,6 +1,6 @@
 // keywordPipeline input: validation (authoritative, in the workflow) and the texts operators see.
 import { MAX_KEYWORDS, PIPELINE_STEPS, type KeywordPipelineInput, type Platform, type PipelineStep } from './types';
-import { InputError, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+import { InputError, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
 
 export interface PipelinePlan {
   keywords?: string[];
@@ -45,14 +45,6 @@ function normalizeSteps(raw: unknown): PipelineStep[] {
 export function validateListId(raw: unknown): string {
   if (typeof raw !== 'string' || !/^kl-[0-9a-f]{24}$/.test(raw)) throw new InputError('keywordList', 'must be a keyword list ID (kl-…)');
   return raw;
-}
-
-function intIn(field: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
-    throw new InputError(field, `must be an integer from ${min} to ${max}`);
-  }
-  return value as number;
 }
 
 /** The one-line summary a pipeline run shows in the Web UI (set by whoever starts it). */

@@ -6,17 +6,17 @@ import {
   TemporalFailure, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import { collectChildId, collectChunks, nothingCollected, planCollect } from './pipeline-collect';
-import { planPipeline, type PipelinePlan } from './pipeline-input';
+import { planPipeline } from './pipeline-input';
 import {
-  FailureType, PIPELINE_STEP_FAILED, SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS,
+  PIPELINE_STEP_FAILED, SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS,
   type AnalyzeTrendsInput, type AnalyzeTrendsResult, type KeywordPipelineInput, type KeywordPipelineResult,
   type PipelineCollectSummary, type PipelineStatus, type PipelineStep, type ProcessKeywordsInput,
   type ProcessKeywordsResult, type TrainModelInput, type TrainModelResult,
 } from './types';
-import { InputError } from './validation';
+import { asInvalidInput } from './validation';
 
 export async function keywordPipeline(input: KeywordPipelineInput): Promise<KeywordPipelineResult> {
-  const plan = validate(input);
+  const plan = asInvalidInput(() => planPipeline(input));
   const day = input.resume?.day ?? input.day ?? workflowInfo().startTime.toISOString().slice(0, 10);
   const result: KeywordPipelineResult = { day, steps: plan.steps, status: 'ok' };
   const id = workflowInfo().workflowId;
@@ -103,13 +103,4 @@ function collectDetails(day: string, s: PipelineCollectSummary, running = false)
     ...platforms,
     ...(running ? ['Batch progress: the running `collect` child, Queries → progress, or Pending Activities → heartbeat details'] : []),
   ].join('\n\n');
-}
-
-function validate(input: KeywordPipelineInput): PipelinePlan {
-  try {
-    return planPipeline(input);
-  } catch (err) {
-    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
-    throw err;
-  }
 }

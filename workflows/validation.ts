@@ -1,5 +1,6 @@
 // Input normalisation shared by the workflow (authoritative) and the API (early 400s).
-import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform } from './types';
+import { ApplicationFailure } from '@temporalio/common';
+import { FailureType, MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform } from './types';
 
 export class InputError extends Error {
   constructor(
@@ -53,11 +54,30 @@ export function isCalendarDay(raw: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === raw;
 }
 
-export function validateDay(raw: unknown): string {
+export function validateDay(raw: unknown, field = 'day'): string {
   if (typeof raw !== 'string' || !isCalendarDay(raw)) {
-    throw new InputError('day', 'must be a date YYYY-MM-DD');
+    throw new InputError(field, 'must be a date YYYY-MM-DD');
   }
   return raw;
+}
+
+/** An optional integer from min to max; `fallback` when absent. */
+export function intIn<F extends number | undefined>(field: string, value: unknown, fallback: F, min: number, max: number): number | F {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+    throw new InputError(field, `must be an integer from ${min} to ${max}`);
+  }
+  return value as number;
+}
+
+/** A workflow's input checks: an InputError becomes a non-retryable InvalidInput failure naming its field. */
+export function asInvalidInput<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof InputError) throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { field: err.field });
+    throw err;
+  }
 }
 
 /** FNV-1a, 32 bits: a short stable fingerprint for business workflow IDs (no crypto in the sandbox). */
