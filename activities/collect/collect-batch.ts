@@ -5,7 +5,7 @@ import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
 import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
-import { earlierCounts, withDerivedTrend } from './derived-trend';
+import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
 export interface CollectDeps {
@@ -41,7 +41,7 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
   };
   // a timer keeps heartbeats (and so cancellation delivery) going while a request is slow
   const ticker = setInterval(() => ctx.heartbeat(saved), HEARTBEAT_EVERY_MS);
-  // read only when a source publishes no trend: the seed contract's batches never query it
+  // read only when a trend can be derived (no trend, a result count): seed-contract and Amazon Ads batches never query it
   let history: Promise<Map<string, number[]>> | undefined;
   const earlier = () => (history ??= earlierCounts(deps.orm.em.fork(), input.platform, input.keywords, input.day));
   try {
@@ -52,7 +52,7 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
           () => adapter.collect(keyword, { signal: ctx.cancellationSignal }),
           ctx.cancellationSignal,
         );
-        const derived = metrics.trendScore === null ? withDerivedTrend(metrics, (await earlier()).get(keyword)) : metrics;
+        const derived = needsHistory(metrics) ? withDerivedTrend(metrics, (await earlier()).get(keyword)) : metrics;
         pending.push(toObservation(derived, input.day, input.workflowId, new Date()));
         working.collected++;
       } catch (err) {

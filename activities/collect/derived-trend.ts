@@ -28,12 +28,20 @@ export async function earlierCounts(em: EntityManager, platform: string, keyword
     .where('day', '<', day).where('day', '>=', addDays(day, -TREND_HISTORY_DAYS))
     .whereRaw(`jsonb_typeof("details"->'result_count') = 'number'`);
   const counts = new Map<string, number[]>();
-  for (const r of rows as { keyword: string; count: number }[]) counts.set(r.keyword, [...(counts.get(r.keyword) ?? []), r.count]);
+  for (const r of rows as { keyword: string; count: number }[]) {
+    const list = counts.get(r.keyword);
+    if (list) list.push(r.count);
+    else counts.set(r.keyword, [r.count]);
+  }
   return counts;
 }
 
+/** A trend can be derived only where the source gives none but does give a result count (not Amazon Ads). */
+export function needsHistory(m: KeywordMetrics): boolean {
+  return m.trendScore === null && typeof m.details?.result_count === 'number';
+}
+
 export function withDerivedTrend(m: KeywordMetrics, earlier: readonly number[] | undefined): KeywordMetrics {
-  const count = m.details?.result_count;
-  if (m.trendScore !== null || typeof count !== 'number' || !earlier?.length) return m;
-  return { ...m, trendScore: trendFromCounts(count, earlier), provenance: { ...m.provenance, trend_score: 'derived' } };
+  if (!needsHistory(m) || !earlier?.length) return m;
+  return { ...m, trendScore: trendFromCounts(m.details!.result_count as number, earlier), provenance: { ...m.provenance, trend_score: 'derived' } };
 }

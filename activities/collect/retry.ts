@@ -1,4 +1,5 @@
 // How collectBatch treats transient provider failures: a few quick tries in place, then Temporal's retry.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/activity';
 import { FailureType } from '../../workflows/types';
 import { ProviderError } from '../collectors/errors';
@@ -17,7 +18,8 @@ export async function withInlineRetry<T>(call: () => Promise<T>, signal: AbortSi
       // 429 goes straight to Temporal so Retry-After becomes nextRetryDelay
       const quick = err instanceof ProviderError && err.kind === 'unavailable' && attempt < INLINE_RETRIES;
       if (!quick || signal.aborted) throw err;
-      await sleep(INLINE_BACKOFF_MS[attempt] ?? 1000, signal);
+      // the timer's abort listener is removed when it fires (a hand-made one leaked a listener per retry)
+      await sleep(INLINE_BACKOFF_MS[attempt] ?? 1000, undefined, { signal }).catch(() => Promise.reject(signal.reason as Error));
     }
   }
 }
@@ -36,14 +38,4 @@ export function retryableFailure(err: ProviderError): ApplicationFailure {
 export function platformStopFailure(err: ProviderError): ApplicationFailure {
   const type = err.kind === 'quota' ? FailureType.ProviderQuotaExhausted : FailureType.ProviderAuth;
   return ApplicationFailure.create({ message: err.message, type, nonRetryable: true });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 // Amazon Ads API: Sponsored Products keyword recommendations (v5) for the advertiser's ASINs, with the keyword
 // as a user-selected target: its suggested bid is the CPC, Amazon's recommended keywords the related ones.
 // Amazon Ads publishes no search volume, competition, trend or categories here: those stay unknown.
+import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
@@ -30,7 +31,6 @@ const RECOMMENDATIONS_PATH = '/sp/targets/keywords/recommendations';
 const V5_MEDIA_TYPE = 'application/vnd.spkeywordsrecommendation.v5+json';
 const RELATED_MAX = 10;
 
-const normalize = (keyword: string) => keyword.trim().toLowerCase().replace(/\s+/g, ' ');
 const currency = (minorUnits: number) => Math.round(minorUnits) / 100;
 
 export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter {
@@ -72,11 +72,11 @@ export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter
     const targets = parseRecommendations(res.body);
     if (!targets) throw new ProviderError('amazon', 'unavailable', `${client.callName('POST', RECOMMENDATIONS_PATH)} returned a malformed response`);
 
-    const self = normalize(keyword);
-    const own = targets.find((t) => t.userSelectedKeyword === true && normalize(t.keyword) === self)
-      ?? targets.find((t) => normalize(t.keyword) === self);
+    const self = normalizeKeyword(keyword);
+    const own = targets.find((t) => t.userSelectedKeyword === true && normalizeKeyword(t.keyword) === self)
+      ?? targets.find((t) => normalizeKeyword(t.keyword) === self);
     const bid = suggestedBid(own);
-    const related = [...new Set(targets.filter((t) => t.userSelectedKeyword !== true).map((t) => normalize(t.keyword)))]
+    const related = [...new Set(targets.filter((t) => t.userSelectedKeyword !== true).map((t) => normalizeKeyword(t.keyword)))]
       .filter((k) => k !== self)
       .slice(0, RELATED_MAX);
     return {

@@ -1,5 +1,6 @@
 // Etsy Open API v3: active listings for the keyword (count, tags, taxonomy, prices, listing types) behind the
 // adapter interface. Etsy publishes no search volume, CPC or trend: those stay unknown.
+import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
@@ -88,8 +89,8 @@ export function createEtsyV3Adapter(config: EtsyV3Config): ProviderAdapter {
 
 /** Tags that at least two of the top listings share (co-occurrence with the keyword), most frequent first. */
 export function relatedTags(listings: EtsyListing[], keyword: string): string[] {
-  const self = keyword.trim().toLowerCase().replace(/\s+/g, ' ');
-  const tags = listings.flatMap((l) => [...new Set(l.tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')))]);
+  const self = normalizeKeyword(keyword);
+  const tags = listings.flatMap((l) => [...new Set(l.tags.map(normalizeKeyword))]);
   return shares(tags.filter((t) => t !== '' && t !== self))
     .filter((s) => s.count >= 2)
     .slice(0, RELATED_MAX)

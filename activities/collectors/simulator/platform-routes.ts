@@ -1,10 +1,10 @@
 // One platform's side of the seed contract (DESIGN §4), with bearer auth, faults and a request log.
-import { timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
 import type { Platform } from '../../../workflows/types';
 import { keywordWords, simulateKeyword, type SimulatedKeyword } from './data';
 import type { FaultController, SimCall } from './faults';
+import { secretMatches, untilAborted } from './official/common';
 
 export interface RequestLogEntry {
   platform: Platform;
@@ -29,11 +29,7 @@ type Env = { Variables: { entry: RequestLogEntry } };
 type Body = (data: SimulatedKeyword, c: Context<Env>) => object;
 
 /** Compares in constant time, so response timing does not reveal how much of a key was right. */
-export function bearerMatches(header: string | undefined, key: string): boolean {
-  const given = Buffer.from(header ?? '');
-  const expected = Buffer.from(`Bearer ${key}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+export const bearerMatches = (header: string | undefined, key: string): boolean => secretMatches(header, `Bearer ${key}`);
 
 export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<Env> {
   const app = new Hono<Env>();
@@ -114,9 +110,4 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
     }));
   });
   return app;
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

@@ -1,4 +1,4 @@
-// Shared by the simulated official APIs: request logging, constant-time credential checks, switchable faults.
+// Shared by the simulated APIs: request logging, constant-time credential checks, switchable faults.
 import { timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -25,6 +25,12 @@ export function secretMatches(given: string | undefined, expected: string): bool
   const a = Buffer.from(given ?? '');
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Resolves when the client goes away: a hung call holds its request until then. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** Logs the request under its platform (call: the path's last segment) after the platform's latency fault. */
@@ -57,10 +63,7 @@ export async function faultResponse(
     case 'none':
       return undefined;
     case 'hang':
-      await new Promise<void>((resolve) => {
-        if (c.req.raw.signal.aborted) resolve();
-        c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await untilAborted(c.req.raw.signal);
       c.get('entry').status = 499;
       return new Response(null, { status: 499 });
     case 'rateLimit':
