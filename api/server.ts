@@ -1,12 +1,9 @@
 // The API as its own process, against an existing Temporal server and PostgreSQL (production, compose).
 import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
-import { createApp } from './app';
-import { startReadCache } from './change-listener';
-import { createLogger } from './logger';
+import { listenApi } from './listen';
 
 export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();
@@ -15,26 +12,18 @@ export async function runApi(env: NodeJS.ProcessEnv = process.env): Promise<void
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required for a standalone API');
   // a production API without a key could start nothing: refuse to start instead
   if (!config.api.apiKey) throw new ConfigError('API_KEY', 'is required for a standalone API (at least 16 characters)');
-  const logger = createLogger(config.api.logLevel);
   const orm = await createOrm(config.databaseUrl);
   try {
     const connection = await Connection.connect({ address: config.temporal.address });
     try {
       const client = new Client({ connection, namespace: config.temporal.namespace });
       const { namespace, taskQueue, uiUrl } = config.temporal;
-      const readCache = startReadCache(orm, config.api.cacheBytes, logger);
-      try {
-        const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl }, security: config.api, logger, cache: readCache.cache });
-        const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
-        logger.info({ port: config.port, corsOrigins: config.api.corsOrigins, rateLimit: config.api.rateLimit }, 'API listening');
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      } finally {
-        await readCache.close();
-      }
+      const api = listenApi({ client, orm, temporal: { namespace, taskQueue, uiUrl } }, config.api, config.port);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await api.close();
     } finally {
       await connection.close();
     }

@@ -1,12 +1,9 @@
 // `npm start`: the whole system on embedded defaults (or on what the environment points at), in one process.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app';
-import { startReadCache } from '../api/change-listener';
-import { createLogger } from '../api/logger';
+import { listenApi } from '../api/listen';
 import { createAdapters } from '../activities/collectors';
 import { startSimulator } from '../activities/collectors/simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from '../activities/config';
@@ -77,12 +74,8 @@ async function main(argv: string[]): Promise<number> {
     // out of the box: without API_KEY, a key made for this run, printed once
     const apiKey = config.api.apiKey ?? randomBytes(24).toString('base64url');
     if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
-    const logger = createLogger(config.api.logLevel);
-    const readCache = startReadCache(orm, config.api.cacheBytes, logger);
-    closers.add('read cache', () => readCache.close());
-    const app = createApp({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl }, security: { ...config.api, apiKey }, logger, cache: readCache.cache });
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
-    closers.add('API', () => new Promise<void>((resolve) => server.close(() => resolve())));
+    const api = listenApi({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } }, { ...config.api, apiKey }, config.port);
+    closers.add('API', () => api.close());
     log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);
     log(`Temporal Web UI: ${temporal.uiUrl}`);
     log('ready — Ctrl-C stops everything');

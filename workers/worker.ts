@@ -5,6 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createConfiguredAdapters } from '../activities/collectors';
 import { loadDotEnv, loadConfig } from '../activities/config';
 import { createOrm } from '../activities/db/orm';
+import { Closers } from './closers';
 import { createKeywordWorker } from './create-worker';
 import { installQuietRuntime } from './runtime';
 import { applyConfiguredSchedules } from './schedules';
@@ -22,9 +23,14 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (platforms.length === 0) {
     throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
   }
-  const orm = await createOrm(config.databaseUrl);
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  // each close attempted even if another fails, and whatever was opened before a failure is closed
+  const closers = new Closers();
+  closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a?.close())));
   try {
+    const orm = await createOrm(config.databaseUrl);
+    closers.add('database', () => orm.close());
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    closers.add('Temporal connection', () => connection.close());
     await ensureSearchAttributes(connection, config.temporal.namespace, console.log);
     const worker = await createKeywordWorker({
       connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
@@ -34,9 +40,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     // Worker.run() returns after SIGINT/SIGTERM, once in-flight tasks are drained
     await worker.run();
   } finally {
-    await connection.close();
-    await orm.close();
-    await Promise.all(Object.values(adapters).map((a) => a?.close()));
+    await closers.closeAll(console.log);
   }
 }
 
