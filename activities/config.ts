@@ -27,6 +27,8 @@ export const API_DEFAULTS = {
   bodyLimitBytes: 2 * 1024 * 1024,
 };
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const schema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -55,7 +57,7 @@ const schema = z.object({
   API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(API_DEFAULTS.rateLimit.burst),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
   API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   AMAZON_PROVIDER_URL: optionalUrl,
   AMAZON_API_KEY: optionalString,
   AMAZON_RATE_PER_SECOND: optionalRate,
@@ -120,7 +122,7 @@ export interface ApiConfig {
   bodyLimitBytes: number;
   /** Memory for rendered keyword reads, dropped when the data changes (api/read-cache.ts); 0 = no cache. */
   cacheBytes: number;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 /** Entry points call this first: a local .env fills variables the environment does not set. */

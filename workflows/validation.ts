@@ -16,7 +16,8 @@ export function normalizeKeyword(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-export function normalizeKeywords(raw: unknown): string[] {
+/** At most `max` distinct keywords: a request's limit by default, stored keyword lists allow more. */
+export function normalizeKeywords(raw: unknown, max = MAX_KEYWORDS): string[] {
   if (!Array.isArray(raw)) throw new InputError('keywords', 'must be an array of strings');
   const out = new Set<string>();
   raw.forEach((value, i) => {
@@ -30,7 +31,7 @@ export function normalizeKeywords(raw: unknown): string[] {
     out.add(keyword);
   });
   if (out.size < 1) throw new InputError('keywords', 'must contain at least one keyword');
-  if (out.size > MAX_KEYWORDS) throw new InputError('keywords', `at most ${MAX_KEYWORDS} distinct keywords`);
+  if (out.size > max) throw new InputError('keywords', `at most ${max} distinct keywords`);
   return [...out];
 }
 

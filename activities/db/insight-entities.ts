@@ -1,5 +1,8 @@
 // Processed keywords, clusters, trend analyses and model versions (migration ..._insights).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { ModelMetrics } from '../../workflows/types';
+import type { SerializedForest } from '../ml/forest';
+import type { TrainedSuccessModel } from '../ml/success';
 
 export interface ProcessedKeywordRow {
   id: string;
@@ -104,9 +107,9 @@ export interface ModelVersionRow {
   horizonDays: number;
   trainingFrom: string | null;
   trainingTo: string | null;
-  metrics: { mse: number; r2: number; trainingSamples: number; testSamples: number };
-  featureRanges: { min: number; max: number }[];
-  forest: unknown;
+  metrics: ModelMetrics;
+  featureRanges: TrainedSuccessModel['featureRanges'];
+  forest: SerializedForest;
   workflowId: string;
 }
 

@@ -2,7 +2,6 @@
 // a workflow argument (Temporal rejects payloads over 2 MB), so workflows carry the ID and read chunks.
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MAX_KEYWORDS } from '../../workflows/types';
 import { InputError, normalizeKeywords } from '../../workflows/validation';
 
 export const MAX_KEYWORD_LIST = 1_000_000;
@@ -12,18 +11,8 @@ const INSERT_CHUNK = 10_000;
 export function normalizeKeywordList(raw: unknown): string[] {
   if (!Array.isArray(raw)) throw new InputError('keywords', 'must be an array of strings');
   if (raw.length > MAX_KEYWORD_LIST) throw new InputError('keywords', `at most ${MAX_KEYWORD_LIST} keywords`);
-  const out = new Set<string>();
-  for (let i = 0; i < raw.length; i += MAX_KEYWORDS) {
-    try {
-      for (const keyword of normalizeKeywords(raw.slice(i, i + MAX_KEYWORDS))) out.add(keyword);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      // the slice's index back to the list's
-      const field = err.field.replace(/\[(\d+)\]/, (_, n: string) => `[${Number(n) + i}]`);
-      throw new InputError(field, err.message.slice(err.field.length + 2));
-    }
-  }
-  return [...out];
+  // an empty list is stored as such (the pipeline refuses to run one)
+  return raw.length === 0 ? [] : normalizeKeywords(raw, MAX_KEYWORD_LIST);
 }
 
 /** Stores the normalised list under an ID derived from its content: saving it again is a no-op. */

@@ -2,7 +2,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ModelVersionSchema, TrendAnalysisSchema, type ModelVersionRow } from '../../activities/db/insight-entities';
 import { loadSuccessModel, predictSuccess, type LoadedSuccessModel } from '../../activities/ml/prediction';
-import type { TrainedSuccessModel } from '../../activities/ml/success';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
@@ -56,7 +55,7 @@ export function modelRoutes(deps: ApiDeps) {
       let model = loaded.get(row.version);
       if (!model) {
         const full = await em.findOneOrFail(ModelVersionSchema, { version: row.version }, { populate: ['forest'] });
-        model = loadSuccessModel(String(full.version), full as unknown as Pick<TrainedSuccessModel, 'forest' | 'featureRanges'>);
+        model = loadSuccessModel(String(full.version), full);
         loaded.set(row.version, model);
       }
       const { model_version: _, ...input } = body;
