@@ -28,9 +28,9 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
       : client.send({ method: 'GET', path: '/keywords/search', query: { keyword, include_metrics: true }, signal });
 
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
-    const { body, headers } = await search(keyword, options.signal);
+    const { body, simulated } = await search(keyword, options.signal);
     // the simulator labels its answers, so simulated numbers never pass for a real provider's
-    const resultSource = headers['x-simulated-data'] === 'true' ? 'simulator' : source;
+    const resultSource = simulated ? 'simulator' : source;
     const metrics = parseSearch(body);
     if (!metrics) {
       const call = client.callName(contract.searchMethod, '/keywords/search');

@@ -26,7 +26,7 @@ export interface ApiRequest {
   method: 'GET' | 'POST';
   /** Relative to the base URL. */
   path: string;
-  query?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean>;
   /** Credentials and media types: sent, never copied into an error. */
   headers?: Record<string, string>;
   json?: unknown;
