@@ -25,6 +25,8 @@ export const API_DEFAULTS = {
   rateLimit: { perMinute: 600, burst: 100 },
   // 2 MiB: a maximal request (10,000 keywords of 100 characters, up to 2 UTF-8 bytes each) fits
   bodyLimitBytes: 2 * 1024 * 1024,
+  // the API faces its clients directly: X-Forwarded-For is ignored (anyone can send one)
+  trustProxyHops: 0,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,6 +57,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(API_DEFAULTS.rateLimit.perMinute),
   API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(API_DEFAULTS.rateLimit.burst),
+  API_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(API_DEFAULTS.trustProxyHops),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
   API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -119,6 +122,8 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** Requests per minute and burst per client (0 per minute = no limit). */
   rateLimit: { perMinute: number; burst: number };
+  /** Reverse proxies in front of the API that append to X-Forwarded-For: the client is the address the outermost one saw. */
+  trustProxyHops: number;
   bodyLimitBytes: number;
   /** Memory for rendered keyword reads, dropped when the data changes (api/read-cache.ts); 0 = no cache. */
   cacheBytes: number;
@@ -188,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: e.API_KEY,
       corsOrigins: corsOrigins(e.CORS_ORIGINS),
       rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST },
+      trustProxyHops: e.API_TRUST_PROXY_HOPS,
       bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
       cacheBytes: Math.round(e.API_CACHE_MB * 1024 * 1024),
       logLevel: e.LOG_LEVEL,

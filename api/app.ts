@@ -1,6 +1,5 @@
 // createApp(deps): the HTTP API as a Hono app with its OpenAPI contract. It never listens; server.ts and the local stack do.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { pino } from 'pino';
@@ -9,7 +8,7 @@ import { mountDocs } from './docs';
 import { errorResponse, HttpError, payloadTooLarge } from './errors';
 import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
-import { rateLimit } from './middleware/rate-limit';
+import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
@@ -28,7 +27,7 @@ export function createApp(deps: ApiDeps) {
   const security = securityOf(deps);
   const auth = apiKeyAuth(security.apiKey);
   // a valid key is one client wherever it comes from; anyone else is their address (a wrong key buys no fresh bucket)
-  const clientOf = (c: Context<AppEnv>) => (auth.check(c) === 'valid' ? 'api-key' : `addr:${remoteAddress(c)}`);
+  const clientOf = (c: Context<AppEnv>) => (auth.check(c) === 'valid' ? 'api-key' : `addr:${clientAddress(c, security.trustProxyHops)}`);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   app.use(requestContext(deps.logger ?? pino({ level: 'silent' })));
@@ -58,13 +57,4 @@ export function createApp(deps: ApiDeps) {
 /** Every request that may start, signal, describe or list workflows and schedules (all of them but data reads). */
 function callsTemporal(c: Context): boolean {
   return c.req.method !== 'GET' || c.req.path.startsWith('/workflows') || c.req.path.startsWith('/schedules');
-}
-
-/** The peer address under @hono/node-server; app.request() in tests has none. */
-function remoteAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local';
-  }
 }

@@ -5,7 +5,7 @@ import type { Orm } from '../activities/db/orm';
 import type { ReadCache } from './read-cache';
 
 /** Security settings of the HTTP surface; see activities/config.ts for the variables behind them. */
-export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'bodyLimitBytes'>;
+export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'trustProxyHops' | 'bodyLimitBytes'>;
 
 export interface ApiDeps {
   client: Client;

@@ -1,7 +1,9 @@
 // Per-client token buckets in memory: `burst` requests at once, refilled at `perMinute`; 429 + Retry-After beyond.
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 import { HttpError } from '../errors';
+import { headerOf } from './request-context';
 
 interface Bucket {
   tokens: number;
@@ -37,4 +39,27 @@ export function rateLimit(limit: { perMinute: number; burst: number }, clientOf:
     c.header('Retry-After', String(seconds));
     throw new HttpError(429, 'rate_limited', `too many requests: retry in ${seconds} s`);
   };
+}
+
+/**
+ * The client's address. With `trustedHops` reverse proxies in front, each appending the address it saw to
+ * X-Forwarded-For, the client is the address the outermost proxy saw: `trustedHops` entries from the right (anything
+ * further left was written by the client and proves nothing). With no proxy trusted, the header is ignored.
+ */
+export function clientAddress(c: Context, trustedHops: number): string {
+  const peer = remoteAddress(c);
+  if (trustedHops === 0) return peer;
+  const forwarded = (headerOf(c, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // the peer is hop 0 (the nearest proxy); a chain shorter than configured ends at its leftmost entry
+  const chain = [peer, ...forwarded.reverse()];
+  return chain[Math.min(trustedHops, chain.length - 1)]!;
+}
+
+/** The peer address under @hono/node-server; app.request() in tests has none. */
+function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
 }

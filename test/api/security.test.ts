@@ -113,6 +113,26 @@ describe('rate limit', () => {
     // a wrong key buys no fresh bucket
     expect((await limited.request('/', { headers: { 'x-api-key': 'made-up-key-123456' } }, from('203.0.113.1'))).status).toBe(429);
   });
+
+  it('behind trusted proxies counts the address the outermost one saw; X-Forwarded-For is ignored otherwise', async () => {
+    const proxy = from('10.0.0.2');
+    const via = (forwarded: string) => ({ headers: { 'x-forwarded-for': forwarded } });
+    const statuses = async (a: App, requests: { headers: Record<string, string> }[]) => {
+      const out = [];
+      for (const init of requests) out.push((await a.request('/', init, proxy)).status);
+      return out;
+    };
+    const oneProxy = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 }, trustProxyHops: 1 } });
+    // the proxy appends the address it saw: what the client wrote before it (203.0.113.66) buys no fresh bucket
+    expect(await statuses(oneProxy, [via('198.51.100.7'), via('203.0.113.66, 198.51.100.7'), via('198.51.100.8')])).toEqual([200, 429, 200]);
+    const twoProxies = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 }, trustProxyHops: 2 } });
+    expect(await statuses(twoProxies, [via('198.51.100.7, 10.0.0.1'), via('198.51.100.7, 10.0.0.9'), via('198.51.100.8, 10.0.0.1')])).toEqual([200, 429, 200]);
+    // no proxy trusted (the default): every request from this peer is one client whatever it claims
+    const direct = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 } } });
+    expect(await statuses(direct, [via('198.51.100.7'), via('198.51.100.8')])).toEqual([200, 429]);
+    expect(loadConfig({ API_TRUST_PROXY_HOPS: '2' }).api.trustProxyHops).toBe(2);
+    expect(() => loadConfig({ API_TRUST_PROXY_HOPS: '-1' })).toThrow(/API_TRUST_PROXY_HOPS/);
+  });
 });
 
 describe('body limit', () => {
