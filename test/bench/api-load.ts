@@ -2,7 +2,7 @@
 // server — GET /keywords?sort=opportunity&limit=50, GET /keywords/:keyword and a bare Hono route, in one run.
 // Knobs: BENCH_ROWS (1000000), BENCH_DAYS (10), BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_PROFILE (a folder
 // for the server's CPU profile). Last line: JSON.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../../activities/db/embedded-postgres';
 import { createOrm, migrate } from '../../activities/db/orm';
 import { freePort } from '../../workers/ports';
 import { benchKeyword, fillBenchData } from './api-load-fill';
+import { postgresCpuUs } from './cpu-usage';
 import type { ServerPorts } from './api-load-server';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -22,15 +23,34 @@ const SECONDS = env('BENCH_SECONDS', 10);
 const LAST_DAY = '2026-11-24';
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-interface Figures { p50: number; p99: number; rps: number; requests: number; non2xx: number; errors: number }
+interface Figures {
+  p50: number; p99: number; rps: number; requests: number; non2xx: number; errors: number;
+  /** CPU time per request of the server process and of PostgreSQL (µs; null where /proc is missing). */
+  server_cpu_us: number | null; postgres_cpu_us: number | null;
+}
 
-async function measure(url: string, paths?: () => string): Promise<Figures> {
+/** The bench server's CPU so far (µs), asked over IPC. */
+type CpuProbe = () => Promise<{ server: number; postgres: number | null }>;
+
+async function measure(cpu: CpuProbe, url: string, paths?: () => string): Promise<Figures> {
   const requests = paths ? [{ setupRequest: (req: object) => ({ ...req, path: paths() }) }] : undefined;
   // a short warm-up first: JIT, the pool's connections, PostgreSQL's buffers
   await autocannon({ url, connections: CONNECTIONS, duration: 2, requests });
+  const before = await cpu();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  const after = await cpu();
+  const perRequest = (a: number | null, b: number | null) => (a === null || b === null || r.requests.total === 0 ? null : Math.round((b - a) / r.requests.total));
+  return {
+    p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
+    server_cpu_us: perRequest(before.server, after.server), postgres_cpu_us: perRequest(before.postgres, after.postgres),
+  };
 }
+
+/** One answer from the bench server to a message. */
+const ask = <T>(server: ChildProcess, message: string) => new Promise<T>((resolve) => {
+  server.once('message', (m) => resolve(m as T));
+  server.send(message);
+});
 
 async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-api-'));
@@ -68,26 +88,25 @@ async function main(): Promise<void> {
       log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
       const bareUrl = `http://127.0.0.1:${ports.bare}`;
       const uncached = `http://127.0.0.1:${ports.uncached}`;
-      const bare = await measure(`${bareUrl}/bare`);
-      const list = await measure(`${api}/keywords?sort=opportunity&limit=50`);
-      const detail = await measure(api, keywordPath);
-      const popular = await measure(api, popularPath);
-      const cache = await new Promise<unknown>((resolve) => {
-        server.once('message', resolve);
-        server.send('stats');
-      });
+      const cpu: CpuProbe = async () => ({ server: await ask<number>(server, 'cpu'), postgres: postgresCpuUs(pg.clusterDir) });
+      const bare = await measure(cpu, `${bareUrl}/bare`);
+      const list = await measure(cpu, `${api}/keywords?sort=opportunity&limit=50`);
+      const detail = await measure(cpu, api, keywordPath);
+      const popular = await measure(cpu, api, popularPath);
+      const cache = await ask<unknown>(server, 'stats');
       // the database path: the same app without its read cache
-      const listUncached = await measure(`${uncached}/keywords?sort=opportunity&limit=50`);
-      const detailUncached = await measure(uncached, keywordPath);
+      const listUncached = await measure(cpu, `${uncached}/keywords?sort=opportunity&limit=50`);
+      const detailUncached = await measure(cpu, uncached, keywordPath);
       // the same bytes from memory: how much of the gap to the tiny bare route is the payload itself
-      const samePage = await measure(`${bareUrl}/bare/page`);
-      const sameKeyword = await measure(`${bareUrl}/bare/keyword`);
+      const samePage = await measure(cpu, `${bareUrl}/bare/page`);
+      const sameKeyword = await measure(cpu, `${bareUrl}/bare/keyword`);
       const targets = {
         bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail, 'GET /keywords/:keyword, Zipf-popular keywords': popular,
         'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached, 'GET /keywords/:keyword, no read cache': detailUncached,
         'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword,
       };
-      for (const [name, f] of Object.entries(targets)) log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors)`);
+      const cpuText = (f: Figures) => (f.server_cpu_us === null ? '' : `; CPU per request: server ${f.server_cpu_us} µs, PostgreSQL ${f.postgres_cpu_us ?? '?'} µs`);
+      for (const [name, f] of Object.entries(targets)) log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors${cpuText(f)})`);
       log(`read cache after the cached runs: ${JSON.stringify(cache)}`);
       const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
       const goal = (f: Figures, same: Figures) => ({
