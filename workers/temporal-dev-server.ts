@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
+import { commandLine, owningRun, processesNamed, stopProcess } from '../activities/processes';
 import { SEARCH_ATTRIBUTES } from '../workflows/types';
 import { isPortInUse } from './ports';
 
@@ -37,8 +38,9 @@ const STOP_GRACE_MS = 10_000;
 export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServerHandle> {
   const { port, uiPort, namespace } = options;
   const address = `127.0.0.1:${port}`;
-  await assertPortsFree(address, port, uiPort);
   const dbFile = options.dbFile && path.resolve(options.dbFile);
+  if (dbFile) await stopOrphanedDevServer(dbFile, options.log);
+  await assertPortsFree(address, port, uiPort);
   const logDir = dbFile ? path.dirname(dbFile) : os.tmpdir();
   await mkdir(logDir, { recursive: true });
   const logFile = path.join(logDir, dbFile ? 'temporal-server.log' : `temporal-server-${port}.log`);
@@ -112,6 +114,18 @@ async function probe(address: string, call: (connection: Connection) => Promise<
     });
   } finally {
     await connection.close();
+  }
+}
+
+/** A dev server on this db file that outlived the run that started it (killed without stopping it) is stopped. */
+async function stopOrphanedDevServer(dbFile: string, log: (line: string) => void): Promise<void> {
+  for (const pid of processesNamed('temporal')) {
+    const args = commandLine(pid);
+    if (!args.includes('start-dev') || args[args.indexOf('--db-filename') + 1] !== dbFile || owningRun(pid) !== undefined) continue;
+    log(`stopping the Temporal dev server an earlier run left running (pid ${pid})`);
+    if (!(await stopProcess(pid, 'SIGTERM', STOP_GRACE_MS)) && !(await stopProcess(pid, 'SIGKILL', STOP_GRACE_MS))) {
+      throw new Error(`the Temporal dev server an earlier run left running (pid ${pid}) did not stop`);
+    }
   }
 }
 
