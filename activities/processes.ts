@@ -21,23 +21,37 @@ export function commandLine(pid: number): string[] {
   return procFile(pid, 'cmdline')?.split('\0').filter(Boolean) ?? [];
 }
 
+/**
+ * /proc/<pid>/stat from its third field on (state, ppid, …; `man 5 proc` numbers them from 1, so field n is at
+ * index n - 3): the command name before them may hold spaces.
+ */
+export function statFields(pid: number): number[] | undefined {
+  const stat = procFile(pid, 'stat');
+  return stat === undefined ? undefined : stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+}
+
 /** The run a server belongs to: its parent, when that is a live Node process; undefined once it was orphaned. */
 export function owningRun(pid: number): number | undefined {
-  const stat = procFile(pid, 'stat');
-  if (!stat) return undefined;
-  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  return /node/.test(processName(parent) ?? '') ? parent : undefined;
+  const parent = statFields(pid)?.[1];
+  return parent !== undefined && /node/.test(processName(parent) ?? '') ? parent : undefined;
 }
 
 /** Live processes called `name` (as /proc/<pid>/comm says). */
 export function processesNamed(name: string): number[] {
-  let entries: string[];
+  return livePids().filter((pid) => processName(pid) === name);
+}
+
+/** Live processes whose parent is `pid`. */
+export function childrenOf(pid: number): number[] {
+  return livePids().filter((child) => statFields(child)?.[1] === pid);
+}
+
+function livePids(): number[] {
   try {
-    entries = readdirSync('/proc');
+    return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
   } catch {
     return [];
   }
-  return entries.filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => processName(pid) === name);
 }
 
 /** Sends `signal`, waits up to `waitMs` for the process to end; false if it is still there. */

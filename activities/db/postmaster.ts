@@ -22,7 +22,8 @@ export async function stopOrphanedPostmaster(clusterDir: string, log?: (line: st
   }
 }
 
-function postmasterPid(clusterDir: string): number | undefined {
+/** The postmaster's pid from the cluster's lock file; undefined without one. */
+export function postmasterPid(clusterDir: string): number | undefined {
   try {
     const pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
