@@ -6,7 +6,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { collectKeywords } from '../workflows/collect-keywords';
 import { SA_KEYWORD_COUNT, SA_PLATFORMS, type Platform } from '../workflows/types';
 import { collectWorkflowId } from '../workflows/validation';
-import type { ApiDeps, AppEnv } from './deps';
+import { statusUrl, type ApiDeps, type AppEnv } from './deps';
 import { HttpError } from './errors';
 
 export interface CollectRequest {
@@ -29,7 +29,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export async function startOrFindCollect(c: Context<AppEnv>, deps: ApiDeps, req: CollectRequest): Promise<CollectRun> {
   const { keywords, platforms, day } = req;
-  const fingerprint = sha256(JSON.stringify([[...keywords].sort(), platforms, req.dayGiven ? day : null])).slice(0, 32);
+  // what a reused Idempotency-Key is compared with (without a key, equal requests already share the business ID)
+  const fingerprint = req.idempotencyKey ? sha256(JSON.stringify([[...keywords].sort(), platforms, req.dayGiven ? day : null])).slice(0, 32) : undefined;
   // a key names its run on its own; without one, the business ID is already equal for equal requests that day
   const workflowId = req.idempotencyKey ? `collect-idem-${sha256(req.idempotencyKey).slice(0, 16)}` : collectWorkflowId(keywords, platforms, day);
   c.set('workflowId', workflowId);
@@ -41,7 +42,7 @@ export async function startOrFindCollect(c: Context<AppEnv>, deps: ApiDeps, req:
       // one run at a time per ID, and a completed run is not repeated; a failed one may be retried
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      memo: { requestId: c.get('requestId'), request: fingerprint, day },
+      memo: { requestId: c.get('requestId'), day, ...(fingerprint ? { request: fingerprint } : {}) },
       typedSearchAttributes: [
         { key: SA_PLATFORMS, value: platforms },
         { key: SA_KEYWORD_COUNT, value: keywords.length },
@@ -56,7 +57,7 @@ export async function startOrFindCollect(c: Context<AppEnv>, deps: ApiDeps, req:
   if (req.idempotencyKey && memo.request !== fingerprint) {
     throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key: already used for a different request', 'Idempotency-Key', { workflowId });
   }
-  const existing = { workflowId, runId: desc.runId, statusUrl: `/workflows/${encodeURIComponent(workflowId)}` };
+  const existing = { workflowId, runId: desc.runId, statusUrl: statusUrl(workflowId) };
   if (desc.status.name === 'COMPLETED') return { status: 200, workflowId, runId: desc.runId, day: typeof memo.day === 'string' ? memo.day : day };
   const what = desc.status.name === 'RUNNING' ? 'is already running' : `has just ended (${desc.status.name}); retry`;
   throw new HttpError(409, 'conflict', `a collection for this request ${what}`, undefined, existing);

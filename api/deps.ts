@@ -37,3 +37,9 @@ export interface AppEnv {
 export function workflowUiUrl(deps: ApiDeps, workflowId: string): string {
   return `${deps.temporal.uiUrl}/namespaces/${encodeURIComponent(deps.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
+
+/** GET /workflows/:id of a run. */
+export const statusUrl = (workflowId: string) => `/workflows/${encodeURIComponent(workflowId)}`;
+
+/** Where to follow a run: this API's status route and the Temporal Web UI. */
+export const runLinks = (deps: ApiDeps, workflowId: string) => ({ statusUrl: statusUrl(workflowId), temporalUiUrl: workflowUiUrl(deps, workflowId) });

@@ -1,7 +1,7 @@
 // Starting a run from the API: a business ID, the task queue, the request ID as memo, and the 202 body.
 import type { Context } from 'hono';
 import type { Workflow } from '@temporalio/client';
-import { workflowUiUrl, type ApiDeps, type AppEnv } from './deps';
+import { runLinks, type ApiDeps, type AppEnv } from './deps';
 
 /** process-2026-11-24-20261124T041200Z: what, for which day, started when. */
 export function runId(kind: string, day: string | undefined): string {
@@ -19,7 +19,6 @@ export async function startRun(c: Context<AppEnv>, deps: ApiDeps, type: string, 
     message: `${type} started`,
     workflowId,
     runId: handle.firstExecutionRunId,
-    statusUrl: `/workflows/${encodeURIComponent(workflowId)}`,
-    temporalUiUrl: workflowUiUrl(deps, workflowId),
+    ...runLinks(deps, workflowId),
   };
 }

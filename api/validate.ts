@@ -1,7 +1,7 @@
 // zod schemas at the edge: the first problem becomes a 400 that names the field.
 import { z } from '@hono/zod-openapi';
 import { PLATFORMS } from '../workflows/types';
-import { InputError, isCalendarDay, normalizeKeywords } from '../workflows/validation';
+import { checkKeyword, isCalendarDay } from '../workflows/validation';
 import { badRequest, type HttpError } from './errors';
 
 export function zodError(error: z.ZodError): HttpError {
@@ -16,15 +16,8 @@ export function defaultHook(result: { success: true } | { success: false; error:
   if (!result.success) throw zodError(result.error);
 }
 
-/** A path segment as a keyword, normalised like stored keywords; 400 naming `keyword` otherwise. */
-export function keywordParam(raw: string): string {
-  try {
-    return normalizeKeywords([raw])[0]!;
-  } catch (err) {
-    if (err instanceof InputError) throw badRequest('keyword', err.message.replace(/^keywords\[0\]: /, ''));
-    throw err;
-  }
-}
+/** A path segment as a keyword, normalised like stored keywords; 400 naming `keyword` otherwise (the error mapper). */
+export const keywordParam = (raw: string): string => checkKeyword(raw, 'keyword');
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isCalendarDay, 'must be a real date').openapi({ format: 'date', example: '2026-11-24' });

@@ -16,20 +16,23 @@ export function normalizeKeyword(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** One keyword, normalised; an InputError naming `field` if it is not a usable keyword. */
+export function checkKeyword(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InputError(field, 'must be a string');
+  const keyword = normalizeKeyword(value);
+  if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) {
+    throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
+  }
+  // control characters would end up in URLs, logs and tables
+  if (/[\u0000-\u001f\u007f]/.test(keyword)) throw new InputError(field, 'contains control characters');
+  return keyword;
+}
+
 /** At most `max` distinct keywords: a request's limit by default, stored keyword lists allow more. */
 export function normalizeKeywords(raw: unknown, max = MAX_KEYWORDS): string[] {
   if (!Array.isArray(raw)) throw new InputError('keywords', 'must be an array of strings');
   const out = new Set<string>();
-  raw.forEach((value, i) => {
-    if (typeof value !== 'string') throw new InputError(`keywords[${i}]`, 'must be a string');
-    const keyword = normalizeKeyword(value);
-    if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) {
-      throw new InputError(`keywords[${i}]`, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
-    }
-    // control characters would end up in URLs, logs and tables
-    if (/[\u0000-\u001f\u007f]/.test(keyword)) throw new InputError(`keywords[${i}]`, 'contains control characters');
-    out.add(keyword);
-  });
+  raw.forEach((value, i) => out.add(checkKeyword(value, `keywords[${i}]`)));
   if (out.size < 1) throw new InputError('keywords', 'must contain at least one keyword');
   if (out.size > max) throw new InputError('keywords', `at most ${max} distinct keywords`);
   return [...out];

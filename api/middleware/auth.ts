@@ -14,7 +14,14 @@ export function apiKeyAuth(apiKey: string | undefined) {
   // comparing fixed-length digests keeps timingSafeEqual constant-time whatever the length sent
   const expected = apiKey ? digest(apiKey) : undefined;
 
+  // the rate limiter asks first (a valid key is its own client), then `required`: one digest per request
+  const checked = new WeakMap<Context, KeyCheck>();
   const check = (c: Context): KeyCheck => {
+    let result = checked.get(c);
+    if (result === undefined) checked.set(c, (result = verdict(c)));
+    return result;
+  };
+  const verdict = (c: Context): KeyCheck => {
     if (!expected) return 'unconfigured';
     const bearer = /^Bearer\s+(.+)$/i.exec(headerOf(c, 'authorization') ?? '')?.[1];
     const given = headerOf(c, 'x-api-key') ?? bearer;

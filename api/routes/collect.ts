@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_KEYWORDS, PLATFORMS } from '../../workflows/types';
 import { normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
 import { startOrFindCollect } from '../collect-run';
-import { workflowUiUrl, type ApiDeps } from '../deps';
+import { runLinks, type ApiDeps } from '../deps';
 import { apiKeySecurity, errors, json, jsonBody, routes, RunStarted, writeErrors } from '../openapi';
 import { day, platform } from '../validate';
 
@@ -48,7 +48,7 @@ export function collectRoutes(deps: ApiDeps) {
     const run = await startOrFindCollect(c, deps, { keywords, platforms, day: theDay, dayGiven: body.day !== undefined, idempotencyKey });
     const answer = {
       workflowId: run.workflowId, runId: run.runId, day: run.day, keywords: keywords.length, platforms,
-      statusUrl: `/workflows/${encodeURIComponent(run.workflowId)}`, temporalUiUrl: workflowUiUrl(deps, run.workflowId),
+      ...runLinks(deps, run.workflowId),
     };
     if (run.status === 200) return c.json({ message: 'already collected: the existing run', ...answer, status: 'COMPLETED' as const }, 200);
     return c.json({ message: 'collection started', ...answer }, 202);

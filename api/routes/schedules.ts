@@ -1,8 +1,7 @@
 // GET /schedules, POST /schedules/:id/{trigger,pause,unpause}: the Temporal Schedules, for operators and scripts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { ScheduleNotFoundError, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
-import { workflowUiUrl, type ApiDeps } from '../deps';
-import { HttpError } from '../errors';
+import { runLinks, workflowUiUrl, type ApiDeps } from '../deps';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
 
 const TRIGGER_WAIT_MS = 5_000;
@@ -77,8 +76,8 @@ export function scheduleRoutes(deps: ApiDeps) {
     })
     .openapi(trigger, async (c) => {
       const handle = handleOf(c.req.valid('param').id);
-      const before = await known(handle.describe());
-      await known(handle.trigger());
+      const before = await handle.describe();
+      await handle.trigger();
       // the schedule starts the run asynchronously: wait briefly, to answer with its workflow ID
       const action = await newAction(handle, before.info.numActionsTaken);
       const workflowId = action?.action.workflow.workflowId ?? null;
@@ -88,29 +87,19 @@ export function scheduleRoutes(deps: ApiDeps) {
         scheduleId: handle.scheduleId,
         workflowId,
         runId: action?.action.workflow.firstExecutionRunId ?? null,
-        statusUrl: workflowId ? `/workflows/${encodeURIComponent(workflowId)}` : null,
-        temporalUiUrl: workflowId ? workflowUiUrl(deps, workflowId) : null,
+        ...(workflowId ? runLinks(deps, workflowId) : { statusUrl: null, temporalUiUrl: null }),
       }, 202);
     })
     .openapi(setPaused('pause', 'Pause the schedule (runs going on finish)'), async (c) => {
       const handle = handleOf(c.req.valid('param').id);
-      await known(handle.pause(c.req.valid('json').note ?? 'paused through the API'));
-      return c.json(view(await known(handle.describe())), 200);
+      await handle.pause(c.req.valid('json').note ?? 'paused through the API');
+      return c.json(view(await handle.describe()), 200);
     })
     .openapi(setPaused('unpause', 'Unpause the schedule'), async (c) => {
       const handle = handleOf(c.req.valid('param').id);
-      await known(handle.unpause(c.req.valid('json').note ?? 'unpaused through the API'));
-      return c.json(view(await known(handle.describe())), 200);
+      await handle.unpause(c.req.valid('json').note ?? 'unpaused through the API');
+      return c.json(view(await handle.describe()), 200);
     });
-}
-
-async function known<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (err) {
-    if (err instanceof ScheduleNotFoundError) throw new HttpError(404, 'not_found', 'no such schedule');
-    throw err;
-  }
 }
 
 function ignoreGone(err: unknown): null {
