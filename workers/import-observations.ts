@@ -41,6 +41,8 @@ async function importFile(orm: Orm, file: string): Promise<number> {
           platform: o.platform, keyword: o.keyword, day: o.day, search_volume: o.searchVolume, competition: o.competition, cpc: o.cpc,
           trend_score: o.trendScore, related_keywords: JSON.stringify(o.relatedKeywords),
           category_data: o.category ? JSON.stringify({ top_category: o.category }) : null, degraded: '[]',
+          // written out so that a row merged over a collected one drops that row's labels and extras
+          provenance: '{}', details: null,
           source, collected_at: collectedAt, workflow_id: 'import',
         });
         rows++;

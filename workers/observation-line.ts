@@ -1,7 +1,7 @@
 // One JSON line of the dataset generator, validated: errors name the line and the field.
 import type { ObservationRow } from '../activities/processing/types';
-import { PLATFORMS, MAX_KEYWORD_LENGTH, type Platform } from '../workflows/types';
-import { isCalendarDay, normalizeKeyword } from '../workflows/validation';
+import { PLATFORMS, type Platform } from '../workflows/types';
+import { checkKeyword, InputError, isCalendarDay } from '../workflows/validation';
 
 /** An observation row whose platform is one we collect, with its category stated. */
 export type ObservationLine = ObservationRow & { platform: Platform; category: string | null };
@@ -15,8 +15,13 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
     throw fail('(line)', 'is not valid JSON');
   }
   if (typeof raw !== 'object' || raw === null) throw fail('(line)', 'is not a JSON object');
-  const keyword = typeof raw.keyword === 'string' ? normalizeKeyword(raw.keyword) : '';
-  if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) throw fail('keyword', `must be a string of 1 to ${MAX_KEYWORD_LENGTH} characters`);
+  let keyword: string;
+  try {
+    // the rules every keyword of the API and the workflows follows
+    keyword = checkKeyword(raw.keyword, 'keyword');
+  } catch (err) {
+    throw err instanceof InputError ? fail('keyword', err.reason) : err;
+  }
   if (!(PLATFORMS as readonly unknown[]).includes(raw.platform)) throw fail('platform', `must be one of ${PLATFORMS.join(', ')}`);
   if (typeof raw.date !== 'string' || !isCalendarDay(raw.date)) throw fail('date', 'must be a date YYYY-MM-DD');
   const number = (field: string, min: number) => {

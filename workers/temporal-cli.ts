@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '../activities/config';
+import { alive } from '../activities/processes';
 
 const run = promisify(execFile);
 
@@ -185,12 +186,7 @@ async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
 async function isStaleLock(lockDir: string): Promise<boolean> {
   const pid = Number(await readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''));
   if (!pid) return Date.now() - (await stat(lockDir).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 30_000;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !alive(pid);
 }
 
 function errorText(error: unknown): string {

@@ -5,9 +5,10 @@ import { FailureType, MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform
 export class InputError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong, without the field's name. */
+    readonly reason: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${reason}`);
     this.name = 'InputError';
   }
 }

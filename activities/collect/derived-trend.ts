@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays } from '../processing/days';
 import type { KeywordMetrics } from '../collectors/types';
+import { growthScale } from '../ml/success';
 
 /** Earlier days compared with today. */
 export const TREND_HISTORY_DAYS = 30;
@@ -15,8 +16,7 @@ export const TREND_HISTORY_DAYS = 30;
 export function trendFromCounts(today: number, earlier: readonly number[]): number | null {
   if (earlier.length === 0) return null;
   const mean = earlier.reduce((sum, n) => sum + n, 0) / earlier.length;
-  const value = 0.5 + 0.5 * Math.log2((today + 1) / (mean + 1));
-  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+  return Math.round(growthScale(today, mean) * 1000) / 1000;
 }
 
 /** Result counts of the batch's keywords on the days before `day` (one query for the batch). */

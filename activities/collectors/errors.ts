@@ -12,12 +12,13 @@ export class ProviderError extends Error {
   constructor(
     readonly platform: Platform,
     readonly kind: ProviderErrorKind,
-    message: string,
+    /** What happened, without the platform's name. */
+    readonly reason: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
   ) {
     // messages name the platform, call and status; never a URL with a key or a header
-    super(`${platform}: ${message}`);
+    super(`${platform}: ${reason}`);
     this.name = 'ProviderError';
   }
 

@@ -41,8 +41,13 @@ export function successScore(current: ObservationRow, later: readonly Observatio
   volume /= later.length;
   competition /= later.length;
   const reach = Math.min(volume / 5000, 1);
-  const growth = clamp01(0.5 + 0.5 * Math.log2((volume + 1) / (Math.max(0, finite(current.searchVolume)) + 1)));
+  const growth = growthScale(volume, Math.max(0, finite(current.searchVolume)));
   return 0.4 * reach + 0.3 * growth + 0.3 * (1 - competition);
+}
+
+/** 0.5 + 0.5 · log2((now + 1) / (before + 1)), clamped to 0–1: flat = 0.5, doubled = 1, halved = 0. */
+export function growthScale(now: number, before: number): number {
+  return clamp01(0.5 + 0.5 * Math.log2((now + 1) / (before + 1)));
 }
 
 export interface TrainingSet {

@@ -56,7 +56,7 @@ export class TokenCache {
 export async function requestToken(client: ApiClient, req: ApiRequest): Promise<IssuedToken> {
   const { body } = await client.send(req).catch((err: unknown) => {
     if (!(err instanceof ProviderError && err.kind === 'keyword')) throw err;
-    throw new ProviderError(err.platform, 'auth', err.message.slice(err.platform.length + 2), err.status);
+    throw new ProviderError(err.platform, 'auth', err.reason, err.status);
   });
   const token = body as { access_token?: unknown; expires_in?: unknown } | null;
   if (typeof token?.access_token !== 'string' || token.access_token === '' || typeof token.expires_in !== 'number' || !(token.expires_in > 0)) {

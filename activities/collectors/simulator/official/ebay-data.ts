@@ -2,6 +2,7 @@
 // keyword (volume and competition size the market; its categories become the category distribution).
 import { simulateKeyword } from '../data';
 import { createRng, hashSeed, normal } from '../rng';
+import { normalizeKeyword } from '../../../../workflows/validation';
 
 export const MARKETPLACE_CURRENCY: Record<string, string> = {
   EBAY_US: 'USD', EBAY_GB: 'GBP', EBAY_DE: 'EUR', EBAY_FR: 'EUR', EBAY_IT: 'EUR', EBAY_ES: 'EUR', EBAY_AU: 'AUD', EBAY_CA: 'CAD',
@@ -25,7 +26,7 @@ export interface EbaySearchQuery {
 }
 
 export function ebaySearch(q: EbaySearchQuery) {
-  const key = q.keyword.trim().toLowerCase().replace(/\s+/g, ' ');
+  const key = normalizeKeyword(q.keyword);
   const d = simulateKeyword('ebay', key, q.day);
   const total = Math.round(d.search_volume * (0.2 + 3 * d.competition));
   const categories = (d.categories?.categories ?? []).map((c) => ({ ...c, id: CATEGORY_IDS[c.name] ?? '99' }));

@@ -3,6 +3,7 @@
 // as taxonomy ids and tags).
 import { keywordWords, simulateKeyword } from '../data';
 import { createRng, hashSeed, normal, pick } from '../rng';
+import { normalizeKeyword } from '../../../../workflows/validation';
 
 /** Top-level names as the seed simulator's Etsy categories, two leaves each. */
 const TREE: [string, [string, string]][] = [
@@ -34,11 +35,10 @@ export function etsyTaxonomy() {
   }));
 }
 
-const normalize = (keyword: string) => keyword.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** GET /v3/application/listings/active?keywords=…: {count, results} (ShopListing fields as documented). */
 export function etsyListings(keyword: string, day: string, offset: number, limit: number) {
-  const key = normalize(keyword);
+  const key = normalizeKeyword(keyword);
   const d = simulateKeyword('etsy', key, day);
   // more searches and more competition mean more sellers
   const count = Math.round(d.search_volume * (1 + 20 * d.competition));
