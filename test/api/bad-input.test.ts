@@ -102,10 +102,6 @@ describe('bad input', () => {
     expect(await workflowsOnQueue(stack.client, taskQueue)).toBe(0);
     expect(await rowCounts(stack.orm)).toEqual(before);
   });
-
-  it('still has every table after the injection attempts', async () => {
-    expect(Object.keys(await rowCounts(stack.orm)).sort()).toEqual(Object.keys(before).sort());
-  });
 });
 
 describe('unusual but valid input', () => {

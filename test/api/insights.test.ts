@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
-import { JSON_AUTH, AUTH, testApp, type App, type Json } from './test-app';
+import { post, testApp, type App, type Json } from './test-app';
 
 const FIRST = '2027-05-01';
 const LAST = '2027-05-14';
@@ -20,15 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const post = (path: string, body?: unknown) =>
-  app.request(path, body === undefined ? { method: 'POST', headers: AUTH } : { method: 'POST', headers: JSON_AUTH, body: JSON.stringify(body) });
 const get = async (path: string) => {
   const res = await app.request(path);
   return { status: res.status, body: (await res.json()) as Json };
 };
 /** Starts a run through the API and lets a worker on the API's task queue finish it. */
 async function runThroughApi(path: string, body?: unknown): Promise<Json> {
-  const res = await post(path, body);
+  const res = await post(app, path, body);
   expect(res.status).toBe(202);
   const started = (await res.json()) as Json;
   expect(started).toMatchObject({ workflowId: expect.any(String), statusUrl: `/workflows/${started.workflowId}`, temporalUiUrl: `http://ui/namespaces/default/workflows/${started.workflowId}` });
@@ -124,14 +122,14 @@ describe('trend analyses, models and predictions', () => {
     expect(models[0]).not.toHaveProperty('forest');
 
     const input = { search_volume: 1200, competition: 0.4, cpc: 0.8, trend_score: 0.6 };
-    const res = await post('/predict/success', input);
+    const res = await post(app, '/predict/success', input);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
     expect(body.input_data).toEqual(input);
     expect(body.prediction).toMatchObject({ model_version: String(trained.modelVersion) });
     expect(body.prediction.predicted_success).toBeGreaterThanOrEqual(0);
     expect(body.prediction.predicted_success).toBeLessThanOrEqual(1);
-    const far = (await (await post('/predict/success', { ...input, search_volume: 5e8, cpc: 900 })).json()) as Json;
+    const far = (await (await post(app, '/predict/success', { ...input, search_volume: 5e8, cpc: 900 })).json()) as Json;
     expect(far.prediction.confidence).toBeLessThan(body.prediction.confidence);
   });
 
@@ -142,7 +140,7 @@ describe('trend analyses, models and predictions', () => {
     [{ search_volume: 1, competition: 0.4, cpc: 0.8, trend_score: 0.6, color: 'red' }, 'color'],
     [{ search_volume: 1, competition: 0.4, cpc: 0.8, trend_score: 0.6, model_version: 99999 }, null],
   ])('POST /predict/success %j → 4xx naming %s', async (body, field) => {
-    const res = await post('/predict/success', body);
+    const res = await post(app, '/predict/success', body);
     const json = (await res.json()) as Json;
     if (field) expect([res.status, json.field]).toEqual([400, field]);
     else expect([res.status, json.error]).toEqual([404, 'not_found']);
@@ -155,7 +153,7 @@ describe('trend analyses, models and predictions', () => {
     ['/models/train', { days: 3 }, 'days'],
     ['/models/train', { epochs: 3 }, 'epochs'],
   ])('POST %s %j → 400 naming %s', async (path, body, field) => {
-    const res = await post(path, body);
+    const res = await post(app, path, body);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_request', field });
   });

@@ -7,7 +7,7 @@ import { ReadCache } from '../../api/read-cache';
 import { addDays } from '../../activities/processing/days';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
-import { JSON_AUTH, testApp, type App, type Json } from './test-app';
+import { post, testApp, type App, type Json } from './test-app';
 
 // days no other test writes, so that the newest processed day is this file's while it runs
 const FIRST = '2099-03-01';
@@ -61,7 +61,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /** A processing run started through the API, finished by a worker; its writes are announced before it returns. */
 async function processDay(day: string): Promise<void> {
   const before = cache.stats().invalidations;
-  const res = await app.request('/process/keywords', { method: 'POST', headers: JSON_AUTH, body: JSON.stringify({ day }) });
+  const res = await post(app, '/process/keywords', { day });
   expect(res.status).toBe(202);
   const { workflowId } = (await res.json()) as Json;
   await stack.withWorker(() => stack.client.workflow.getHandle(workflowId as string).result(), { taskQueue });
@@ -100,8 +100,11 @@ describe('GET /keywords from the read cache', () => {
       await trx('processed_keywords').where({ day: DAY2 }).update({ opportunity_score: 0 });
       await trx.rollback();
     }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(cache.stats().invalidations).toBe(before);
+    // a later announcement (about observations, which pages do not read) arrives after any the rollback made:
+    // PostgreSQL delivers notifications in commit order
+    await knex().raw('select pg_notify(?, ?)', [CHANGE_CHANNEL, 'observations']);
+    await announced(before);
+    expect(cache.stats().invalidations).toBe(before + 1);
     expect(await get(`/keywords?day=${DAY2}&limit=2`)).toMatchObject({ cache: 'hit' });
   });
 });

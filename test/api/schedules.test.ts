@@ -1,22 +1,19 @@
 // GET /schedules and POST /schedules/:id/{trigger,pause,unpause} against the real Temporal server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
 import type { cleanupOldData } from '../../workflows/cleanup';
 import { applySchedules } from '../../workers/schedules';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { post as postTo, testApp, type App } from './test-app';
 
-const API_KEY = `test-api-key-${uid()}`;
 const KINDS = ['daily-pipeline', 'process-keywords', 'analyze-trends', 'cleanup-old-data'];
 let stack: TestStack;
-let app: ReturnType<typeof createApp>;
+let app: App;
 const prefix = `api-${uid()}-`;
 const taskQueue = `api-sched-${uid()}`;
 
 beforeAll(async () => {
   stack = await startTestStack({ day: '2026-11-24' });
-  app = createApp({
-    client: stack.client, orm: stack.orm, temporal: { namespace: 'default', taskQueue, uiUrl: 'http://localhost:8233' }, security: { apiKey: API_KEY },
-  });
+  app = testApp(stack, taskQueue);
   // a retention of 100 years: the triggered cleanup deletes nothing other tests wrote
   await applySchedules(stack.client, { taskQueue, timezone: 'UTC', daily: { keywords: ['svg'], platforms: ['etsy'] }, retentionDays: 36_500, idPrefix: prefix });
 });
@@ -25,11 +22,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const post = (path: string, body?: unknown, key = API_KEY) => app.request(path, {
-  method: 'POST',
-  headers: { 'x-api-key': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-  body: body === undefined ? undefined : JSON.stringify(body),
-});
+const post = (path: string, body?: unknown, headers?: Record<string, string>) => postTo(app, path, body, headers);
 
 interface ScheduleView { scheduleId: string; paused: boolean; note: string | null; nextActionTimes: string[]; recentActions: { workflowId: string }[] }
 
@@ -87,7 +80,7 @@ describe('schedules API', () => {
     const bad = await post(`/schedules/${prefix}process-keywords/pause`, { note: 'x'.repeat(501) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid_request', field: 'note' });
-    expect((await post(`/schedules/${prefix}process-keywords/pause`, undefined, 'wrong-key')).status).toBe(401);
+    expect((await post(`/schedules/${prefix}process-keywords/pause`, undefined, { 'x-api-key': 'wrong-key-0123456789' })).status).toBe(401);
     expect((await listed()).find((s) => s.scheduleId === `${prefix}process-keywords`)!.paused).toBe(false);
   });
 });

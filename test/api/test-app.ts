@@ -19,8 +19,8 @@ export function testApp(stack: TestStack, taskQueue: string, extra: Partial<ApiD
   });
 }
 
-/** POST with a JSON body (a string is sent as is) and the API key. */
-export const post = (app: App, path: string, body?: unknown, headers: Record<string, string> = JSON_AUTH) =>
+/** POST with a JSON body (a string is sent as is) and the API key; without a body, no content type either. */
+export const post = (app: App, path: string, body?: unknown, headers: Record<string, string> = body === undefined ? AUTH : JSON_AUTH) =>
   app.request(path, { method: 'POST', headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
 
 export async function workflowsOnQueue(client: Client, queue: string): Promise<number> {

@@ -2,17 +2,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
 import { entities } from '../../activities/db/entities';
 import type { Orm } from '../../activities/db/orm';
 import { freePort } from '../../workers/ports';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { API_KEY, JSON_AUTH, post, testApp, type App, type Json } from './test-app';
+import { JSON_AUTH, post, testApp, type App, type Json } from './test-app';
 
 let stack: TestStack;
 let deadOrm: Orm;
 let deadClient: Client;
-const deps = (client: Client, orm: Orm) => ({ client, orm, temporal: { namespace: 'default', taskQueue: 'nowhere', uiUrl: 'http://ui' }, security: { apiKey: API_KEY } });
+/** The app with one backing service swapped for an unreachable (or broken) one. */
+const appWith = (client: Client, orm: Orm) => testApp(stack, 'nowhere', { client, orm });
 
 beforeAll(async () => {
   stack = await startTestStack({ day: '2026-11-22' });
@@ -36,7 +36,7 @@ async function expect503(app: App, path: string, body?: unknown) {
 
 describe('backing services unreachable', () => {
   it('Temporal down: routes that talk to Temporal answer 503', async () => {
-    const app = createApp(deps(deadClient, stack.orm));
+    const app = appWith(deadClient, stack.orm);
     await expect503(app, '/collect/keywords', { keywords: ['ok'], day: '2026-11-22' });
     await expect503(app, '/process/keywords', {});
     await expect503(app, '/workflows/collect-anything');
@@ -45,7 +45,7 @@ describe('backing services unreachable', () => {
   });
 
   it('PostgreSQL down: routes that read the database answer 503', async () => {
-    const app = createApp(deps(stack.client, deadOrm));
+    const app = appWith(stack.client, deadOrm);
     await expect503(app, '/keywords');
     await expect503(app, '/keywords/ebooks');
     await expect503(app, '/keywords/ebooks/observations');
@@ -59,14 +59,14 @@ describe('backing services unreachable', () => {
       const res = await app.request('/ready');
       return [res.status, await res.json()] as [number, Json];
     };
-    expect(await check(createApp(deps(deadClient, stack.orm)))).toEqual([503, { status: 'unavailable', checks: { temporal: 'unreachable', postgres: 'ok' } }]);
-    expect(await check(createApp(deps(stack.client, deadOrm)))).toEqual([503, { status: 'unavailable', checks: { temporal: 'ok', postgres: 'unreachable' } }]);
+    expect(await check(appWith(deadClient, stack.orm))).toEqual([503, { status: 'unavailable', checks: { temporal: 'unreachable', postgres: 'ok' } }]);
+    expect(await check(appWith(stack.client, deadOrm))).toEqual([503, { status: 'unavailable', checks: { temporal: 'ok', postgres: 'unreachable' } }]);
     expect(await check(testApp(stack, 'any'))).toEqual([200, { status: 'ready', checks: { temporal: 'ok', postgres: 'ok' } }]);
   });
 
   it('any other failure is a bare 500: no message, no stack', async () => {
     const broken = { em: { getKnex: () => { throw new TypeError('secret internals at /app/x.ts:1'); } } } as unknown as Orm;
-    const res = await createApp(deps(stack.client, broken)).request('/keywords');
+    const res = await appWith(stack.client, broken).request('/keywords');
     expect([res.status, await res.json()]).toEqual([500, { error: 'internal', message: 'internal error' }]);
   });
 });

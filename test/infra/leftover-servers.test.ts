@@ -1,7 +1,7 @@
 // The embedded servers after a run that died without stopping them: a leftover PostgreSQL or Temporal dev server
 // is stopped and the next run starts; servers a live run still uses are refused with a message naming it.
 import { fork, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,9 @@ import { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../activities/config';
 import { startEmbeddedPostgres } from '../../activities/db/embedded-postgres';
+import { postmasterPid as lockFilePid } from '../../activities/db/postmaster';
 import { createOrm } from '../../activities/db/orm';
-import { commandLine, processesNamed } from '../../activities/processes';
+import { alive, commandLine, processesNamed } from '../../activities/processes';
 import { freePort } from '../../workers/ports';
 import { resolveTemporalCli } from '../../workers/temporal-cli';
 import { startTemporalDevServer } from '../../workers/temporal-dev-server';
@@ -33,15 +34,6 @@ async function killed(run: ChildProcess): Promise<void> {
   await new Promise((resolve) => run.once('exit', resolve));
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-leftovers-'));
   // as root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder
@@ -53,25 +45,25 @@ describe('leftover servers', () => {
   it('PostgreSQL: refused while a live run uses the cluster, stopped and restarted once that run was killed', async () => {
     const dir = path.join(tmp, 'postgres');
     const port = await freePort();
-    const postmasterPid = async () => Number((await readFile(path.join(dir, 'cluster', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmasterPid = () => lockFilePid(path.join(dir, 'cluster'));
     const run = await owner(['postgres', dir, String(port)]);
-    const leftover = await postmasterPid();
+    const leftover = postmasterPid()!;
     await expect(startEmbeddedPostgres({ dir, port })).rejects.toThrow(
       `the PostgreSQL cluster in ${path.join(dir, 'cluster')} is in use by another run (process ${run.pid}): stop it first, or give this one another DATA_DIR`);
 
     // the run dies without stopping PostgreSQL: its postmaster lives on, holding the lock file and the port
     await killed(run);
-    expect(isAlive(leftover)).toBe(true);
+    expect(alive(leftover)).toBe(true);
 
     const lines: string[] = [];
     const again = await startEmbeddedPostgres({ dir, port, log: (line) => lines.push(line) });
     try {
       expect(lines).toContain(`stopping the PostgreSQL an earlier run left running (pid ${leftover})`);
-      expect(isAlive(leftover)).toBe(false);
+      expect(alive(leftover)).toBe(false);
       const orm = await createOrm(again.url, { poolMax: 1 });
       const rows = await orm.em.getConnection().execute('select pg_backend_pid() > 0 as up').finally(() => orm.close());
       expect(rows).toEqual([{ up: true }]);
-      expect(await postmasterPid()).not.toBe(leftover);
+      expect(postmasterPid()).not.toBe(leftover);
     } finally {
       await again.stop();
     }
@@ -90,13 +82,13 @@ describe('leftover servers', () => {
     await expect(start()).rejects.toThrow(`A Temporal server is already running on 127.0.0.1:${port}`);
 
     await killed(run);
-    expect(isAlive(leftover!)).toBe(true);
+    expect(alive(leftover!)).toBe(true);
 
     const lines: string[] = [];
     const again = await start((line) => lines.push(line));
     try {
       expect(lines[0]).toBe(`stopping the Temporal dev server an earlier run left running (pid ${leftover})`);
-      expect(isAlive(leftover!)).toBe(false);
+      expect(alive(leftover!)).toBe(false);
       const connection = await Connection.connect({ address: again.address });
       const info = await connection.workflowService.describeNamespace({ namespace: 'default' }).finally(() => connection.close());
       expect(info.namespaceInfo?.name).toBe('default');
