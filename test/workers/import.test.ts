@@ -27,6 +27,7 @@ describe('parseObservationLine', () => {
     ['{oops', '(line)'], [line({ platform: 'walmart' }), 'platform'], [line({ date: '2027-02-30' }), 'date'],
     [line({ search_volume: -1 }), 'search_volume'], [line({ cpc: '1' }), 'cpc'], [line({ keyword: '  ' }), 'keyword'],
     [line({ related_keywords: [1] }), 'related_keywords'],
+    [line({ keyword: 'bell\u0007inside' }), 'keyword'],
   ])('rejects %s naming %s', (text, field) => {
     expect(() => parseObservationLine(text, 7)).toThrow(`line 7: ${field} `);
   });
@@ -54,6 +55,21 @@ describe('npm run import', () => {
     const rows = await orm.em.fork().find(ObservationSchema, { keyword: kw }, { orderBy: { platform: 'asc' } });
     expect(rows.map((r) => [r.platform, r.searchVolume, r.source])).toEqual([['ebay', 812, 'dataset:ok.jsonl'], ['etsy', 900, 'dataset:ok.jsonl']]);
     expect(rows[0]!.categoryData).toEqual({ top_category: 'Paper & Party Supplies' });
+  });
+
+  it('replaces a collected row whole: its provenance and details do not outlive the metrics they described', async () => {
+    const kw = `import over ${uid()}`;
+    const em = orm.em.fork();
+    await em.getConnection().execute(
+      `insert into observations (platform, keyword, day, search_volume, related_keywords, degraded, source, collected_at, workflow_id, provenance, details)
+       values ('etsy', ?, '2027-08-01', null, '[]', '[]', 'etsy-v3:openapi.etsy.com', now(), 'collect', ?, ?)`,
+      [kw, JSON.stringify({ search_volume: 'unknown', trend_score: 'derived' }), JSON.stringify({ result_count: 1234 })],
+    );
+    const file = path.join(dir, 'over.jsonl');
+    writeFileSync(file, line({ keyword: kw }));
+    expect(runImport(file).status).toBe(0);
+    const [row] = await orm.em.fork().find(ObservationSchema, { keyword: kw });
+    expect([row!.searchVolume, row!.source, row!.provenance, row!.details]).toEqual([812, 'dataset:over.jsonl', {}, null]);
   });
 
   it('writes nothing when a line is bad, and says which', async () => {
