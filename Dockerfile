@@ -1,4 +1,4 @@
-# One image for the worker (default command) and the API (`npx tsx api/server.ts`); see docker-compose.yml.
+# One image for the worker (default command) and the API (`npx tsx workers/api.ts`); see docker-compose.yml.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production

@@ -1,23 +1,23 @@
 // createActivities(deps): every activity closes over one ORM and one adapter (HTTP pool) per provider.
-import type {
-  AnalyzeTrendsResult, CollectBatchInput, CollectBatchResult, DeleteExpiredRowsInput, DeleteExpiredRowsResult,
-  KeywordListChunkInput, KeywordListSizeInput, ProcessKeywordsResult, TrainModelResult,
-} from '../workflows/types';
+import type { DeleteExpiredRowsInput, DeleteExpiredRowsResult } from '../workflows/types/cleanup';
+import type { CollectBatchInput, CollectBatchResult } from '../workflows/types/collect-keywords';
+import type { AnalyzeTrendsResult, ProcessKeywordsResult, TrainModelResult } from '../workflows/types/insights';
+import type { KeywordListChunkInput, KeywordListSizeInput } from '../workflows/types/pipeline';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
-import { analyzeWindow, type AnalyzeWindowInput } from './insights/analyze';
-import { processDay, type ProcessDayInput } from './insights/process-day';
-import { trainVersion, type TrainInput } from './insights/train';
+import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
+import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
+import { trainModel, type TrainModelActivityInput } from './insights/train-model';
 
 export type ActivityDeps = CollectDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
     collectBatch: (input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input),
-    processDay: (input: ProcessDayInput): Promise<ProcessKeywordsResult> => processDay(deps.orm, input),
-    analyzeWindow: (input: AnalyzeWindowInput): Promise<AnalyzeTrendsResult> => analyzeWindow(deps.orm, input),
-    trainVersion: (input: TrainInput): Promise<TrainModelResult> => trainVersion(deps.orm, input),
+    processKeywords: (input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input),
+    analyzeTrends: (input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input),
+    trainModel: (input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input),
     keywordListSize: async (input: KeywordListSizeInput): Promise<{ size: number }> =>
       ({ size: await countKeywordList(deps.orm.em.fork(), input.list) }),
     keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { API_DEFAULTS, type ApiConfig } from '../activities/config';
+import { API_DEFAULTS, type ApiConfig } from './config';
 import type { Orm } from '../activities/db/orm';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from './cache/read-cache';
 
 /** Security settings of the HTTP surface; see activities/config.ts for the variables behind them. */
 export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'trustProxyHops' | 'bodyLimitBytes'>;

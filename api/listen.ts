@@ -1,9 +1,9 @@
 // The API on a port, as both entry points run it (api/server.ts, workers/local-stack.ts): JSON logs, the read
 // cache and its change listener, the app. close() stops accepting requests, then the listener.
 import { serve } from '@hono/node-server';
-import type { ApiConfig } from '../activities/config';
+import type { ApiConfig } from './config';
 import { createApp } from './app';
-import { startReadCache } from './change-listener';
+import { startReadCache } from './cache/change-listener';
 import type { ApiDeps } from './deps';
 import { createLogger } from './logger';
 

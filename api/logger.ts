@@ -1,6 +1,6 @@
 // Structured JSON logs (pino) to stdout; request lines carry the request ID (middleware/request-context.ts).
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { ApiConfig } from '../activities/config';
+import type { ApiConfig } from './config';
 
 export function createLogger(level: ApiConfig['logLevel'], destination?: DestinationStream): Logger {
   return pino({

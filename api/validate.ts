@@ -1,6 +1,6 @@
 // zod schemas at the edge: the first problem becomes a 400 that names the field.
 import { z } from '@hono/zod-openapi';
-import { PLATFORMS } from '../workflows/types';
+import { PLATFORMS } from '../workflows/types/platforms';
 import { checkKeyword, isCalendarDay } from '../workflows/validation';
 import { badRequest, type HttpError } from './errors';
 

@@ -1,8 +1,8 @@
 // `npm run schedules:apply`: creates or updates the Temporal Schedules from the configuration, then exits.
 // Against TEMPORAL_ADDRESS, or the dev server `npm start` runs on this machine.
 import { Client, Connection } from '@temporalio/client';
-import { loadDotEnv, loadConfig } from '../activities/config';
-import { applySchedules, scheduleSettings } from './schedules';
+import { loadDotEnv, loadConfig } from './config/config';
+import { applySchedules, scheduleSettings } from './temporal/schedules';
 
 async function main(): Promise<void> {
   loadDotEnv();

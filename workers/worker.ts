@@ -3,14 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createConfiguredAdapters } from '../activities/collectors';
-import { loadDotEnv, loadConfig } from '../activities/config';
+import { loadDotEnv, loadConfig } from './config/config';
 import { createOrm } from '../activities/db/orm';
-import { Closers } from './closers';
-import { createKeywordWorker } from './create-worker';
-import { installQuietRuntime } from './runtime';
-import { applyConfiguredSchedules } from './schedules';
-import { ensureSearchAttributes } from './search-attributes';
-import { withSimulatorFallback } from './simulator-fallback';
+import { Closers } from './temporal/closers';
+import { createKeywordWorker } from './temporal/create-worker';
+import { installQuietRuntime } from './temporal/runtime';
+import { applyConfiguredSchedules } from './temporal/schedules';
+import { ensureSearchAttributes } from './temporal/search-attributes';
+import { withSimulatorFallback } from './dev-stack/simulator-fallback';
 
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();

@@ -1,7 +1,7 @@
 // cleanupOldData: deletes rows dated before the retention window, table by table, in bounded batches.
 import { proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types';
+import { RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types/cleanup';
 import { asInvalidInput, intIn, validateDay } from './validation';
 
 const DAY_MS = 86_400_000;

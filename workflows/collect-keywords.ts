@@ -8,17 +8,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import {
-  collectProgressQuery,
-  FailureType,
-  SA_KEYWORD_COUNT,
-  SA_PLATFORMS,
-  type CollectKeywordsInput,
-  type CollectKeywordsResult,
-  type Platform,
-  type PlatformProgress,
-  type PlatformResult,
-} from './types';
+import { collectProgressQuery, type CollectKeywordsInput, type CollectKeywordsResult, type PlatformProgress, type PlatformResult } from './types/collect-keywords';
+import { FailureType } from './types/failures';
+import type { Platform } from './types/platforms';
+import { SA_KEYWORD_COUNT, SA_PLATFORMS } from './types/search-attributes';
 import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
 
 const DEFAULT_BATCH_SIZE = 50;

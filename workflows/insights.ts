@@ -1,15 +1,13 @@
 // processKeywords, analyzeTrends, trainModel: validate, run one activity, return IDs, counts and metrics.
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import {
-  PLATFORMS,
-  type AnalyzeTrendsInput, type AnalyzeTrendsResult, type ProcessKeywordsInput, type ProcessKeywordsResult,
-  type TrainModelInput, type TrainModelResult,
-} from './types';
+import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
+import { PLATFORMS } from './types/platforms';
 import { asInvalidInput, InputError, intIn, validateDay } from './validation';
 
 // CPU-bound steps: a single synchronous block (clustering, training) may keep heartbeats away for a while
-const { processDay, analyzeWindow, trainVersion } = proxyActivities<Activities>({
+// called as acts.X: the activities share their workflows' names (one name per concept)
+const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
@@ -20,7 +18,7 @@ export async function processKeywords(input: ProcessKeywordsInput = {}): Promise
     day: input.day === undefined ? undefined : validateDay(input.day),
     clusters: intIn('clusters', input.clusters, undefined, 1, 100),
   }));
-  return processDay({ day, clusters, workflowId: workflowInfo().workflowId });
+  return acts.processKeywords({ day, clusters, workflowId: workflowInfo().workflowId });
 }
 
 export async function analyzeTrends(input: AnalyzeTrendsInput = {}): Promise<AnalyzeTrendsResult> {
@@ -30,7 +28,7 @@ export async function analyzeTrends(input: AnalyzeTrendsInput = {}): Promise<Ana
     }
     return { days: intIn('days', input.days, undefined, 1, 365), to: input.to === undefined ? undefined : validateDay(input.to, 'to') };
   });
-  return analyzeWindow({ platform: input.platform, days, to, workflowId: workflowInfo().workflowId });
+  return acts.analyzeTrends({ platform: input.platform, days, to, workflowId: workflowInfo().workflowId });
 }
 
 export async function trainModel(input: TrainModelInput = {}): Promise<TrainModelResult> {
@@ -38,5 +36,5 @@ export async function trainModel(input: TrainModelInput = {}): Promise<TrainMode
     days: intIn('days', input.days, undefined, 8, 365),
     to: input.to === undefined ? undefined : validateDay(input.to, 'to'),
   }));
-  return trainVersion({ days, to, workflowId: workflowInfo().workflowId });
+  return acts.trainModel({ days, to, workflowId: workflowInfo().workflowId });
 }

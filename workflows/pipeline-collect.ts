@@ -4,7 +4,9 @@ import { ApplicationFailure, executeChild, proxyActivities, workflowInfo } from 
 import type { Activities } from '../activities';
 import type { collectKeywords } from './collect-keywords';
 import type { PipelinePlan } from './pipeline-input';
-import { FailureType, type CollectKeywordsResult, type PipelineCollectSummary } from './types';
+import type { CollectKeywordsResult } from './types/collect-keywords';
+import { FailureType } from './types/failures';
+import type { PipelineCollectSummary } from './types/pipeline';
 
 const FAILURE_SAMPLES = 5;
 

@@ -1,5 +1,6 @@
 // keywordPipeline input: validation (authoritative, in the workflow) and the texts operators see.
-import { MAX_KEYWORDS, PIPELINE_STEPS, type KeywordPipelineInput, type Platform, type PipelineStep } from './types';
+import { PIPELINE_STEPS, type KeywordPipelineInput, type PipelineStep } from './types/pipeline';
+import { MAX_KEYWORDS, type Platform } from './types/platforms';
 import { InputError, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
 
 export interface PipelinePlan {

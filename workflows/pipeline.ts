@@ -7,12 +7,10 @@ import {
 } from '@temporalio/workflow';
 import { collectChildId, collectChunks, nothingCollected, planCollect } from './pipeline-collect';
 import { planPipeline } from './pipeline-input';
-import {
-  PIPELINE_STEP_FAILED, SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS,
-  type AnalyzeTrendsInput, type AnalyzeTrendsResult, type KeywordPipelineInput, type KeywordPipelineResult,
-  type PipelineCollectSummary, type PipelineStatus, type PipelineStep, type ProcessKeywordsInput,
-  type ProcessKeywordsResult, type TrainModelInput, type TrainModelResult,
-} from './types';
+import { PIPELINE_STEP_FAILED } from './types/failures';
+import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
+import type { KeywordPipelineInput, KeywordPipelineResult, PipelineCollectSummary, PipelineStatus, PipelineStep } from './types/pipeline';
+import { SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS } from './types/search-attributes';
 import { asInvalidInput } from './validation';
 
 export async function keywordPipeline(input: KeywordPipelineInput): Promise<KeywordPipelineResult> {

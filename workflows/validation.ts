@@ -1,6 +1,7 @@
 // Input normalisation shared by the workflow (authoritative) and the API (early 400s).
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureType, MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform } from './types';
+import { FailureType } from './types/failures';
+import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, PLATFORMS, type Platform } from './types/platforms';
 
 export class InputError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 // collectBatch: one platform, one batch of keywords, resumable from its heartbeat checkpoint.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { FailureType, type CollectBatchCheckpoint, type CollectBatchInput, type CollectBatchResult } from '../../workflows/types';
+import type { CollectBatchCheckpoint, CollectBatchInput, CollectBatchResult } from '../../workflows/types/collect-keywords';
+import { FailureType } from '../../workflows/types/failures';
 import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';

@@ -1,7 +1,7 @@
 // How collectBatch treats transient provider failures: a few quick tries in place, then Temporal's retry.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/activity';
-import { FailureType } from '../../workflows/types';
+import { FailureType } from '../../workflows/types/failures';
 import { ProviderError } from '../collectors/errors';
 
 /** Transient failures one keyword may have, across attempts, before it is recorded as failed. */

@@ -1,5 +1,5 @@
 // Provider errors, by what the caller should do about them (DESIGN §4).
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 
 export type ProviderErrorKind =
   | 'rate_limited' // 429: retry after retryAfterMs

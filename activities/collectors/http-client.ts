@@ -1,5 +1,5 @@
 // One pooled, rate-limited JSON client per provider; every failure comes out as a ProviderError.
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 import { ApiClient, type ApiResponse } from './official/api-client';
 
 export interface HttpClientConfig {

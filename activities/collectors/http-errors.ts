@@ -1,5 +1,5 @@
 // The one mapping from HTTP outcomes to ProviderError kinds (DESIGN §4).
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 import { ProviderError } from './errors';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;

@@ -1,19 +1,19 @@
 // Builds the provider adapters from configuration: one pooled, rate-limited client per platform, speaking the
 // seed's contract or the platform's official API (ETSY_ADAPTER=etsy-v3, EBAY_ADAPTER=ebay-browse, AMAZON_ADAPTER=amazon-ads).
-import type { ProviderConfig } from '../config';
-import { PLATFORMS, type Platform } from '../../workflows/types';
+import type { ProviderConfig } from './provider-config';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { createAmazonAdapter } from './amazon';
 import { createAmazonAdsAdapter } from './amazon-ads/adapter';
 import { createEbayAdapter } from './ebay';
 import { createEbayBrowseAdapter } from './ebay-browse/adapter';
 import { createEtsyAdapter } from './etsy';
 import { createEtsyV3Adapter } from './etsy-v3/adapter';
-import { OFFICIAL_ADAPTER } from './official-config';
+import { OFFICIAL_ADAPTER } from './provider-config';
 import type { SeedAdapterConfig } from './seed-contract';
 import type { ProviderAdapter } from './types';
 
 export { ProviderError, type ProviderErrorKind } from './errors';
-export type { AdapterName } from './official-config';
+export type { AdapterName } from './provider-config';
 export type { CollectOptions, DegradedCall, FieldProvenance, KeywordMetrics, Provenance, ProviderAdapter } from './types';
 
 const FACTORIES: Record<Platform, (config: SeedAdapterConfig, source: string) => ProviderAdapter> = {

@@ -1,5 +1,5 @@
 // The seed's HTTP contract (DESIGN §4), shared by the Amazon, Etsy and eBay adapters.
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 import { ProviderError } from './errors';
 import { HttpClient, type HttpClientConfig } from './http-client';
 import { seedProvenance } from './provenance';

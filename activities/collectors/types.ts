@@ -1,5 +1,5 @@
 // The adapter interface every platform collector implements (seed contract today, official APIs later).
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 
 /** A trend/related/category call that failed and fell back to the seed's default. */
 export interface DegradedCall {

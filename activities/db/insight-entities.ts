@@ -1,6 +1,6 @@
 // Processed keywords, clusters, trend analyses and model versions (migration ..._insights).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { ModelMetrics } from '../../workflows/types';
+import type { ModelMetrics } from '../../workflows/types/insights';
 import type { SerializedForest } from '../ml/forest';
 import type { TrainedSuccessModel } from '../ml/success';
 

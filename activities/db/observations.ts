@@ -1,6 +1,6 @@
 // Observation reads and writes. Upserts keyed by (platform, keyword, day) make activity retries harmless.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Platform } from '../../workflows/types';
+import type { Platform } from '../../workflows/types/platforms';
 import type { KeywordMetrics } from '../collectors/types';
 import { ObservationSchema, type Observation } from './entities';
 

@@ -1,9 +1,7 @@
 // deleteExpiredRows: one retention table, bounded DELETE batches, progress heartbeated after each batch.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import {
-  FailureType, RETENTION_TABLES,
-  type DeleteExpiredRowsInput, type DeleteExpiredRowsProgress, type DeleteExpiredRowsResult,
-} from '../../workflows/types';
+import { RETENTION_TABLES, type DeleteExpiredRowsInput, type DeleteExpiredRowsProgress, type DeleteExpiredRowsResult } from '../../workflows/types/cleanup';
+import { FailureType } from '../../workflows/types/failures';
 import type { Orm } from './orm';
 
 export async function deleteExpiredRows(orm: Orm, input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> {

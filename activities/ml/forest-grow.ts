@@ -1,15 +1,7 @@
 // Growing one regression tree of the forest (see forest.ts): level by level, as SLIQ, over rows
 // sorted once per feature for the whole forest.
-import type { ForestOptions, Tree } from './forest';
+import type { DrawnRows, ForestOptions, Tree } from './forest-types';
 import { Level, TreeBuilder } from './forest-level';
-
-/** One feature's drawn rows in ascending order (as ids into the bootstrap), with value, weight and weight × y. */
-export interface DrawnRows {
-  row: Int32Array;
-  x: Float64Array;
-  w: Float64Array;
-  wy: Float64Array;
-}
 
 export interface Sorted {
   /** Row numbers of each feature in ascending order of value, and each row's position in it. */

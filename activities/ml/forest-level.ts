@@ -1,7 +1,6 @@
 // The bookkeeping of growing a tree (forest-grow.ts): the open nodes of a level with their best split
 // so far, and the growable flat arrays the finished tree is built from.
-import type { Tree } from './forest';
-import type { DrawnRows } from './forest-grow';
+import type { DrawnRows, Tree } from './forest-types';
 
 /** The open nodes of one level and, per node, the best split found so far. */
 export class Level {

@@ -5,24 +5,7 @@
 // figures are in test/bench/RESULTS.md.
 import { mulberry32 } from '../processing/random';
 import { growTree, type Bootstrap, type Sorted } from './forest-grow';
-
-export interface ForestOptions {
-  nTrees: number;
-  maxDepth: number;
-  minSamplesLeaf: number;
-  /** Bootstrap draws per tree; defaults to the number of training rows. */
-  maxSamples?: number;
-  seed: number;
-}
-
-/** Flat tree: node i is a leaf when feature[i] < 0; otherwise x[feature] <= threshold goes left. */
-export interface Tree {
-  feature: Int32Array;
-  threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  value: Float64Array;
-}
+import type { ForestOptions, Tree } from './forest-types';
 
 export interface Forest {
   nFeatures: number;

@@ -13,7 +13,8 @@ import { dayNumber } from '../processing/days';
 import type { ScoreInput } from '../processing/scores';
 import type { ObservationRow } from '../processing/types';
 import { regressionMetrics, splitTrainTest, type RegressionMetrics } from './metrics';
-import { predictForest, serializeForest, trainForest, type Forest, type ForestOptions, type SerializedForest } from './forest';
+import { predictForest, serializeForest, trainForest, type Forest, type SerializedForest } from './forest';
+import type { ForestOptions } from './forest-types';
 
 export const SUCCESS_FEATURES = ['search_volume', 'competition', 'cpc', 'trend_score'] as const;
 export const SUCCESS_TARGET = 'success_score/v1';

@@ -44,7 +44,7 @@ interface PlatformAcc {
   emerging: Map<string, ObservationRow>;
 }
 
-export function analyzeTrends(rows: readonly ObservationRow[], options: ForecastOptions = {}): TrendAnalysis | null {
+export function buildTrendAnalysis(rows: readonly ObservationRow[], options: ForecastOptions = {}): TrendAnalysis | null {
   if (rows.length === 0) return null;
   const platforms = new Map<string, PlatformAcc>();
   const daily = new Map<string, DailyStat>();

@@ -1,6 +1,6 @@
 // POST /collect/keywords: validates, then starts the collection, or finds the run of the same request.
 import { createRoute, z } from '@hono/zod-openapi';
-import { MAX_KEYWORDS, PLATFORMS } from '../../workflows/types';
+import { MAX_KEYWORDS, PLATFORMS } from '../../workflows/types/platforms';
 import { normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
 import { startOrFindCollect } from '../collect-run';
 import { runLinks, type ApiDeps } from '../deps';

@@ -1,15 +1,15 @@
 // GET /keywords (filters, sort, cursor pagination) and GET /keywords/:keyword (scores, cluster, history).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Knex } from '@mikro-orm/postgresql';
-import { PLATFORMS } from '../../workflows/types';
+import { PLATFORMS } from '../../workflows/types/platforms';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { decodeCursor, encodeCursor, SORTS, type Sort } from '../cursor';
 import { errors, json, readErrors, routes } from '../openapi';
-import { preparedQuery } from '../prepared';
-import { batchLoader } from '../batch-loader';
+import { preparedQuery } from '../cache/prepared';
+import { batchLoader } from '../cache/batch-loader';
 import { setHeader } from '../middleware/request-context';
-import { ReadCache } from '../read-cache';
+import { ReadCache } from '../cache/read-cache';
 import { day, keywordParam, keywordPath, platform, queryInt } from '../validate';
 import { History, KeywordItem, toItem, type Row } from './keyword-items';
 

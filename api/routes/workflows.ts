@@ -1,7 +1,7 @@
 // GET /workflows/:id: status, progress and result (or failure) of any run, read from Temporal.
 import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types';
+import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types/collect-keywords';
 import { workflowUiUrl, type ApiDeps } from '../deps';
 import { errors, json, readErrors, routes } from '../openapi';
 import { withTimeout } from '../timeout';

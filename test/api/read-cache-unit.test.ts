@@ -1,11 +1,11 @@
 // ReadCache and batchLoader on their own: byte budget, generations, in-flight sharing and batching.
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { loadConfig } from '../../activities/config';
+import { loadConfig } from '../../workers/config/config';
 import type { Orm } from '../../activities/db/orm';
-import { batchLoader } from '../../api/batch-loader';
-import { startReadCache } from '../../api/change-listener';
-import { ReadCache, type Body } from '../../api/read-cache';
+import { batchLoader } from '../../api/cache/batch-loader';
+import { startReadCache } from '../../api/cache/change-listener';
+import { ReadCache, type Body } from '../../api/cache/read-cache';
 
 const body = (text: string) => Buffer.from(text) as Body;
 const deferred = <T>() => {

@@ -2,8 +2,8 @@
 // write to a table they read is announced, and nothing comes from memory while the announcements cannot arrive.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANGE_CHANNEL, listenForChanges, type ChangeListener } from '../../api/change-listener';
-import { ReadCache } from '../../api/read-cache';
+import { CHANGE_CHANNEL, listenForChanges, type ChangeListener } from '../../api/cache/change-listener';
+import { ReadCache } from '../../api/cache/read-cache';
 import { addDays } from '../../activities/processing/days';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';

@@ -1,7 +1,7 @@
 // GET /schedules and POST /schedules/:id/{trigger,pause,unpause} against the real Temporal server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { cleanupOldData } from '../../workflows/cleanup';
-import { applySchedules } from '../../workers/schedules';
+import { applySchedules } from '../../workers/temporal/schedules';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { post as postTo, testApp, type App } from './test-app';
 

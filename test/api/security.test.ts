@@ -1,6 +1,6 @@
 // The API key on every mutating route, CORS from an allow-list, the per-client rate limit, the body limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../activities/config';
+import { loadConfig } from '../../workers/config/config';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { API_KEY, JSON_AUTH, post, rowCounts, testApp, workflowsOnQueue, type App, type Json } from './test-app';
 

@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entities } from '../../activities/db/entities';
 import type { Orm } from '../../activities/db/orm';
-import { freePort } from '../../workers/ports';
+import { freePort } from '../../workers/dev-stack/ports';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { JSON_AUTH, post, testApp, type App, type Json } from './test-app';
 

@@ -6,9 +6,9 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
-import { startReadCache } from '../../api/change-listener';
+import { startReadCache } from '../../api/cache/change-listener';
 import { createLogger } from '../../api/logger';
-import type { ReadCache } from '../../api/read-cache';
+import type { ReadCache } from '../../api/cache/read-cache';
 import { createOrm } from '../../activities/db/orm';
 
 export interface ServerPorts {

@@ -1,7 +1,7 @@
 // CPU time spent by the bench's server process and by PostgreSQL during a measurement: throughput on shared cores
 // depends on who else runs, CPU per request does much less (Linux /proc; null elsewhere).
-import { postmasterPid } from '../../activities/db/postmaster';
-import { childrenOf, statFields } from '../../activities/processes';
+import { postmasterPid } from '../../workers/dev-stack/postmaster';
+import { childrenOf, statFields } from '../../workers/dev-stack/processes';
 
 const TICK_US = 10_000; // USER_HZ is 100 on Linux
 

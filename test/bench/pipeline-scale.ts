@@ -12,18 +12,19 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createAdapters } from '../../activities/collectors';
-import { startSimulator } from '../../activities/collectors/simulator/server';
-import { loadConfig } from '../../activities/config';
-import { startEmbeddedPostgres } from '../../activities/db/embedded-postgres';
+import { startSimulator } from '../../workers/simulator/server';
+import { loadConfig } from '../../workers/config/config';
+import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
 import { saveKeywordList } from '../../activities/db/keyword-lists';
 import { createOrm, migrate } from '../../activities/db/orm';
 import type { keywordPipeline } from '../../workflows/pipeline';
-import { PLATFORMS, type PipelineStep } from '../../workflows/types';
-import { createKeywordWorker } from '../../workers/create-worker';
-import { freePort } from '../../workers/ports';
-import { installQuietRuntime } from '../../workers/runtime';
-import { resolveTemporalCli } from '../../workers/temporal-cli';
-import { startTemporalDevServer } from '../../workers/temporal-dev-server';
+import type { PipelineStep } from '../../workflows/types/pipeline';
+import { PLATFORMS } from '../../workflows/types/platforms';
+import { createKeywordWorker } from '../../workers/temporal/create-worker';
+import { freePort } from '../../workers/dev-stack/ports';
+import { installQuietRuntime } from '../../workers/temporal/runtime';
+import { resolveTemporalCli } from '../../workers/dev-stack/temporal-cli';
+import { startTemporalDevServer } from '../../workers/dev-stack/temporal-dev-server';
 
 const { values: args } = parseArgs({
   options: {

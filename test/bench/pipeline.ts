@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeKeywordTrends } from '../../activities/processing/keyword-trends';
 import { processObservations, type ProcessResult } from '../../activities/processing/process';
-import { analyzeTrends } from '../../activities/processing/trend-analysis';
+import { buildTrendAnalysis } from '../../activities/processing/trend-analysis';
 import type { ObservationRow } from '../../activities/processing/types';
 import { buildTrainingSet, successFeatures, trainAndEvaluate, trainSuccessModel } from '../../activities/ml/success';
 import { loadObservations } from './load-jsonl';
@@ -52,7 +52,7 @@ for (const stage of args.stages.split(',')) {
     const analysis = await timed(stage, () => analyzeKeywordTrends((processed ?? processObservations(batch)).keywords));
     results.analyze = { ...analysis, trending_keywords: undefined, top_opportunities: analysis?.top_opportunities.slice(0, 3) };
   } else if (stage === 'trends') {
-    const trends = await timed(stage, () => analyzeTrends(rows));
+    const trends = await timed(stage, () => buildTrendAnalysis(rows));
     results.trends = { platforms: Object.keys(trends?.platform_trends ?? {}).sort(), forecast: trends?.future_predictions.backtest ?? null };
   } else if (stage === 'train') {
     results.train = await timed(stage, () => trainSeedTarget(batch));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter, createAdapters, type ProviderAdapter } from '../../activities/collectors';
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
-import { PLATFORMS, type Platform } from '../../workflows/types';
+import { simulateKeyword } from '../../workers/simulator/data';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { DAY, startTestSimulator } from './fixture';
 
 let sim: Awaited<ReturnType<typeof startTestSimulator>>;

@@ -1,7 +1,7 @@
 // The Amazon Ads adapter over real HTTP against the simulated Login with Amazon and Ads APIs.
 import { describe, expect, it } from 'vitest';
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
-import { V5_MEDIA_TYPE } from '../../activities/collectors/simulator/official/amazon-ads-routes';
+import { simulateKeyword } from '../../workers/simulator/data';
+import { V5_MEDIA_TYPE } from '../../workers/simulator/official/amazon-ads-routes';
 import { DAY, expectNoSecret, expectProviderError } from './fixture';
 import { useOfficialSimulator, withAdapter } from './official-fixture';
 

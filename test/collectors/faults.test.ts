@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter, type ProviderAdapter } from '../../activities/collectors';
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
+import { simulateKeyword } from '../../workers/simulator/data';
 import { DAY, expectProviderError, startTestSimulator } from './fixture';
 
 let sim: Awaited<ReturnType<typeof startTestSimulator>>;

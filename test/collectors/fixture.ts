@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import type { ProviderConfig } from '../../activities/config';
+import type { ProviderConfig } from '../../activities/collectors/provider-config';
 import { ProviderError, type ProviderErrorKind } from '../../activities/collectors/errors';
-import { createSimulator } from '../../activities/collectors/simulator/app';
-import { startSimulator } from '../../activities/collectors/simulator/server';
-import type { Platform } from '../../workflows/types';
+import { createSimulator } from '../../workers/simulator/app';
+import { startSimulator } from '../../workers/simulator/server';
+import type { Platform } from '../../workflows/types/platforms';
 
 export const DAY = '2026-11-24';
 

@@ -2,7 +2,7 @@
 // secrets never echoed, and which platforms count as configured.
 import { describe, expect, it } from 'vitest';
 import { createConfiguredAdapters, isProviderConfigured } from '../../activities/collectors';
-import { ConfigError, loadConfig } from '../../activities/config';
+import { ConfigError, loadConfig } from '../../workers/config/config';
 
 const ETSY = { ETSY_ADAPTER: 'etsy-v3', ETSY_KEYSTRING: 'ks-secret-1', ETSY_SHARED_SECRET: 'ss-secret-2' };
 const EBAY = { EBAY_ADAPTER: 'ebay-browse', EBAY_CLIENT_ID: 'eb-id-3', EBAY_CLIENT_SECRET: 'eb-secret-4' };

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createAdapter, type ProviderAdapter } from '../../activities/collectors';
-import type { ProviderConfig } from '../../activities/config';
-import type { OfficialCredentials, OfficialLimits } from '../../activities/collectors/simulator/app';
-import { OFFICIAL_PREFIXES } from '../../activities/collectors/simulator/official';
-import { startSimulator } from '../../activities/collectors/simulator/server';
-import type { Platform } from '../../workflows/types';
+import type { ProviderConfig } from '../../activities/collectors/provider-config';
+import type { OfficialCredentials, OfficialLimits } from '../../workers/simulator/app';
+import { OFFICIAL_PREFIXES } from '../../workers/simulator/official';
+import { startSimulator } from '../../workers/simulator/server';
+import type { Platform } from '../../workflows/types/platforms';
 import { DAY } from './fixture';
 
 const secret = (prefix: string) => `${prefix}-${randomBytes(12).toString('hex')}`;

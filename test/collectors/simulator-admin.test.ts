@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../activities/collectors/simulator/app';
+import { createSimulator } from '../../workers/simulator/app';
 import { appAuth, appKeys, setupApp } from './fixture';
 
 describe('simulator admin routes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
+import { simulateKeyword } from '../../workers/simulator/data';
 import { appAuth, appKeys, DAY, setupApp } from './fixture';
 
 describe('simulator routes', () => {

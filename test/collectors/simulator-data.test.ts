@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { keywordWords, simulateKeyword } from '../../activities/collectors/simulator/data';
-import { PLATFORMS, SEED_DAILY_KEYWORDS } from '../../workflows/types';
+import { keywordWords, simulateKeyword } from '../../workers/simulator/data';
+import { PLATFORMS, DEFAULT_DAILY_KEYWORDS } from '../../workflows/types/platforms';
 
 const KEYWORDS = [
-  ...SEED_DAILY_KEYWORDS, 'wedding planner printable', 'svg', 'notion template', 'lightroom presets',
+  ...DEFAULT_DAILY_KEYWORDS, 'wedding planner printable', 'svg', 'notion template', 'lightroom presets',
   'kids worksheets', 'budget spreadsheet', 'font bundle', 'ebook cover design', 'café menu', 'a',
 ];
 const DAYS = ['2026-11-01', '2026-11-02', '2026-11-24'];

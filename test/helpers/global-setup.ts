@@ -4,12 +4,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../activities/config';
-import { startEmbeddedPostgres } from '../../activities/db/embedded-postgres';
+import { loadConfig } from '../../workers/config/config';
+import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
 import { createOrm, migrate } from '../../activities/db/orm';
-import { freePort } from '../../workers/ports';
-import { resolveTemporalCli } from '../../workers/temporal-cli';
-import { startTemporalDevServer } from '../../workers/temporal-dev-server';
+import { freePort } from '../../workers/dev-stack/ports';
+import { resolveTemporalCli } from '../../workers/dev-stack/temporal-cli';
+import { startTemporalDevServer } from '../../workers/dev-stack/temporal-dev-server';
 
 // the namespace tests use (TEST_NAMESPACE in env.ts)
 const TEST_NAMESPACE = 'default';

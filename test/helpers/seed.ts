@@ -1,9 +1,9 @@
 // Observation history for processing, trend and model tests: the simulator's numbers, day after day.
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
+import { simulateKeyword } from '../../workers/simulator/data';
 import { upsertObservations, type NewObservation } from '../../activities/db/observations';
 import type { Orm } from '../../activities/db/orm';
 import { addDays } from '../../activities/processing/days';
-import { PLATFORMS } from '../../workflows/types';
+import { PLATFORMS } from '../../workflows/types/platforms';
 
 const WORDS = ['wedding planner', 'svg bundle', 'budget spreadsheet', 'notion template', 'lightroom preset', 'teacher worksheet'];
 const MODS = ['printable', 'editable', 'boho', 'minimalist', 'kids'];

@@ -4,12 +4,12 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createConfiguredAdapters } from '../../activities/collectors';
-import { startSimulator, type RunningSimulator } from '../../activities/collectors/simulator/server';
-import type { ProviderConfig } from '../../activities/config';
+import { startSimulator, type RunningSimulator } from '../../workers/simulator/server';
+import type { ProviderConfig } from '../../activities/collectors/provider-config';
 import { createOrm, type Orm } from '../../activities/db/orm';
-import { PLATFORMS, type Platform } from '../../workflows/types';
-import { bundleWorkflows, createKeywordWorker } from '../../workers/create-worker';
-import { installQuietRuntime } from '../../workers/runtime';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
+import { bundleWorkflows, createKeywordWorker } from '../../workers/temporal/create-worker';
+import { installQuietRuntime } from '../../workers/temporal/runtime';
 
 export const uid = () => randomBytes(4).toString('hex');
 

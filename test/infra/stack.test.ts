@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrm } from '../../activities/db/orm';
-import { SA_KEYWORD_COUNT, SA_PLATFORMS } from '../../workflows/types';
+import { SA_KEYWORD_COUNT, SA_PLATFORMS } from '../../workflows/types/search-attributes';
 import { connectClient, TEST_NAMESPACE, testEnv } from '../helpers/env';
 
 describe('test stack', () => {

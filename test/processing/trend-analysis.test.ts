@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTrends } from '../../activities/processing/trend-analysis';
+import { buildTrendAnalysis } from '../../activities/processing/trend-analysis';
 import type { ObservationRow } from '../../activities/processing/types';
 
 const obs = (keyword: string, day: string, searchVolume: number, more: Partial<ObservationRow> = {}): ObservationRow => ({
@@ -7,7 +7,7 @@ const obs = (keyword: string, day: string, searchVolume: number, more: Partial<O
 });
 const day = (i: number) => `2026-10-${String(i + 1).padStart(2, '0')}`;
 
-describe('analyzeTrends per platform', () => {
+describe('buildTrendAnalysis per platform', () => {
   it('averages and lists trending and emerging keywords, each keyword once', () => {
     const rows = [
       obs('hot', day(0), 500, { trendScore: 0.9 }),
@@ -19,7 +19,7 @@ describe('analyzeTrends per platform', () => {
       obs('busy', day(1), 600, { competition: 0.5 }),
       obs('amazon only', day(1), 10, { platform: 'amazon', cpc: 3 }),
     ];
-    const { platform_trends: p } = analyzeTrends(rows)!;
+    const { platform_trends: p } = buildTrendAnalysis(rows)!;
     expect(Object.keys(p).sort()).toEqual(['amazon', 'etsy']);
     expect(p.etsy!.total_keywords).toBe(7);
     expect(p.etsy!.avg_search_volume).toBe(400);
@@ -33,10 +33,10 @@ describe('analyzeTrends per platform', () => {
   });
 });
 
-describe('analyzeTrends per day', () => {
+describe('buildTrendAnalysis per day', () => {
   it('sums volume, averages competition and cpc, and fits their slope per day', () => {
     const rows = [0, 1, 2, 3].flatMap((i) => [obs('a', day(i), 100 + 10 * i, { cpc: 1 + i }), obs('b', day(i), 50, { competition: 0.2 })]);
-    const { temporal_trends: t, window } = analyzeTrends(rows)!;
+    const { temporal_trends: t, window } = buildTrendAnalysis(rows)!;
     expect(window).toEqual({ from: '2026-10-01', to: '2026-10-04', days: 4, observations: 8 });
     expect(t.daily_stats[1]).toEqual({ day: '2026-10-02', search_volume: 160, competition: 0.30000000000000004, cpc: 1.5, observations: 2 });
     expect(t.trends.search_volume).toEqual({ slope: expect.closeTo(10, 10), direction: 'increasing', strength: expect.closeTo(10, 10) });
@@ -45,14 +45,14 @@ describe('analyzeTrends per day', () => {
   });
 
   it('has no per-day trend and no forecast on a single day, and nothing for no rows', () => {
-    const out = analyzeTrends([obs('a', day(0), 10)])!;
+    const out = buildTrendAnalysis([obs('a', day(0), 10)])!;
     expect(out.temporal_trends.trends).toEqual({});
     expect(out.future_predictions).toMatchObject({ method: null, backtest: null, keywords: [] });
-    expect(analyzeTrends([])).toBeNull();
+    expect(buildTrendAnalysis([])).toBeNull();
   });
 });
 
-describe('analyzeTrends forecasts', () => {
+describe('buildTrendAnalysis forecasts', () => {
   const rows = Array.from({ length: 21 }, (_, i) => [
     obs('rising', day(i), 100 + 10 * i),
     obs('falling', day(i), 400 - 5 * i),
@@ -60,7 +60,7 @@ describe('analyzeTrends forecasts', () => {
   ]).flat();
 
   it('forecasts 7 days per keyword from its own history, with a backtest', () => {
-    const f = analyzeTrends(rows, { topKeywords: 2 })!.future_predictions;
+    const f = buildTrendAnalysis(rows, { topKeywords: 2 })!.future_predictions;
     expect(f.horizon_days).toBe(7);
     expect(f.backtest).toMatchObject({ held_out_days: 7, series: 3, points: 21, mape: 0, wape: 0 });
     expect(f.keywords.map((k) => `${k.platform}/${k.keyword}`)).toEqual(['ebay/rising', 'etsy/rising']);
@@ -74,7 +74,7 @@ describe('analyzeTrends forecasts', () => {
 
   it('treats a missing day as a gap, not as a zero', () => {
     const gappy = rows.filter((r) => !(r.keyword === 'rising' && r.platform === 'etsy' && r.day === day(20)));
-    const rising = analyzeTrends(gappy, { topKeywords: 3 })!.future_predictions.keywords.find((k) => k.platform === 'etsy' && k.keyword === 'rising')!;
+    const rising = buildTrendAnalysis(gappy, { topKeywords: 3 })!.future_predictions.keywords.find((k) => k.platform === 'etsy' && k.keyword === 'rising')!;
     expect(rising.last_day).toBe('2026-10-20');
     expect(rising.forecast[0]!.search_volume).toBeCloseTo(310, 6);
   });

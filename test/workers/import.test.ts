@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { createOrm, type Orm } from '../../activities/db/orm';
-import { parseObservationLine } from '../../workers/observation-line';
+import { parseObservationLine } from '../../workers/cli/observation-line';
 import { uid } from '../helpers/stack';
 
 const line = (o: Record<string, unknown>) => JSON.stringify({
@@ -41,7 +41,7 @@ describe('npm run import', () => {
   });
   afterAll(() => orm?.close());
 
-  const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import-observations.ts', file], {
+  const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import.ts', file], {
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8',
   });
 

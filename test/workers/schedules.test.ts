@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import type { keywordPipeline } from '../../workflows/pipeline';
-import { applySchedules, type ScheduleSettings } from '../../workers/schedules';
+import { applySchedules, type ScheduleSettings } from '../../workers/temporal/schedules';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 const KINDS = ['daily-pipeline', 'process-keywords', 'analyze-trends', 'cleanup-old-data'];

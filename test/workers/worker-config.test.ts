@@ -1,7 +1,7 @@
 // Providers of the worker and the local stack: its own where configured, the simulator (SIMULATOR_URL) elsewhere.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../activities/config';
-import { withSimulatorFallback } from '../../workers/simulator-fallback';
+import { ConfigError, loadConfig } from '../../workers/config/config';
+import { withSimulatorFallback } from '../../workers/dev-stack/simulator-fallback';
 
 const base = { TEMPORAL_ADDRESS: 'localhost:7233', DATABASE_URL: 'postgresql://u:p@localhost/db' };
 

@@ -9,7 +9,8 @@ import { upsertObservations, type NewObservation } from '../../activities/db/obs
 import { deleteExpiredRows } from '../../activities/db/retention';
 import { addDays } from '../../activities/processing/days';
 import { cleanupOldData } from '../../workflows/cleanup';
-import { PLATFORMS, type DeleteExpiredRowsProgress } from '../../workflows/types';
+import type { DeleteExpiredRowsProgress } from '../../workflows/types/cleanup';
+import { PLATFORMS } from '../../workflows/types/platforms';
 import { recordHistory } from '../helpers/histories';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 

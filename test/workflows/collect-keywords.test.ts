@@ -2,14 +2,14 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simulateKeyword } from '../../activities/collectors/simulator/data';
-import { defaultCredentials } from '../../activities/collectors/simulator/official';
+import { simulateKeyword } from '../../workers/simulator/data';
+import { defaultCredentials } from '../../workers/simulator/official';
 import { ObservationSchema } from '../../activities/db/entities';
 import { upsertObservations } from '../../activities/db/observations';
 import { trendFromCounts } from '../../activities/collect/derived-trend';
 import { provenanceOf } from '../../activities/collectors/provenance';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import { collectProgressQuery, type CollectKeywordsInput } from '../../workflows/types';
+import { collectProgressQuery, type CollectKeywordsInput } from '../../workflows/types/collect-keywords';
 import { recordHistory } from '../helpers/histories';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { officialProvider } from '../collectors/official-fixture';

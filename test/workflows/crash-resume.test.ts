@@ -4,7 +4,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import type { CollectBatchCheckpoint } from '../../workflows/types';
+import type { CollectBatchCheckpoint } from '../../workflows/types/collect-keywords';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 const DAY = '2026-11-21';

@@ -9,7 +9,9 @@ import { ObservationSchema } from '../../activities/db/entities';
 import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/insight-entities';
 import { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineSummary } from '../../workflows/pipeline-input';
-import { PIPELINE_STEP_FAILED, PLATFORMS, type KeywordPipelineInput } from '../../workflows/types';
+import { PIPELINE_STEP_FAILED } from '../../workflows/types/failures';
+import type { KeywordPipelineInput } from '../../workflows/types/pipeline';
+import { PLATFORMS } from '../../workflows/types/platforms';
 import { recordHistory } from '../helpers/histories';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, workflowBundle, type TestStack } from '../helpers/stack';
@@ -112,7 +114,7 @@ describe('keywordPipeline', () => {
     const connection = await NativeConnection.connect({ address: stack.temporalAddress });
     const activities = {
       ...createActivities({ orm: stack.orm, adapters: {} }),
-      trainVersion: () => Promise.reject(ApplicationFailure.nonRetryable('model store unavailable', 'ModelStoreDown')),
+      trainModel: () => Promise.reject(ApplicationFailure.nonRetryable('model store unavailable', 'ModelStoreDown')),
     };
     const worker = await Worker.create({ connection, taskQueue, workflowBundle: await workflowBundle(), activities });
     try {

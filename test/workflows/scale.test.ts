@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import { MAX_KEYWORDS } from '../../workflows/types';
+import { MAX_KEYWORDS } from '../../workflows/types/platforms';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 const DAY = '2026-11-23';

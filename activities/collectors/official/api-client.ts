@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import type { Platform } from '../../../workflows/types';
+import type { Platform } from '../../../workflows/types/platforms';
 import { ProviderError } from '../errors';
 import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
 import { RateLimiter } from '../rate-limiter';

@@ -1,6 +1,6 @@
 // A platform's daily request quota (Etsy: 10,000 per sliding 24 h; eBay Browse: 5,000 a day): the configured
 // quota is never exceeded by this process, and a provider saying none is left is believed.
-import type { Platform } from '../../../workflows/types';
+import type { Platform } from '../../../workflows/types/platforms';
 import { ProviderError } from '../errors';
 
 export const DAY_MS = 86_400_000;

@@ -1,0 +1,45 @@
+// trainModel's activity: a success model from the observed history, stored as a new model version.
+import { Context } from '@temporalio/activity';
+import type { TrainModelResult } from '../../workflows/types/insights';
+import type { Orm } from '../db/orm';
+import { buildTrainingSet, trainSuccessModel } from '../ml/success';
+import { addDays } from '../processing/days';
+import { isComplete, loadObservations, newestObservedDay } from './store';
+
+export interface TrainModelActivityInput {
+  days?: number;
+  to?: string;
+  workflowId: string;
+}
+
+/** Fewer rows than this make an 80/20 evaluation meaningless. */
+const MIN_TRAINING_ROWS = 20;
+const MAX_SAMPLES_PER_TREE = 100_000;
+
+export async function trainModel(orm: Orm, input: TrainModelActivityInput): Promise<TrainModelResult> {
+  const ctx = Context.current();
+  const em = orm.em.fork();
+  const to = input.to ?? (await newestObservedDay(em));
+  if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet' };
+  const from = addDays(to, -((input.days ?? 90) - 1));
+  const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
+  // the target and the features need every metric: rows with an unknown one are left out
+  const set = buildTrainingSet(rows.filter(isComplete));
+  if (set.targets.length < MIN_TRAINING_ROWS) {
+    return {
+      modelVersion: null, metrics: null,
+      reason: `${set.targets.length} observations have ${set.horizonDays} days of later history (need ${MIN_TRAINING_ROWS}): collect for more days`,
+    };
+  }
+  ctx.heartbeat({ stage: 'train', rows: set.targets.length });
+  // bounded bootstrap samples per tree: months of history train in seconds with the same R² (test/bench/RESULTS.md)
+  const model = trainSuccessModel(set, { maxSamples: MAX_SAMPLES_PER_TREE });
+  const [inserted] = await em.getKnex()('model_versions').insert({
+    created_at: new Date(), algorithm: model.algorithm, target: model.target, features: JSON.stringify(model.features),
+    horizon_days: model.horizonDays, training_from: model.trainingWindow?.from ?? null, training_to: model.trainingWindow?.to ?? null,
+    metrics: JSON.stringify(model.metrics), feature_ranges: JSON.stringify(model.featureRanges), forest: JSON.stringify(model.forest),
+    workflow_id: input.workflowId,
+  }).returning('version');
+  const { mse, r2, trainingSamples, testSamples } = model.metrics;
+  return { modelVersion: (inserted as { version: number }).version, metrics: { mse, r2, trainingSamples, testSamples } };
+}

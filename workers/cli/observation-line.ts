@@ -1,0 +1,40 @@
+// One JSON line of the dataset generator, validated: errors name the line and the field.
+import type { ObservationRow } from '../../activities/processing/types';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
+import { checkKeyword, InputError, isCalendarDay } from '../../workflows/validation';
+
+/** An observation row whose platform is one we collect, with its category stated. */
+export type ObservationLine = ObservationRow & { platform: Platform; category: string | null };
+
+export function parseObservationLine(line: string, lineNo: number): ObservationLine {
+  const fail = (field: string, message: string) => new Error(`line ${lineNo}: ${field} ${message}`);
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    throw fail('(line)', 'is not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) throw fail('(line)', 'is not a JSON object');
+  let keyword: string;
+  try {
+    // the rules every keyword of the API and the workflows follows
+    keyword = checkKeyword(raw.keyword, 'keyword');
+  } catch (err) {
+    throw err instanceof InputError ? fail('keyword', err.reason) : err;
+  }
+  if (!(PLATFORMS as readonly unknown[]).includes(raw.platform)) throw fail('platform', `must be one of ${PLATFORMS.join(', ')}`);
+  if (typeof raw.date !== 'string' || !isCalendarDay(raw.date)) throw fail('date', 'must be a date YYYY-MM-DD');
+  const number = (field: string, min: number) => {
+    const v = raw[field];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw fail(field, `must be a number ≥ ${min}`);
+    return v;
+  };
+  const related = raw.related_keywords ?? [];
+  if (!Array.isArray(related) || related.some((k) => typeof k !== 'string')) throw fail('related_keywords', 'must be an array of strings');
+  if (raw.category !== undefined && raw.category !== null && typeof raw.category !== 'string') throw fail('category', 'must be a string');
+  return {
+    keyword, platform: raw.platform as Platform, day: raw.date, searchVolume: Math.round(number('search_volume', 0)),
+    competition: number('competition', 0), cpc: number('cpc', 0), trendScore: number('trend_score', 0),
+    relatedKeywords: related as string[], category: (raw.category as string | undefined) ?? null,
+  };
+}

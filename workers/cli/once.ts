@@ -1,0 +1,81 @@
+// `npm start -- --once`: the daily pipeline once (collect → process → analyse → train) for the daily
+// keywords, a progress bar while it collects, then the collection table and what the pipeline learnt.
+import { SingleBar, Presets } from 'cli-progress';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import type { Orm } from '../../activities/db/orm';
+import { ObservationSchema } from '../../activities/db/entities';
+import type { keywordPipeline } from '../../workflows/pipeline';
+import { pipelineSummary } from '../../workflows/pipeline-input';
+import { collectProgressQuery } from '../../workflows/types/collect-keywords';
+import type { KeywordPipelineResult, PipelinePlatformSummary } from '../../workflows/types/pipeline';
+import type { Platform } from '../../workflows/types/platforms';
+import { SA_KEYWORD_COUNT, SA_PLATFORMS } from '../../workflows/types/search-attributes';
+import { fingerprint } from '../../workflows/validation';
+import { renderTable } from './table';
+
+export interface OnceOptions {
+  client: Client;
+  orm: Orm;
+  taskQueue: string;
+  uiUrl: string;
+  namespace: string;
+  keywords: string[];
+  platforms: Platform[];
+  day: string;
+}
+
+export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
+  const input = { keywords: o.keywords, platforms: o.platforms, day: o.day };
+  const workflowId = `pipeline-${o.day}-once-${fingerprint([...o.keywords].sort().join('\n') + o.platforms.join('.'))}`;
+  const handle = await o.client.workflow.start<typeof keywordPipeline>('keywordPipeline', {
+    workflowId,
+    taskQueue: o.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    staticSummary: pipelineSummary(input),
+    typedSearchAttributes: [{ key: SA_PLATFORMS, value: o.platforms }, { key: SA_KEYWORD_COUNT, value: o.keywords.length }],
+  });
+  console.log(`workflow ${workflowId}: ${o.uiUrl}/namespaces/${o.namespace}/workflows/${encodeURIComponent(workflowId)}`);
+  const total = o.keywords.length * o.platforms.length;
+  const bar = new SingleBar({ format: 'collecting [{bar}] {value}/{total} keyword×platform  {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  bar.start(total, 0);
+  // the collection is the pipeline's first child; until it starts, the query simply fails
+  const collect = o.client.workflow.getHandle(`${workflowId}/collect`);
+  const poll = setInterval(() => {
+    collect.query(collectProgressQuery).then((p) => bar.update(p.done), () => undefined);
+  }, 250);
+  try {
+    const result = await handle.result();
+    bar.update(total);
+    return result;
+  } catch (err) {
+    // "train step failed: …" says more than "Workflow execution failed"
+    if (err instanceof WorkflowFailedError && err.cause) throw new Error(`${workflowId}: ${err.cause.message}`);
+    throw err;
+  } finally {
+    clearInterval(poll);
+    bar.stop();
+  }
+}
+
+export async function printCollection(orm: Orm, day: string, platforms: PipelinePlatformSummary[], keywords: string[]): Promise<void> {
+  const rows = await orm.em.fork().find(
+    ObservationSchema,
+    { day, keyword: { $in: keywords }, platform: { $in: platforms.map((p) => p.platform) } },
+    { orderBy: { keyword: 'asc', platform: 'asc' } },
+  );
+  console.log(`\nKeyword metrics for ${day} (${rows.length} observations)\n`);
+  console.log(renderTable(
+    ['keyword', 'platform', 'search volume', 'competition', 'cpc', 'trend score'],
+    rows.map((r) => [r.keyword, r.platform, r.searchVolume ?? 'unknown', fixed(r.competition, 3), fixed(r.cpc, 2), fixed(r.trendScore, 3)]),
+  ));
+  console.log('');
+  for (const p of platforms) {
+    const status = p.errors.length ? `stopped: ${p.errors.join('; ')}` : 'ok';
+    console.log(`${p.platform}: ${p.collected}/${p.requested} collected, ${p.failed} failed (${status})`);
+    for (const f of p.failureSamples.slice(0, 20)) console.log(`  - ${f.keyword}: ${f.reason}`);
+  }
+}
+
+// an unknown metric (an official API that does not publish it) is shown as such, never as 0
+const fixed = (value: number | null, digits: number) => (value === null ? 'unknown' : value.toFixed(digits));

@@ -1,0 +1,14 @@
+// ApplicationFailure types that activities and workflows throw, and that the API maps to HTTP answers (api/errors.ts).
+/** Failure types thrown by activities (ApplicationFailure.type). */
+export const FailureType = {
+  InvalidInput: 'InvalidInput',
+  ProviderAuth: 'ProviderAuthError',
+  ProviderNotConfigured: 'ProviderNotConfigured',
+  /** The platform's daily request quota is spent: it stops for this run (e.g. "etsy: daily quota reached ..."). */
+  ProviderQuotaExhausted: 'ProviderQuotaExhausted',
+  ProviderRateLimited: 'ProviderRateLimited',
+  ProviderUnavailable: 'ProviderUnavailable',
+} as const;
+
+/** ApplicationFailure.type of a pipeline whose step failed; details[0] is { step, workflowId }. */
+export const PIPELINE_STEP_FAILED = 'PipelineStepFailed';
