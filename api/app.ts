@@ -1,4 +1,4 @@
-// createApp(deps): the HTTP API as a Hono app with its OpenAPI contract. It never listens; server.ts and the local stack do.
+// createApp(deps): the HTTP API as a Hono app with its OpenAPI contract. It never listens; workers/api.ts and the local stack do.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,9 +12,11 @@ import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
+import { analyzeRoutes } from './routes/analyze';
 import { modelRoutes } from './routes/models';
 import { observationRoutes } from './routes/observations';
-import { runRoutes } from './routes/runs';
+import { predictRoutes } from './routes/predict';
+import { processRoutes } from './routes/process';
 import { scheduleRoutes } from './routes/schedules';
 import { systemRoutes } from './routes/system';
 import { workflowRoutes } from './routes/workflows';
@@ -45,8 +47,10 @@ export function createApp(deps: ApiDeps) {
   app.route('/', workflowRoutes(deps));
   app.route('/', observationRoutes(deps));
   app.route('/', keywordRoutes(deps));
-  app.route('/', runRoutes(deps));
+  app.route('/', processRoutes(deps));
+  app.route('/', analyzeRoutes(deps));
   app.route('/', modelRoutes(deps));
+  app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
