@@ -8,6 +8,7 @@ import { mountDocs } from './docs';
 import { errorResponse, HttpError, payloadTooLarge } from './errors';
 import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
+import { apiMetrics } from './middleware/metrics';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
@@ -31,7 +32,10 @@ export function createApp(deps: ApiDeps) {
   // a valid key is one client wherever it comes from; anyone else is their address (a wrong key buys no fresh bucket)
   const clientOf = (c: Context<AppEnv>) => (auth.check(c) === 'valid' ? 'api-key' : `addr:${clientAddress(c, security.trustProxyHops)}`);
 
+  const metrics = apiMetrics();
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  // first, so refused requests (401, 413, 429) are counted and timed too
+  app.use(metrics.middleware);
   app.use(requestContext(deps.logger ?? pino({ level: 'silent' })));
   if (security.corsOrigins.length > 0) app.use(corsFor(security.corsOrigins));
   app.use(rateLimit(security.rateLimit, clientOf));
@@ -42,7 +46,7 @@ export function createApp(deps: ApiDeps) {
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
-  app.route('/', systemRoutes(deps));
+  app.route('/', systemRoutes(deps, metrics.registry));
   app.route('/', collectRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', observationRoutes(deps));

@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const once = argv.includes('--once');
   loadDotEnv();
   const config = loadConfig();
-  installQuietRuntime();
+  installQuietRuntime({ metricsPort: config.workerMetricsPort });
   const closers = new Closers();
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     closers.add('client connection', () => connection.close());
     const client = new Client({ connection, namespace });
     log(`worker polling task queue '${taskQueue}'`);
+    if (config.workerMetricsPort) log(`worker metrics:  http://localhost:${config.workerMetricsPort}/metrics`);
 
     if (once) {
       const { keywords, platforms } = config.daily;

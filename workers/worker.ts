@@ -17,7 +17,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   const config = loadConfig(env);
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
-  installQuietRuntime();
+  installQuietRuntime({ metricsPort: config.workerMetricsPort });
   const adapters = createConfiguredAdapters(withSimulatorFallback(config.providers, config.simulator));
   const platforms = Object.keys(adapters);
   if (platforms.length === 0) {
@@ -36,6 +36,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
     });
     console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
+    if (config.workerMetricsPort) console.log(`worker metrics:  http://localhost:${config.workerMetricsPort}/metrics`);
     await applyConfiguredSchedules(new Client({ connection, namespace: config.temporal.namespace }), config, console.log);
     // Worker.run() returns after SIGINT/SIGTERM, once in-flight tasks are drained
     await worker.run();

@@ -5,6 +5,7 @@ import { FailureType } from '../../workflows/types/failures';
 import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
+import { callMetrics } from '../collectors/call-metrics';
 import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
 import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
@@ -36,6 +37,7 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
 
   const flush = async () => {
     await upsertObservations(deps.orm.em.fork(), pending);
+    callMetrics().observationsStored(input.platform, pending.length);
     pending = [];
     Object.assign(saved, { ...working, failures: [...working.failures] });
     ctx.heartbeat(saved);

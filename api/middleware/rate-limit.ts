@@ -12,8 +12,8 @@ interface Bucket {
 
 /** Beyond this many clients the least recently seen are forgotten (a forgotten bucket is a full one). */
 const MAX_CLIENTS = 100_000;
-/** Probes must never be refused. */
-const EXEMPT = new Set(['/health', '/ready']);
+/** Probes and scrapes must never be refused. */
+const EXEMPT = new Set(['/health', '/ready', '/metrics']);
 
 export function rateLimit(limit: { perMinute: number; burst: number }, clientOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
   const buckets = new Map<string, Bucket>();

@@ -1,5 +1,7 @@
-// GET / (where things are), GET /health (the process is up), GET /ready (Temporal and PostgreSQL answer).
+// GET / (where things are), GET /health (the process is up), GET /ready (Temporal and PostgreSQL answer),
+// GET /metrics (Prometheus).
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Registry } from 'prom-client';
 import type { ApiDeps } from '../deps';
 import { logOf } from '../middleware/request-context';
 import { errors, json, routes } from '../openapi';
@@ -22,12 +24,18 @@ const ready = createRoute({
   responses: { 200: json(Readiness, 'ready'), 503: json(Readiness, 'a dependency is unreachable') },
 });
 
-export function systemRoutes(deps: ApiDeps) {
+const metrics = createRoute({
+  method: 'get', path: '/metrics', tags: ['system'], summary: 'Request counts and latencies in Prometheus text format (never rate-limited)',
+  responses: { 200: { description: 'metrics', content: { 'text/plain': { schema: z.string() } } }, ...errors(500) },
+});
+
+export function systemRoutes(deps: ApiDeps, registry: Registry) {
   const temporal = () => deps.client.withDeadline(Date.now() + READY_TIMEOUT_MS, () => deps.client.workflowService.getSystemInfo({}));
   const postgres = () => deps.orm.em.getKnex().raw('select 1');
   return routes()
     .openapi(index, (c) => c.json({ name: 'keyword-intelligence', docs: '/docs', openapi: '/openapi.json' }, 200))
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(metrics, async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }))
     .openapi(ready, async (c) => {
       const failed = (name: string) => (err: unknown) => logOf(c).warn({ err, dependency: name }, 'readiness check failed');
       const [t, p] = await Promise.all([probe(temporal, failed('temporal')), probe(postgres, failed('postgres'))]);

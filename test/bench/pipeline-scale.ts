@@ -45,7 +45,7 @@ const PRODUCTS = ['wedding planner', 'svg bundle', 'budget spreadsheet', 'notion
 const keywords = Array.from({ length: N }, (_, i) => `${MODS[i % MODS.length]} ${PRODUCTS[Math.floor(i / MODS.length) % PRODUCTS.length]} ${i}`);
 
 async function main() {
-  installQuietRuntime('ERROR');
+  installQuietRuntime({ level: 'ERROR' });
   const config = loadConfig();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-'));
   await chmod(tmp, 0o755);

@@ -91,6 +91,21 @@ describe('DailyQuota', () => {
     quota.take();
   });
 
+  it('reports what is left for the quota gauge: the limit minus the last 24 hours, 0 while the provider says none', () => {
+    let now = 0;
+    const quota = new DailyQuota('etsy', 3, () => now);
+    expect(quota.left()).toBe(3);
+    quota.take();
+    now = 1000;
+    quota.take();
+    expect(quota.left()).toBe(1);
+    now = DAY_MS + 1;
+    expect(quota.left()).toBe(2);
+    quota.exhaust();
+    expect(quota.left()).toBe(0);
+    expect(new DailyQuota('ebay', undefined, () => now).left()).toBeUndefined();
+  });
+
   it('believes the provider for a while when it says none are left', () => {
     let now = 0;
     const quota = new DailyQuota('ebay', undefined, () => now);

@@ -37,7 +37,7 @@ export interface WorkerOptions {
 
 export async function startTestStack(options: { day: string; ratePerSecond?: number; timeoutMs?: number }): Promise<TestStack> {
   // expected failures (faults under test) would otherwise fill the output with worker warnings
-  installQuietRuntime('ERROR');
+  installQuietRuntime({ level: 'ERROR' });
   const temporalAddress = inject('temporalAddress');
   const databaseUrl = inject('databaseUrl');
   const orm = await createOrm(databaseUrl);

@@ -30,6 +30,8 @@ export interface AppConfig {
   /** The daily collection's keywords and platforms (default: ten starter keywords on all platforms). */
   daily: { keywords: string[]; platforms: Platform[] };
   port: number;
+  /** The worker's Prometheus exporter port (workers/temporal/runtime.ts); undefined: none. */
+  workerMetricsPort?: number;
   scheduleTimezone: string;
   /** Whether the worker creates or updates the Temporal Schedules at start (workers/temporal/schedules.ts). */
   applySchedules: boolean;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: e.DATA_DIR,
     daily: dailyList(e.DAILY_KEYWORDS, e.DAILY_PLATFORMS),
     port: e.PORT,
+    workerMetricsPort: e.WORKER_METRICS_PORT,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
     applySchedules: e.APPLY_SCHEDULES,
     retentionDays: e.RETENTION_DAYS,

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
   API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  // the worker's Prometheus exporter (Temporal SDK metrics and the provider counters); unset: none
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   AMAZON_PROVIDER_URL: optionalUrl,
   AMAZON_API_KEY: optionalString,
   AMAZON_RATE_PER_SECOND: optionalRate,

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { Platform } from '../../../workflows/types/platforms';
+import { callMetrics } from '../call-metrics';
 import { ProviderError } from '../errors';
 import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
 import { RateLimiter } from '../rate-limiter';
@@ -66,11 +67,30 @@ export class ApiClient {
   }
 
   async send<T = unknown>(req: ApiRequest): Promise<ApiResponse<T>> {
+    const metrics = callMetrics();
+    const queued = performance.now();
     const call = this.callName(req.method, req.path);
     await this.limiter.acquire(req.signal);
     const hold = this.holdUntil - performance.now();
     if (hold > 0) await sleep(hold, undefined, { signal: req.signal }).catch(() => Promise.reject(req.signal?.reason as Error));
-    this.config.quota?.take();
+    const waited = performance.now() - queued;
+    // under a millisecond is the limiter's bookkeeping, not a wait
+    if (waited >= 1) metrics.rateLimitWait(this.platform, waited);
+    try {
+      this.config.quota?.take();
+      const response = await this.request<T>(req, call);
+      metrics.call(this.platform, 'ok');
+      return response;
+    } catch (err) {
+      metrics.call(this.platform, err instanceof ProviderError ? err.kind : 'aborted');
+      throw err;
+    } finally {
+      const left = this.config.quota?.left();
+      if (left !== undefined) metrics.quotaLeft(this.platform, left);
+    }
+  }
+
+  private async request<T>(req: ApiRequest, call: string): Promise<ApiResponse<T>> {
     // the timeout starts once the limiter lets the request go: queueing is not the provider's fault
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;

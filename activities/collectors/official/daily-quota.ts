@@ -32,6 +32,15 @@ export class DailyQuota {
     this.starts.push(now);
   }
 
+  /** Requests left in the configured limit now (0 while the provider says none); undefined without a limit. */
+  left(): number | undefined {
+    if (this.limit === undefined) return undefined;
+    const now = this.now();
+    if (now < this.blockedUntil) return 0;
+    const recent = this.starts.filter((t) => t > now - DAY_MS).length;
+    return Math.max(0, this.limit - recent);
+  }
+
   /** The provider said no requests are left today. */
   exhaust(retryAfterMs = QUOTA_RECHECK_MS): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + retryAfterMs);
