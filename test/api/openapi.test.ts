@@ -42,7 +42,12 @@ describe('OpenAPI', () => {
       const responses = op.responses ?? {};
       const success = Object.keys(responses).filter((s) => /^2/.test(s));
       expect(success.length, op.summary).toBeGreaterThan(0);
-      for (const s of success) expect((responses[s] as OpenAPIV3_1.ResponseObject).content?.['application/json']?.schema, `${op.summary} ${s}`).toBeDefined();
+      // JSON everywhere but the Prometheus scrape (text/plain)
+      for (const s of success) {
+        const content = (responses[s] as OpenAPIV3_1.ResponseObject).content ?? {};
+        const type = op.summary?.includes('Prometheus') ? 'text/plain' : 'application/json';
+        expect(content[type]?.schema, `${op.summary} ${s}`).toBeDefined();
+      }
       // the probes and the index page touch no backing service; the probes are never rate-limited
       if (!op.tags?.includes('system')) expect(Object.keys(responses), op.summary).toEqual(expect.arrayContaining(['429', '500', '503']));
       const failures = Object.entries(responses).filter(([s]) => /^[45]/.test(s));
