@@ -9,7 +9,7 @@ export interface ClusterOptions {
   /** Requested clusters (the seed's 10); never more than the distinct keywords. */
   k?: number;
   seed?: number;
-  /** Distinct keywords the centroids are fitted on (inertia within ~1 % of fitting all: RESULTS.md). */
+  /** Distinct keywords the centroids are fitted on (inertia within ~1 % of fitting all: docs/benchmarks.md). */
   sampleSize?: number;
   maxFeatures?: number;
 }
