@@ -1,4 +1,4 @@
-// `npm run import -- FILE.jsonl`: loads observations (the format of ../shared/datasets) into PostgreSQL,
+// `npm run import -- FILE.jsonl`: loads observations (the lines `npm run generate` writes) into PostgreSQL,
 // all or nothing, so a history exists for trends and training without waiting a week of collections.
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { Closers } from './temporal/closers';
 import { openDatabase } from './dev-stack/database';
 import { parseObservationLine } from './cli/observation-line';
 
-const CHUNK = 5_000;
+// rows per INSERT: 15 columns each, and one statement binds at most 65,535 parameters
+const CHUNK = 2_000;
 const log = (line: string) => console.error(`[import] ${line}`);
 
 async function importFile(orm: Orm, file: string): Promise<number> {
@@ -63,7 +64,7 @@ async function importFile(orm: Orm, file: string): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('-'));
   if (!file) {
-    console.error('usage: npm run import -- FILE.jsonl   (lines as written by ../shared/datasets/generate-keywords.mjs)');
+    console.error('usage: npm run import -- FILE.jsonl   (lines as written by npm run generate)');
     return 2;
   }
   loadDotEnv();

@@ -32,7 +32,7 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
     };
   }
   ctx.heartbeat({ stage: 'train', rows: set.targets.length });
-  // bounded bootstrap samples per tree: months of history train in seconds with the same R² (test/bench/RESULTS.md)
+  // bounded bootstrap samples per tree: months of history train in seconds with the same R² (docs/benchmarks.md)
   const model = trainSuccessModel(set, { maxSamples: MAX_SAMPLES_PER_TREE });
   const [inserted] = await em.getKnex()('model_versions').insert({
     created_at: new Date(), algorithm: model.algorithm, target: model.target, features: JSON.stringify(model.features),

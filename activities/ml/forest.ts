@@ -2,7 +2,7 @@
 // as scikit-learn's RandomForestRegressor defaults) with an exact split search over rows sorted once
 // per feature (forest-grow.ts): a tree costs O(n · features · depth), where ml-random-forest's
 // search is O(n²) per node. ml-random-forest stays the test oracle (test/ml/forest.test.ts); the
-// figures are in test/bench/RESULTS.md.
+// figures are in docs/benchmarks.md.
 import { mulberry32 } from '../processing/random';
 import { growTree, type Bootstrap, type Sorted } from './forest-grow';
 import type { ForestOptions, Tree } from './forest-types';

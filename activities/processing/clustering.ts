@@ -6,10 +6,10 @@ import { tfidfMatrix, type SparseMatrix } from './tfidf';
 import type { ClusterSummary } from './types';
 
 export interface ClusterOptions {
-  /** Requested clusters (the seed's 10); never more than the distinct keywords. */
+  /** Requested clusters (10 by default, as the reference pipeline); never more than the distinct keywords. */
   k?: number;
   seed?: number;
-  /** Distinct keywords the centroids are fitted on (inertia within ~1 % of fitting all: RESULTS.md). */
+  /** Distinct keywords the centroids are fitted on (inertia within ~1 % of fitting all: docs/benchmarks.md). */
   sampleSize?: number;
   maxFeatures?: number;
 }

@@ -1,8 +1,8 @@
-// TF-IDF over keywords with the seed's TfidfVectorizer settings: unigrams and bigrams, English stop
-// words, at most 1,000 features (the most frequent terms), smooth idf, L2-normalised rows.
+// TF-IDF over keywords with the reference pipeline's TfidfVectorizer settings (test/bench/reference/pipeline.py):
+// unigrams and bigrams, English stop words, at most 1,000 features (the most frequent terms), smooth idf, L2-normalised rows.
 // natural tokenises and supplies the stop words; the weighting is our own sparse code because
 // natural's TfIdf keeps one object per document and rescans every document per term (see
-// test/bench/RESULTS.md), which does not scale to a million keywords.
+// docs/benchmarks.md), which does not scale to a million keywords.
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 

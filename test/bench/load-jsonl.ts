@@ -1,4 +1,4 @@
-// Streams a JSON-lines file of observations (../shared/datasets/generate-keywords.mjs) into rows.
+// Streams a JSON-lines file of observations (as `npm run generate` writes them) into rows.
 // Strings are interned: related keywords are other keywords of the same file, so a million rows
 // share one copy of each text instead of holding ten fresh strings apiece.
 import { createReadStream } from 'node:fs';

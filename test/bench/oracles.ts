@@ -1,4 +1,4 @@
-// The figures behind replacing library steps (test/bench/RESULTS.md): each library against our code
+// The figures behind replacing library steps (docs/benchmarks.md): each library against our code
 // on the newest day of a dataset, for time and quality.
 //
 //   npx tsx test/bench/oracles.ts --input FILE.jsonl [--keywords 10000] [--rows 4000] [--repeats 5]
@@ -9,10 +9,10 @@
 // - k-means: ml-kmeans on every distinct keyword (dense rows) against the sample fit + assignment,
 //   compared by inertia (the k-means objective) over all keywords.
 // - forest: ml-random-forest (3 trees, depth 10, noOOB) against trainForest on the same rows
-//   (--repeats disjoint slices of --rows), with the seed's target, by R² on the same held-out 20 %.
+//   (--repeats disjoint slices of --rows), with the reference's target (search_volume), by R² on the same held-out 20 %.
 // - with --sklearn-split (the train/test indices of scikit-learn's train_test_split on the newest
-//   day, see RESULTS.md): our 100-tree forest on exactly the seed's split, to set against the R²
-//   that seed_pipeline.py prints.
+//   day, written by `test/bench/reference/pipeline.py --split-out`): our 100-tree forest on exactly that
+//   split, to set against the R² the reference prints.
 import { kmeans } from 'ml-kmeans';
 import { RandomForestRegression } from 'ml-random-forest';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';

@@ -1,4 +1,4 @@
-// The processing benchmark: the reference pipeline's stages (../shared/reference/seed_pipeline.py)
+// The processing benchmark: the reference pipeline's stages (test/bench/reference/pipeline.py)
 // on the same JSON-lines file, timed one by one. The last line printed is
 // { "seconds": { stage: s, … }, "peak_rss_mb": n }.
 //
@@ -6,7 +6,7 @@
 //                                  [--success [--max-samples N]]
 //
 // As the reference: process, analyze and train see the newest day only, trends sees every day.
-// train is the seed's computation (100 trees, depth 10, 80/20 split) with the seed's target,
+// train is the reference's computation (100 trees, depth 10, 80/20 split) with its target,
 // search_volume, so its R² compares with scikit-learn's; --success adds a train_success stage that
 // builds the real success_score training set from the history and trains on it (bootstrap draws per
 // tree bounded by --max-samples, if given).
@@ -67,7 +67,7 @@ if (args.success) {
   results.train_success = { ...model.metrics, window: model.trainingWindow, max_samples: maxSamples ?? null, forest_json_mb: forestMb };
 }
 
-/** The seed's train(): the same features, search_volume as the target. */
+/** The reference's train(): the same features, search_volume as the target. */
 function trainSeedTarget(observations: readonly ObservationRow[]) {
   const features = observations.map((r) => successFeatures(r));
   const columns = [0, 1, 2, 3].map((f) => Float64Array.from(features, (x) => x[f]!));
