@@ -4,7 +4,7 @@
 // storing nothing. The last line printed is one JSON object: both wall times, their ratio, and the CPU per
 // observation of this process (worker or loop), the Temporal server, PostgreSQL and the simulator, with the load.
 //
-//   npx tsx test/bench/collection-cost.ts [--keywords 2000] [--batch-size 50] [--concurrency 4] [--rounds 2]
+//   npm run bench:collection -- [--keywords 2000] [--batch-size 50] [--concurrency 4] [--rounds 2]
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
