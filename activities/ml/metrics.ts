@@ -1,4 +1,4 @@
-// The seed's evaluation: a seeded 80/20 split (as train_test_split(test_size=0.2)), MSE and R².
+// The reference pipeline's evaluation (test/bench/reference/pipeline.py): a seeded 80/20 split (as train_test_split(test_size=0.2)), MSE and R².
 import { shuffledIndices } from '../processing/random';
 
 export interface RegressionMetrics {

@@ -1,4 +1,4 @@
-// Predictions of a stored model version: predicted_success, a confidence and the seed's
+// Predictions of a stored model version: predicted_success, a confidence and the reference pipeline's
 // recommendation thresholds.
 //
 // confidence (0–1) = agreement × coverage, rounded to 3 decimals:
@@ -42,7 +42,7 @@ const TEXT: Record<Recommendation, string> = {
   not_enough_data: 'Not enough data for a reliable recommendation',
 };
 
-/** The seed's thresholds: confidence < 0.5 first, then > 0.7, > 0.5, > 0.3. */
+/** The reference pipeline's thresholds: confidence < 0.5 first, then > 0.7, > 0.5, > 0.3. */
 export function recommend(predicted: number, confidence: number): Recommendation {
   if (confidence < 0.5) return 'not_enough_data';
   if (predicted > 0.7) return 'excellent';

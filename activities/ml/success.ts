@@ -1,9 +1,9 @@
 // The success model: what "success" means, how a training set is built from daily history, how the
 // forest is trained and evaluated, and how a prediction is turned into a recommendation.
 //
-// success_score (0–1) of a keyword on a platform on day t is the seed's opportunity score recomputed
+// success_score (0–1) of a keyword on a platform on day t is the reference pipeline's opportunity score recomputed
 // from what was observed over the following 7 days (t+1 … t+7, at least 4 observations):
-//   0.4 · reach     min(mean later volume / 5,000, 1)             — the seed's volume scale
+//   0.4 · reach     min(mean later volume / 5,000, 1)             — the reference volume scale
 //   0.3 · growth    0.5 + 0.5 · log2((mean later volume + 1) / (volume on t + 1)), clamped to 0–1:
 //                   flat = 0.5, doubled = 1, halved = 0            — realised trend, not the provider's
 //   0.3 · openness  1 − mean later competition (clamped to 0–1)
@@ -102,7 +102,7 @@ export interface EvaluatedForest {
   metrics: RegressionMetrics & { trainingSamples: number; testSamples: number };
 }
 
-/** The seed's train(): fit on a seeded 80 %, report MSE and R² on the other 20 %. */
+/** The reference pipeline's train() (test/bench/reference/pipeline.py): fit on a seeded 80 %, report MSE and R² on the other 20 %. */
 export function trainAndEvaluate(columns: readonly Float64Array[], targets: Float64Array, options: Partial<ForestOptions> & { testFraction?: number } = {}): EvaluatedForest {
   const { testFraction = 0.2, ...forestOptions } = options;
   const { train, test } = splitTrainTest(targets.length, testFraction, forestOptions.seed ?? 42);

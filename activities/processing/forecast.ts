@@ -1,4 +1,4 @@
-// Forecasts of a daily search-volume series, replacing the seed's random-noise "predictions":
+// Forecasts of a daily search-volume series, replacing the reference pipeline's random-noise "predictions":
 // a least-squares line or Holt's linear exponential smoothing, each with a 95% prediction interval,
 // and a backtest on held-out days that says how far off they were (MAPE and WAPE, in percent).
 // Missing days are NaN; volumes are never negative, so forecasts and bounds stop at 0.

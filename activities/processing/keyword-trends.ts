@@ -1,5 +1,5 @@
-// The seed's analyze_keyword_trends over one processed batch: totals, averages, the ten best
-// opportunities and the trending keywords (trend score above 0.7).
+// The reference pipeline's analyze_keyword_trends (test/bench/reference/pipeline.py) over one processed batch:
+// totals, averages, the ten best opportunities and the trending keywords (trend score above 0.7).
 import { pyRound } from './scores';
 import type { ProcessedKeyword } from './types';
 
@@ -30,7 +30,7 @@ export function analyzeKeywordTrends(batch: readonly ProcessedKeyword[]): Keywor
     competition += k.competition;
     opportunity += k.opportunityScore;
     if (k.trendScore > TRENDING_THRESHOLD) trending.push({ keyword: k.keyword, platform: k.platform, trend_score: k.trendScore });
-    // the ten best, in the stable descending order of the seed's sorted(…, reverse=True)
+    // the ten best, in the stable descending order of the reference's sorted(…, reverse=True)
     if (top.length === 10 && k.opportunityScore <= top[9]!.opportunityScore) continue;
     let at = top.length;
     while (at > 0 && top[at - 1]!.opportunityScore < k.opportunityScore) at--;

@@ -1,5 +1,5 @@
-// The seed's process_keyword_data: scores and cleaned related keywords per observation, then
-// clusters over the batch's keywords.
+// The reference pipeline's process_keyword_data (test/bench/reference/pipeline.py): scores and cleaned related
+// keywords per observation, then clusters over the batch's keywords.
 import { clusterKeywords, type ClusterOptions } from './clustering';
 import { cleanRelatedKeywords } from './related';
 import { difficultyScore, opportunityScore } from './scores';

@@ -1,5 +1,5 @@
-// Related-keyword cleaning as the seed does it (3–50 characters, at most 10), minus its bug:
-// str.isalpha() is false for any phrase with a space, so the seed kept no multi-word keyword.
+// Related-keyword cleaning as the reference pipeline does it (3–50 characters, at most 10), minus its bug:
+// str.isalpha() is false for any phrase with a space, so the reference kept no multi-word keyword.
 
 const MAX_RELATED = 10;
 /** Words of letters (any script, like Python's isalpha) separated by single spaces. */

@@ -1,7 +1,7 @@
-// The seed's keyword scores (KeywordProcessor and TrendAnalyzer), formula for formula, so a score
-// here equals the reference pipeline's to the last digit.
+// The reference pipeline's keyword scores (KeywordProcessor and TrendAnalyzer in test/bench/reference/pipeline.py),
+// formula for formula, so a score here equals the reference pipeline's to the last digit.
 
-/** The metrics the scores read; a missing or NaN value counts as 0, as the seed's dict.get(…, 0). */
+/** The metrics the scores read; a missing or NaN value counts as 0, as the reference's dict.get(…, 0). */
 export interface ScoreInput {
   searchVolume?: number | null;
   competition?: number | null;
@@ -31,7 +31,7 @@ export function pyRound(x: number, digits: number): number {
   return Number(x.toFixed(digits)) + 0;
 }
 
-/** Seed difficulty: 0.4 competition + 0.3 cpc/10 + 0.3 (1 − volume/10,000), each capped at 1. */
+/** Difficulty: 0.4 competition + 0.3 cpc/10 + 0.3 (1 − volume/10,000), each capped at 1. */
 export function difficultyScore(input: ScoreInput): number {
   const competitionScore = Math.min(num(input.competition), 1.0);
   const cpcScore = Math.min(num(input.cpc) / 10.0, 1.0);
@@ -39,7 +39,7 @@ export function difficultyScore(input: ScoreInput): number {
   return pyRound(competitionScore * 0.4 + cpcScore * 0.3 + volumeScore * 0.3, 3);
 }
 
-/** Seed opportunity: 0.4 volume/5,000 + 0.3 trend (clamped to 0–1) + 0.3 (1 − competition). */
+/** Opportunity: 0.4 volume/5,000 + 0.3 trend (clamped to 0–1) + 0.3 (1 − competition). */
 export function opportunityScore(input: ScoreInput): number {
   const volumeScore = Math.min(num(input.searchVolume) / 5000, 1.0);
   const trend = Math.max(0, Math.min(num(input.trendScore), 1.0));
@@ -47,7 +47,7 @@ export function opportunityScore(input: ScoreInput): number {
   return pyRound(volumeScore * 0.4 + trend * 0.3 + competitionScore * 0.3, 3);
 }
 
-/** Seed TrendAnalyzer's opportunity for emerging keywords: 0.6 volume/5,000 + 0.4 (1 − competition). */
+/** TrendAnalyzer's opportunity for emerging keywords: 0.6 volume/5,000 + 0.4 (1 − competition). */
 export function emergingOpportunityScore(input: ScoreInput): number {
   const volumeScore = Math.min(num(input.searchVolume) / 5000, 1.0);
   const competitionScore = 1.0 - Math.min(num(input.competition), 1.0);

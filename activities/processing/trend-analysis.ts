@@ -1,6 +1,6 @@
-// The seed's TrendAnalyzer over a window of observations: per platform (averages, trending and
-// emerging keywords), per day (volume sum, mean competition and cpc, and their slopes), and real
-// 7-day forecasts with a backtest in place of the seed's random-noise predictions.
+// The reference pipeline's TrendAnalyzer (test/bench/reference/pipeline.py) over a window of observations: per
+// platform (averages, trending and emerging keywords), per day (volume sum, mean competition and cpc, and their slopes), and real
+// 7-day forecasts with a backtest in place of the reference's random-noise predictions.
 import { dayNumber } from './days';
 import { forecastTrends, type ForecastOptions, type FuturePredictions } from './forecast-summary';
 import { emergingOpportunityScore } from './scores';
@@ -103,7 +103,7 @@ function platformTrends(p: PlatformAcc): PlatformTrends {
   };
 }
 
-/** Least-squares slope per column over calendar days (the seed's polyfit over day positions). */
+/** Least-squares slope per column over calendar days (the reference's polyfit over day positions). */
 function columnTrends(stats: DailyStat[]): TrendAnalysis['temporal_trends']['trends'] {
   if (stats.length < 2) return {};
   const first = dayNumber(stats[0]!.day);

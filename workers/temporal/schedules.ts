@@ -1,4 +1,4 @@
-// Temporal Schedules replace the seed's cron loop. Applying is idempotent: a missing schedule is created,
+// Temporal Schedules replace a cron loop. Applying is idempotent: a missing schedule is created,
 // a different one is updated in place (keeping an operator's pause), an equal one is left alone.
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -28,7 +28,7 @@ export function scheduleSettings(config: AppConfig): ScheduleSettings {
   return { taskQueue: config.temporal.taskQueue, timezone: config.scheduleTimezone, daily: config.daily, retentionDays: config.retentionDays };
 }
 
-/** The seed's times. Scheduled runs get IDs like `daily-pipeline-2026-11-24T02:00:00Z` (Temporal appends the time). */
+/** The default times (docs/operations.md). Scheduled runs get IDs like `daily-pipeline-2026-11-24T02:00:00Z` (Temporal appends the time). */
 export function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
   assertTimeZone(s.timezone);
   const prefix = s.idPrefix ?? '';

@@ -1,4 +1,4 @@
-// Deterministic Amazon Ads keyword recommendations (v5): the seed simulator's Amazon CPC becomes the exact-match
+// Deterministic Amazon Ads keyword recommendations (v5): the generic provider simulator's Amazon CPC becomes the exact-match
 // suggested bid (in cents), its related keywords the recommended ones.
 import { simulateKeyword } from '../data';
 import { createRng, hashSeed } from '../rng';

@@ -1,4 +1,4 @@
-// Deterministic eBay Browse data: item_summary/search results built on the seed simulator's numbers for the
+// Deterministic eBay Browse data: item_summary/search results built on the generic provider simulator's numbers for the
 // keyword (volume and competition size the market; its categories become the category distribution).
 import { simulateKeyword } from '../data';
 import { createRng, hashSeed, normal } from '../rng';
@@ -8,7 +8,7 @@ export const MARKETPLACE_CURRENCY: Record<string, string> = {
   EBAY_US: 'USD', EBAY_GB: 'GBP', EBAY_DE: 'EUR', EBAY_FR: 'EUR', EBAY_IT: 'EUR', EBAY_ES: 'EUR', EBAY_AU: 'AUD', EBAY_CA: 'CAD',
 };
 
-/** eBay's top-level category ids for the seed simulator's eBay categories. */
+/** eBay's top-level category ids for the generic provider simulator's eBay categories. */
 const CATEGORY_IDS: Record<string, string> = {
   'Books & Magazines': '267', 'Computers/Tablets & Networking': '58058', Crafts: '14339', Art: '550', Music: '11233',
   'Movies & TV': '11232', 'Business & Industrial': '12576', Collectibles: '1', 'Toys & Hobbies': '220', 'Everything Else': '99',

@@ -1,11 +1,11 @@
-// Deterministic Etsy Open API v3 data: active listings and the seller taxonomy, built on the seed simulator's
+// Deterministic Etsy Open API v3 data: active listings and the seller taxonomy, built on the generic provider simulator's
 // numbers for the keyword (volume and competition size the market, its categories and related keywords show up
 // as taxonomy ids and tags).
 import { keywordWords, simulateKeyword } from '../data';
 import { createRng, hashSeed, normal, pick } from '../rng';
 import { normalizeKeyword } from '../../../workflows/validation';
 
-/** Top-level names as the seed simulator's Etsy categories, two leaves each. */
+/** Top-level names as the generic provider simulator's Etsy categories, two leaves each. */
 const TREE: [string, [string, string]][] = [
   ['Paper & Party Supplies', ['Paper', 'Party Supplies']],
   ['Art & Collectibles', ['Prints', 'Drawing & Illustration']],

@@ -1,4 +1,4 @@
-// The official marketplace APIs' simulation (issue 6), mounted beside the seed contract: /etsy-v3, /ebay-browse,
+// The official marketplace APIs' simulation, mounted beside the generic provider contract: /etsy-v3, /ebay-browse,
 // /amazon-ads, each with the documented request and response shapes, auth checks, quotas and the platform's faults.
 import { Hono } from 'hono';
 import type { OfficialContext } from './common';
