@@ -1,19 +1,36 @@
 // observations: every statement on the table. Upserts keyed by (platform, keyword, day) make activity retries
 // and repeated imports harmless; a row written again is replaced whole (provenance and details included).
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Platform } from '../../../workflows/types/platforms';
 import type { ObservationInput } from '../../processing/types';
 import { ObservationSchema, type NewObservation, type Observation } from '../entities';
 
 /** Rows per statement when loading for processing: each page an index range scan. */
 const PAGE = 10_000;
+/** 15 columns a row: PostgreSQL binds at most 65,535 parameters in one statement. */
+const ROWS_PER_STATEMENT = 4_000;
 
-/** The one write path of collection (collectBatch) and import (workers/import.ts): set-based, no identity map. */
+/**
+ * The one write path of collection (collectBatch) and import (workers/import.ts): one set-based statement, no
+ * identity map, so an import of a million lines neither fills memory nor pays per-entity bookkeeping.
+ */
 export async function upsertObservations(em: EntityManager, rows: readonly NewObservation[]): Promise<void> {
-  if (rows.length === 0) return;
-  await em.createQueryBuilder(ObservationSchema).insert(rows as NewObservation[])
-    .onConflict(['platform', 'keyword', 'day']).merge().execute('run');
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const insert = em.getKnex()('observations').insert(rows.slice(i, i + ROWS_PER_STATEMENT).map(toColumns))
+      .onConflict(['platform', 'keyword', 'day']).merge();
+    await (trx ? insert.transacting(trx) : insert);
+  }
 }
+
+/** Every column written, so that a row merged over an earlier one keeps nothing of it (provenance and details included). */
+const toColumns = (o: NewObservation) => ({
+  platform: o.platform, keyword: o.keyword, day: o.day, search_volume: o.searchVolume, competition: o.competition, cpc: o.cpc,
+  trend_score: o.trendScore, related_keywords: JSON.stringify(o.relatedKeywords),
+  category_data: o.categoryData === null ? null : JSON.stringify(o.categoryData), degraded: JSON.stringify(o.degraded), source: o.source,
+  provenance: JSON.stringify(o.provenance), details: o.details === null ? null : JSON.stringify(o.details),
+  collected_at: o.collectedAt, workflow_id: o.workflowId,
+});
 
 export interface ObservationQuery {
   keyword: string;
