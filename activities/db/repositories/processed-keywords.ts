@@ -3,7 +3,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { preparedQuery } from '../prepared';
 import { PLATFORMS } from '../../../workflows/types/platforms';
-import { ProcessedKeywordSchema, type ProcessedKeyword } from '../entities';
+import type { ProcessedKeyword } from '../entities';
 import { KEYWORD_SORTS, type KeywordSort } from './keyword-sorts';
 
 const CHUNK = 1_000;
@@ -31,14 +31,20 @@ export async function upsertProcessedKeywords(
   }
 }
 
-const SCORED = ['keyword', 'platform', 'day', 'searchVolume', 'competition', 'cpc', 'trendScore', 'difficultyScore', 'opportunityScore', 'clusterId'] as const;
-export type ScoredRow = Pick<ProcessedKeyword, (typeof SCORED)[number]>;
+export type ScoredRow = Pick<ProcessedKeyword, 'keyword' | 'platform' | 'day' | 'searchVolume' | 'competition' | 'cpc' | 'trendScore'
+  | 'difficultyScore' | 'opportunityScore' | 'clusterId'>;
 
-/** A day's processed keywords with a known opportunity and volume (the keyword trends of a trend analysis); plain rows, no identity map. */
+/**
+ * A day's processed keywords with a known opportunity and volume (the keyword trends of a trend analysis): plain
+ * rows straight from knex, as a day may hold a million of them.
+ */
 export async function scoredKeywordsOf(em: EntityManager, day: string, platform?: string): Promise<ScoredRow[]> {
-  return em.createQueryBuilder(ProcessedKeywordSchema).select([...SCORED])
-    .where({ day, ...(platform ? { platform } : {}), opportunityScore: { $ne: null }, searchVolume: { $ne: null } })
-    .execute<ScoredRow[]>('all', true);
+  const knex = em.getKnex();
+  const rows = await knex('processed_keywords')
+    .select('keyword', 'platform', knex.raw('day::text as day'), 'search_volume as searchVolume', 'competition', 'cpc', 'trend_score as trendScore',
+      'difficulty_score as difficultyScore', 'opportunity_score as opportunityScore', 'cluster_id as clusterId')
+    .where({ day, ...(platform ? { platform } : {}) }).whereNotNull('opportunity_score').whereNotNull('search_volume');
+  return rows as ScoredRow[];
 }
 
 /** A processed row with its cluster's label, as the API and the CLI show it. */
