@@ -1,16 +1,10 @@
 // Opaque keyset cursors for GET /keywords: the last row's sort value and id, tied to the sort order.
+import { KEYWORD_SORTS, type KeywordSort } from '../activities/db/repositories/keyword-sorts';
 import { badRequest } from './errors';
 
-/**
- * Unknown scores (null: a source published no volume, say) sort last in every order: the listing sorts by
- * coalesce(column, unknown), the expression the indexes of Migration20261124400000_keyword_sort_indexes hold.
- */
-export const SORTS = {
-  opportunity: { column: 'opportunity_score', direction: 'desc', unknown: -Infinity, sql: `coalesce(p.opportunity_score, '-Infinity'::float8)` },
-  difficulty: { column: 'difficulty_score', direction: 'asc', unknown: Infinity, sql: `coalesce(p.difficulty_score, 'Infinity'::float8)` },
-  volume: { column: 'search_volume', direction: 'desc', unknown: -1, sql: 'coalesce(p.search_volume, -1)' },
-} as const;
-export type Sort = keyof typeof SORTS;
+/** The listing's sort orders, unknown scores last: their sentinels and SQL live with the table's repository. */
+export const SORTS = KEYWORD_SORTS;
+export type Sort = KeywordSort;
 
 /** The value is the row's score, or null when unknown. */
 export function encodeCursor(sort: Sort, value: unknown, id: unknown): string {

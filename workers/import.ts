@@ -8,7 +8,9 @@ import type { Orm } from '../activities/db/orm';
 import { loadConfig, loadDotEnv } from './config/config';
 import { Closers } from './temporal/closers';
 import { openDatabase } from './dev-stack/database';
-import { parseObservationLine } from './cli/observation-line';
+import { importedObservation, parseObservationLine } from './cli/observation-line';
+import type { NewObservation } from '../activities/db/entities';
+import { upsertObservations } from '../activities/db/repositories/observations';
 
 // rows per INSERT: 15 columns each, and one statement binds at most 65,535 parameters
 const CHUNK = 2_000;
@@ -22,13 +24,11 @@ async function importFile(orm: Orm, file: string): Promise<number> {
   bar.start(statSync(file).size, 0, { rows });
   try {
     await em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
-      const knex = tx.getKnex();
       const collectedAt = new Date();
       // keyed by (platform, keyword, day): a repeated line replaces the earlier one, as the upsert would
-      let chunk = new Map<string, Record<string, unknown>>();
+      let chunk = new Map<string, NewObservation>();
       const flush = async () => {
-        if (chunk.size) await knex('observations').insert([...chunk.values()]).onConflict(['platform', 'keyword', 'day']).merge().transacting(trx);
+        await upsertObservations(tx, [...chunk.values()]);
         chunk = new Map();
       };
       let lineNo = 0;
@@ -38,14 +38,7 @@ async function importFile(orm: Orm, file: string): Promise<number> {
         bytes += Buffer.byteLength(line) + 1;
         if (!line.trim()) continue;
         const o = parseObservationLine(line, lineNo);
-        chunk.set(`${o.platform}\u0000${o.keyword}\u0000${o.day}`, {
-          platform: o.platform, keyword: o.keyword, day: o.day, search_volume: o.searchVolume, competition: o.competition, cpc: o.cpc,
-          trend_score: o.trendScore, related_keywords: JSON.stringify(o.relatedKeywords),
-          category_data: o.category ? JSON.stringify({ top_category: o.category }) : null, degraded: '[]',
-          // written out so that a row merged over a collected one drops that row's labels and extras
-          provenance: '{}', details: null,
-          source, collected_at: collectedAt, workflow_id: 'import',
-        });
+        chunk.set(`${o.platform}\u0000${o.keyword}\u0000${o.day}`, importedObservation(o, source, collectedAt));
         rows++;
         if (chunk.size >= CHUNK) {
           await flush();

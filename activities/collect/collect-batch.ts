@@ -6,7 +6,9 @@ import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
 import { callMetrics } from '../collectors/call-metrics';
-import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
+import type { NewObservation } from '../db/entities';
+import { upsertObservations } from '../db/repositories/observations';
+import { toObservation } from './to-observation';
 import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
@@ -44,7 +46,7 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
   };
   // a timer keeps heartbeats (and so cancellation delivery) going while a request is slow
   const ticker = setInterval(() => ctx.heartbeat(saved), HEARTBEAT_EVERY_MS);
-  // read only when a trend can be derived (no trend, a result count): seed-contract and Amazon Ads batches never query it
+  // read only when a trend can be derived (no trend, a result count): batches from sources that publish a trend never query it
   let history: Promise<Map<string, number[]>> | undefined;
   const earlier = () => (history ??= earlierCounts(deps.orm.em.fork(), input.platform, input.keywords, input.day));
   try {

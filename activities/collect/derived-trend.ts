@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays } from '../processing/days';
 import type { KeywordMetrics } from '../collectors/types';
+import { resultCounts } from '../db/repositories/observations';
 import { growthScale } from '../ml/success';
 
 /** Earlier days compared with today. */
@@ -19,21 +20,9 @@ export function trendFromCounts(today: number, earlier: readonly number[]): numb
   return Math.round(growthScale(today, mean) * 1000) / 1000;
 }
 
-/** Result counts of the batch's keywords on the days before `day` (one query for the batch). */
-export async function earlierCounts(em: EntityManager, platform: string, keywords: string[], day: string): Promise<Map<string, number[]>> {
-  const knex = em.getKnex();
-  const rows = await knex('observations')
-    .select('keyword', knex.raw(`("details"->>'result_count')::float8 as "count"`))
-    .where('platform', platform).whereIn('keyword', keywords)
-    .where('day', '<', day).where('day', '>=', addDays(day, -TREND_HISTORY_DAYS))
-    .whereRaw(`jsonb_typeof("details"->'result_count') = 'number'`);
-  const counts = new Map<string, number[]>();
-  for (const r of rows as { keyword: string; count: number }[]) {
-    const list = counts.get(r.keyword);
-    if (list) list.push(r.count);
-    else counts.set(r.keyword, [r.count]);
-  }
-  return counts;
+/** Result counts of the batch's keywords on the TREND_HISTORY_DAYS before `day` (one query for the batch). */
+export function earlierCounts(em: EntityManager, platform: string, keywords: string[], day: string): Promise<Map<string, number[]>> {
+  return resultCounts(em, platform, keywords, addDays(day, -TREND_HISTORY_DAYS), day);
 }
 
 /** A trend can be derived only where the source gives none but does give a result count (not Amazon Ads). */

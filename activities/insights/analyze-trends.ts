@@ -1,12 +1,15 @@
-// analyzeTrends' activity: the seed's trend analysis over a window, with forecasts, stored as a new row.
+// analyzeTrends' activity: platform and temporal trends with volume forecasts over a window of days, stored as a new row.
 import { Context } from '@temporalio/activity';
 import type { AnalyzeTrendsResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { addDays } from '../processing/days';
 import { analyzeKeywordTrends } from '../processing/keyword-trends';
 import { buildTrendAnalysis } from '../processing/trend-analysis';
-import type { ProcessedKeyword } from '../processing/types';
-import { isComplete, loadObservations, newestObservedDay } from './store';
+import type { ScoredKeyword } from '../processing/types';
+import { loadObservations, newestObservedDay } from '../db/repositories/observations';
+import { scoredKeywordsOf } from '../db/repositories/processed-keywords';
+import { insertTrendAnalysis } from '../db/repositories/trend-analyses';
+import { isComplete } from './complete';
 
 export interface AnalyzeTrendsActivityInput {
   platform?: string;
@@ -33,21 +36,17 @@ export async function analyzeTrends(orm: Orm, input: AnalyzeTrendsActivityInput)
   const keywordTrends = analyzeKeywordTrends(await processedOf(orm, to, input.platform));
   if (keywordTrends) keywordTrends.trending_keywords = keywordTrends.trending_keywords.slice(0, TRENDING_KEPT);
   const forecastMape = analysis.future_predictions.backtest?.mape ?? null;
-  const [inserted] = await em.getKnex()('trend_analyses').insert({
-    created_at: new Date(), platform: input.platform ?? null, window_from: from, window_to: to, observations: rows.length,
-    forecast_mape: forecastMape, analysis: JSON.stringify({ ...analysis, excluded_unknown_metrics: stored.length - rows.length }), keyword_trends: keywordTrends ? JSON.stringify(keywordTrends) : null,
-    workflow_id: input.workflowId,
-  }).returning('id');
-  return { analysisId: String((inserted as { id: string }).id), day: to, observations: rows.length, forecastMape };
+  const analysisId = await insertTrendAnalysis(em, {
+    createdAt: new Date(), platform: input.platform ?? null, windowFrom: from, windowTo: to, observations: rows.length, forecastMape,
+    analysis: { ...analysis, excluded_unknown_metrics: stored.length - rows.length }, keywordTrends: keywordTrends as Record<string, unknown> | null,
+    workflowId: input.workflowId,
+  });
+  return { analysisId, day: to, observations: rows.length, forecastMape };
 }
 
-/** The newest day's processed keywords, for the seed's analyze_keyword_trends. */
-async function processedOf(orm: Orm, day: string, platform?: string): Promise<ProcessedKeyword[]> {
-  const rows = await orm.em.fork().getKnex()('processed_keywords')
-    .select('keyword', 'platform', 'search_volume', 'competition', 'cpc', 'trend_score', 'difficulty_score', 'opportunity_score', 'cluster_id')
-    .where({ day, ...(platform ? { platform } : {}) }).whereNotNull('opportunity_score').whereNotNull('search_volume');
-  return rows.map((r) => ({
-    keyword: r.keyword, platform: r.platform, day, searchVolume: r.search_volume, competition: r.competition, cpc: r.cpc,
-    trendScore: r.trend_score, relatedKeywords: [], difficultyScore: r.difficulty_score, opportunityScore: r.opportunity_score, clusterId: r.cluster_id,
-  }));
+/** The day's processed keywords with every score known, for analyzeKeywordTrends. */
+async function processedOf(orm: Orm, day: string, platform?: string): Promise<ScoredKeyword[]> {
+  const rows = await scoredKeywordsOf(orm.em.fork(), day, platform);
+  // the filter keeps rows with a known opportunity and volume; the trends read no related keywords
+  return rows.map((r) => ({ ...r, relatedKeywords: [] }) as ScoredKeyword);
 }

@@ -3,7 +3,10 @@ import { Context } from '@temporalio/activity';
 import type { ProcessKeywordsResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { processObservations } from '../processing/process';
-import { loadObservations, newestObservedDay, upsertProcessed, type StoredObservation, type StoredProcessed } from './store';
+import { loadObservations, newestObservedDay } from '../db/repositories/observations';
+import { replaceClusters } from '../db/repositories/keyword-clusters';
+import { upsertProcessedKeywords, type NewProcessedKeyword } from '../db/repositories/processed-keywords';
+import type { ClusterSummary, ObservationInput } from '../processing/types';
 
 export interface ProcessKeywordsActivityInput {
   day?: string;
@@ -24,16 +27,8 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
   const { keywords, clusters } = scoreAndCluster(rows, input.clusters ?? 10);
   // one transaction: the day's processed rows and its clusters change together or not at all
   await em.transactional(async (tx) => {
-    const trx = tx.getTransactionContext();
-    await upsertProcessed(tx, keywords, input.workflowId, trx, (written) => ctx.heartbeat({ stage: 'write', day, written, of: keywords.length }));
-    const knex = tx.getKnex();
-    await knex('keyword_clusters').where({ day }).delete().transacting(trx);
-    if (clusters.length > 0) {
-      const createdAt = new Date();
-      await knex('keyword_clusters').transacting(trx).insert(clusters.map((c) => ({
-        day, cluster_id: c.id, label: c.label, top_terms: JSON.stringify(c.topTerms), size: c.size, workflow_id: input.workflowId, created_at: createdAt,
-      })));
-    }
+    await upsertProcessedKeywords(tx, keywords, input.workflowId, (written) => ctx.heartbeat({ stage: 'write', day, written, of: keywords.length }));
+    await replaceClusters(tx, day, clusters.map((c) => ({ clusterId: c.id, label: c.label, topTerms: c.topTerms, size: c.size })), input.workflowId);
   });
   return { day, processed: keywords.length, clusters: clusters.length };
 }
@@ -43,7 +38,7 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
  * goes in as 0 only so that the keyword is still clustered, and every score that depends on it comes
  * out unknown: difficulty needs competition, cpc and volume; opportunity needs volume, trend, competition.
  */
-function scoreAndCluster(rows: StoredObservation[], k: number): { keywords: StoredProcessed[]; clusters: { id: number; label: string; topTerms: string[]; size: number }[] } {
+function scoreAndCluster(rows: ObservationInput[], k: number): { keywords: NewProcessedKeyword[]; clusters: ClusterSummary[] } {
   const filled = rows.map((r) => ({ ...r, searchVolume: r.searchVolume ?? 0, competition: r.competition ?? 0, cpc: r.cpc ?? 0, trendScore: r.trendScore ?? 0 }));
   const { keywords, clusters } = processObservations(filled, { k });
   return {

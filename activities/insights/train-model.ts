@@ -4,7 +4,9 @@ import type { TrainModelResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
-import { isComplete, loadObservations, newestObservedDay } from './store';
+import { loadObservations, newestObservedDay } from '../db/repositories/observations';
+import { insertModelVersion } from '../db/repositories/model-versions';
+import { isComplete } from './complete';
 
 export interface TrainModelActivityInput {
   days?: number;
@@ -34,12 +36,11 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   ctx.heartbeat({ stage: 'train', rows: set.targets.length });
   // bounded bootstrap samples per tree: months of history train in seconds with the same R² (docs/benchmarks.md)
   const model = trainSuccessModel(set, { maxSamples: MAX_SAMPLES_PER_TREE });
-  const [inserted] = await em.getKnex()('model_versions').insert({
-    created_at: new Date(), algorithm: model.algorithm, target: model.target, features: JSON.stringify(model.features),
-    horizon_days: model.horizonDays, training_from: model.trainingWindow?.from ?? null, training_to: model.trainingWindow?.to ?? null,
-    metrics: JSON.stringify(model.metrics), feature_ranges: JSON.stringify(model.featureRanges), forest: JSON.stringify(model.forest),
-    workflow_id: input.workflowId,
-  }).returning('version');
+  const modelVersion = await insertModelVersion(em, {
+    createdAt: new Date(), algorithm: model.algorithm, target: model.target, features: [...model.features], horizonDays: model.horizonDays,
+    trainingFrom: model.trainingWindow?.from ?? null, trainingTo: model.trainingWindow?.to ?? null, metrics: model.metrics,
+    featureRanges: model.featureRanges, forest: model.forest, workflowId: input.workflowId,
+  });
   const { mse, r2, trainingSamples, testSamples } = model.metrics;
-  return { modelVersion: (inserted as { version: number }).version, metrics: { mse, r2, trainingSamples, testSamples } };
+  return { modelVersion, metrics: { mse, r2, trainingSamples, testSamples } };
 }

@@ -11,7 +11,7 @@
 // never a feature and always on the 0–1 scale the recommendation thresholds assume.
 import { dayNumber } from '../processing/days';
 import type { ScoreInput } from '../processing/scores';
-import type { ObservationRow } from '../processing/types';
+import type { CompleteObservation } from '../processing/types';
 import { regressionMetrics, splitTrainTest, type RegressionMetrics } from './metrics';
 import { predictForest, serializeForest, trainForest, type Forest, type SerializedForest } from './forest';
 import type { ForestOptions } from './forest-types';
@@ -32,7 +32,7 @@ export function successFeatures(input: ScoreInput): number[] {
   return [finite(input.searchVolume), finite(input.competition), finite(input.cpc), finite(input.trendScore)];
 }
 
-export function successScore(current: ObservationRow, later: readonly ObservationRow[]): number {
+export function successScore(current: CompleteObservation, later: readonly CompleteObservation[]): number {
   if (later.length === 0) throw new Error('successScore: no later observations');
   let volume = 0, competition = 0;
   for (const row of later) {
@@ -61,9 +61,9 @@ export interface TrainingSet {
 }
 
 /** Every observation with enough later observations of the same keyword on the same platform. */
-export function buildTrainingSet(rows: readonly ObservationRow[], options: SuccessTargetOptions = {}): TrainingSet {
+export function buildTrainingSet(rows: readonly CompleteObservation[], options: SuccessTargetOptions = {}): TrainingSet {
   const { horizonDays = 7, minLaterObservations = 4 } = options;
-  const series = new Map<string, ObservationRow[]>();
+  const series = new Map<string, CompleteObservation[]>();
   for (const row of rows) {
     const key = `${row.platform}\u0000${row.keyword}`;
     const list = series.get(key);

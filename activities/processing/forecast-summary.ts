@@ -3,7 +3,7 @@
 import { addDays, dayNumber } from './days';
 import { backtest, forecast, type BacktestResult, type Forecast, type ForecastMethod } from './forecast';
 import { pyRound } from './scores';
-import type { ObservationRow } from './types';
+import type { CompleteObservation } from './types';
 
 export interface ForecastOptions {
   horizonDays?: number;
@@ -39,7 +39,7 @@ export interface FuturePredictions {
 }
 
 /** Series run over calendar days from the window's first to its newest day; a missing day is NaN. */
-export function forecastTrends(rows: readonly ObservationRow[], options: ForecastOptions = {}): FuturePredictions {
+export function forecastTrends(rows: readonly CompleteObservation[], options: ForecastOptions = {}): FuturePredictions {
   const { horizonDays = 7, backtestDays = 7, topKeywords = 20 } = options;
   const empty = { horizon_days: horizonDays, interval_level: 0.95, method: null, backtest: null, platform_totals: {}, keywords: [] };
   const dayIndex = new Map<string, number>();

@@ -1,7 +1,7 @@
 // The reference pipeline's analyze_keyword_trends (test/bench/reference/pipeline.py) over one processed batch:
 // totals, averages, the ten best opportunities and the trending keywords (trend score above 0.7).
 import { pyRound } from './scores';
-import type { ProcessedKeyword } from './types';
+import type { ScoredKeyword } from './types';
 
 export interface KeywordTrends {
   total_keywords: number;
@@ -16,12 +16,12 @@ export interface KeywordTrends {
 
 export const TRENDING_THRESHOLD = 0.7;
 
-export function analyzeKeywordTrends(batch: readonly ProcessedKeyword[]): KeywordTrends | null {
+export function analyzeKeywordTrends(batch: readonly ScoredKeyword[]): KeywordTrends | null {
   if (batch.length === 0) return null;
   let volume = 0;
   let competition = 0;
   let opportunity = 0;
-  const top: ProcessedKeyword[] = [];
+  const top: ScoredKeyword[] = [];
   const trending: KeywordTrends['trending_keywords'] = [];
   // one indexed pass: it runs once per batch, mostly before the JIT has warmed up
   for (let i = 0; i < batch.length; i++) {

@@ -3,16 +3,16 @@
 import { clusterKeywords, type ClusterOptions } from './clustering';
 import { cleanRelatedKeywords } from './related';
 import { difficultyScore, opportunityScore } from './scores';
-import type { ClusterSummary, ObservationRow, ProcessedKeyword } from './types';
+import type { ClusterSummary, CompleteObservation, ScoredKeyword } from './types';
 
 export interface ProcessResult {
-  keywords: ProcessedKeyword[];
+  keywords: ScoredKeyword[];
   clusters: ClusterSummary[];
 }
 
-export function processObservations(rows: readonly ObservationRow[], options: ClusterOptions = {}): ProcessResult {
+export function processObservations(rows: readonly CompleteObservation[], options: ClusterOptions = {}): ProcessResult {
   // explicit fields, not a spread: one object shape for every row keeps a million rows fast
-  const keywords: ProcessedKeyword[] = rows.map((row) => ({
+  const keywords: ScoredKeyword[] = rows.map((row) => ({
     keyword: row.keyword,
     platform: row.platform,
     day: row.day,

@@ -4,7 +4,7 @@
 import { dayNumber } from './days';
 import { forecastTrends, type ForecastOptions, type FuturePredictions } from './forecast-summary';
 import { emergingOpportunityScore } from './scores';
-import type { ObservationRow } from './types';
+import type { CompleteObservation } from './types';
 
 export interface PlatformTrends {
   total_keywords: number;
@@ -40,11 +40,11 @@ export interface TrendAnalysis {
 
 interface PlatformAcc {
   n: number; volume: number; competition: number; cpc: number;
-  trending: Map<string, ObservationRow>;
-  emerging: Map<string, ObservationRow>;
+  trending: Map<string, CompleteObservation>;
+  emerging: Map<string, CompleteObservation>;
 }
 
-export function buildTrendAnalysis(rows: readonly ObservationRow[], options: ForecastOptions = {}): TrendAnalysis | null {
+export function buildTrendAnalysis(rows: readonly CompleteObservation[], options: ForecastOptions = {}): TrendAnalysis | null {
   if (rows.length === 0) return null;
   const platforms = new Map<string, PlatformAcc>();
   const daily = new Map<string, DailyStat>();
@@ -77,13 +77,13 @@ export function buildTrendAnalysis(rows: readonly ObservationRow[], options: For
   };
 }
 
-function keepBest(best: Map<string, ObservationRow>, row: ObservationRow, value: number, of: (r: ObservationRow) => number): void {
+function keepBest(best: Map<string, CompleteObservation>, row: CompleteObservation, value: number, of: (r: CompleteObservation) => number): void {
   const current = best.get(row.keyword);
   if (!current || value > of(current)) best.set(row.keyword, row);
 }
 
 /** Top 10 by `of`, ties in first-seen order (pandas nlargest keeps the first). */
-function top10(rows: Map<string, ObservationRow>, of: (r: ObservationRow) => number): ObservationRow[] {
+function top10(rows: Map<string, CompleteObservation>, of: (r: CompleteObservation) => number): CompleteObservation[] {
   return [...rows.values()].sort((a, b) => of(b) - of(a)).slice(0, 10);
 }
 

@@ -1,26 +1,24 @@
-// Plain row types shared by the pure processing, trend and model functions (no ORM, no I/O).
+// Row types of the pure processing, trend and model functions (no ORM, no I/O): the fields they read of the
+// entities in activities/db/entities, narrowed to what each function needs.
+import type { Observation } from '../db/entities/observation';
+import type { ProcessedKeyword } from '../db/entities/processed-keyword';
 
-/** One keyword on one platform on one day, as collected. */
-export interface ObservationRow {
-  keyword: string;
+type Metric = 'searchVolume' | 'competition' | 'cpc' | 'trendScore';
+
+/** What processing reads of an observation; category is its category_data.top_category. A metric is null when unknown. */
+export type ObservationInput = Pick<Observation, 'keyword' | 'day' | Metric | 'relatedKeywords'> & {
   platform: string;
-  /** UTC calendar day, 'YYYY-MM-DD'. */
-  day: string;
-  searchVolume: number;
-  competition: number;
-  cpc: number;
-  trendScore: number;
-  relatedKeywords: string[];
   category?: string | null;
-}
+};
 
-/** An observation after scoring, related-keyword cleaning and clustering. */
-export interface ProcessedKeyword extends ObservationRow {
+/** An observation with every metric known: what scoring, trends and training compute with. */
+export type CompleteObservation = ObservationInput & { [K in Metric]: number };
+
+/** An observation after scoring, related-keyword cleaning and clustering, every score known. */
+export type ScoredKeyword = CompleteObservation & Pick<ProcessedKeyword, 'clusterId'> & {
   difficultyScore: number;
   opportunityScore: number;
-  /** null when the batch was too small to cluster. */
-  clusterId: number | null;
-}
+};
 
 /** A cluster of similar keywords, labelled from its strongest TF-IDF terms. */
 export interface ClusterSummary {

@@ -1,22 +1,13 @@
 // One dedicated PostgreSQL connection LISTENing for the data-change announcements of the statement triggers
-// (Migration20261125000000_change_notifications) and feeding them to the read cache. The cache is on only
+// (activities/db/changes.ts) and feeding them to the read cache. The cache is on only
 // while this connection listens; a lost connection turns it off until the listener is back.
 import type { Logger } from 'pino';
+import { CHANGE_CHANNEL, openChangeConnection, type ChangeConnection } from '../../activities/db/changes';
 import type { Orm } from '../../activities/db/orm';
 import { ReadCache } from './read-cache';
 import { withTimeout } from '../timeout';
 
-export const CHANGE_CHANNEL = 'keyword_data_changed';
-
-interface PgListenConnection {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: (msg: { channel: string; payload?: string }) => void): void;
-  on(event: 'error' | 'end', listener: (err?: Error) => void): void;
-  end(): Promise<void>;
-}
-interface RawClient {
-  acquireRawConnection(): Promise<PgListenConnection>;
-}
+export { CHANGE_CHANNEL };
 
 export interface ChangeListener {
   /** Resolves once the first LISTEN succeeded (the cache is on), or rejects with the first connection error. */
@@ -29,7 +20,7 @@ const RETRY_MS = { first: 250, max: 15_000 };
 const PROBE = { everyMs: 15_000, timeoutMs: 5_000 };
 
 export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeMs: typeof PROBE = PROBE): ChangeListener {
-  let connection: PgListenConnection | undefined;
+  let connection: ChangeConnection | undefined;
   let closed = false;
   let retryMs = RETRY_MS.first;
   let timer: NodeJS.Timeout | undefined;
@@ -51,20 +42,21 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeM
   };
   const connect = async (): Promise<void> => {
     if (closed) return;
-    let c: PgListenConnection | undefined;
+    let c: ChangeConnection | undefined;
     try {
-      c = await (orm.em.getKnex().client as unknown as RawClient).acquireRawConnection();
+      const opened = await openChangeConnection(orm);
+      c = opened.connection;
       c.on('notification', (msg) => {
         if (msg.channel === CHANGE_CHANNEL && msg.payload) cache.invalidate(msg.payload);
       });
       c.on('error', (err) => lost(err));
       c.on('end', () => lost(new Error('connection ended')));
-      await c.query(`listen ${CHANGE_CHANNEL}`);
+      await opened.listen();
       if (closed) return void (await c.end());
       connection = c;
       retryMs = RETRY_MS.first;
       const probed = c;
-      probe = setInterval(() => void withTimeout(probed.query('select 1'), probeMs.timeoutMs).catch((err: unknown) => {
+      probe = setInterval(() => void withTimeout(opened.probe(), probeMs.timeoutMs).catch((err: unknown) => {
         if (connection === probed) lost(err);
       }), probeMs.everyMs);
       probe.unref();

@@ -1,6 +1,6 @@
 // /analyze/trends: start a trend analysis (the analyzeTrends workflow) and read the latest stored one.
 import { createRoute, z } from '@hono/zod-openapi';
-import { TrendAnalysisSchema } from '../../activities/db/insight-entities';
+import { latestTrendAnalysis } from '../../activities/db/repositories/trend-analyses';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { errors, json, readErrors, routes } from '../openapi';
@@ -29,7 +29,7 @@ export function analyzeRoutes(deps: ApiDeps) {
     })
     .openapi(latest, async (c) => {
       const only = c.req.valid('query').platform;
-      const row = await deps.orm.em.fork().findOne(TrendAnalysisSchema, { platform: only ?? null }, { orderBy: { id: 'desc' } });
+      const row = await latestTrendAnalysis(deps.orm.em.fork(), only ?? null);
       if (!row) throw new HttpError(404, 'not_found', `no trend analysis stored yet for ${only ?? 'all platforms'}: POST /analyze/trends`);
       return c.json({
         id: row.id, created_at: row.createdAt.toISOString(), platform: row.platform ?? 'all',

@@ -1,5 +1,6 @@
 // The processed-keyword item of GET /keywords and GET /keywords/:keyword, and its OpenAPI schema.
 import { z } from '@hono/zod-openapi';
+import type { ProcessedKeywordWithCluster } from '../../activities/db/repositories/processed-keywords';
 import { platform } from '../validate';
 
 /** A metric or score is null when unknown (the source publishes no such number); unknown scores sort last. */
@@ -16,15 +17,11 @@ export const History = z.object({
   trend_score: z.number().nullable(),
 }).openapi('KeywordHistory');
 
-/** A row of processed_keywords joined with its cluster label, as knex returns it. */
-export type Row = Record<string, unknown> & { id: string; cluster_id: number | null };
-
-export function toItem(r: Row): z.infer<typeof KeywordItem> {
-  const item = {
-    keyword: r.keyword, platform: r.platform, day: r.day_text, search_volume: r.search_volume, competition: r.competition,
-    cpc: r.cpc, trend_score: r.trend_score, difficulty_score: r.difficulty_score, opportunity_score: r.opportunity_score,
-    cluster: r.cluster_id === null ? null : { id: r.cluster_id, label: r.cluster_label ?? null },
-    related_keywords: r.related_keywords, category: r.category,
+export function toItem(r: ProcessedKeywordWithCluster): z.infer<typeof KeywordItem> {
+  return {
+    keyword: r.keyword, platform: r.platform as z.infer<typeof platform>, day: r.day, search_volume: r.searchVolume, competition: r.competition,
+    cpc: r.cpc, trend_score: r.trendScore, difficulty_score: r.difficultyScore, opportunity_score: r.opportunityScore,
+    cluster: r.clusterId === null ? null : { id: r.clusterId, label: r.clusterLabel },
+    related_keywords: r.relatedKeywords, category: r.category,
   };
-  return item as z.infer<typeof KeywordItem>;
 }

@@ -1,6 +1,7 @@
 // /models: the stored success-model versions, and starting the training of a new one (the trainModel workflow).
 import { createRoute, z } from '@hono/zod-openapi';
-import { ModelVersionSchema, type ModelVersionRow } from '../../activities/db/insight-entities';
+import type { ModelVersion as ModelVersionRow } from '../../activities/db/entities';
+import { listModelVersions } from '../../activities/db/repositories/model-versions';
 import type { ApiDeps } from '../deps';
 import { json, readErrors, routes } from '../openapi';
 import { runId, startRun } from '../start';
@@ -21,7 +22,7 @@ const list = createRoute({
 export function modelRoutes(deps: ApiDeps) {
   return routes()
     .openapi(list, async (c) => {
-      const rows = await deps.orm.em.fork().find(ModelVersionSchema, {}, { orderBy: { version: 'desc' }, limit: 100 });
+      const rows = await listModelVersions(deps.orm.em.fork(), 100);
       return c.json({ models: rows.map(describe) }, 200);
     })
     .openapi(startRoute('/models/train', 'runs', 'Train a new success-model version', TrainBody), async (c) => {
@@ -30,7 +31,7 @@ export function modelRoutes(deps: ApiDeps) {
     });
 }
 
-function describe(m: ModelVersionRow) {
+function describe(m: Omit<ModelVersionRow, 'forest'>) {
   return {
     version: m.version, created_at: m.createdAt.toISOString(), algorithm: m.algorithm, target: m.target, features: m.features,
     horizon_days: m.horizonDays, training_window: { from: m.trainingFrom, to: m.trainingTo }, metrics: m.metrics, workflow_id: m.workflowId,

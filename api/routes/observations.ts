@@ -1,7 +1,7 @@
 // GET /keywords/:keyword/observations?platform=&limit=: the stored rows of one keyword, newest day first.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Observation } from '../../activities/db/entities';
-import { findObservations } from '../../activities/db/observations';
+import { findObservations } from '../../activities/db/repositories/observations';
 import type { ApiDeps } from '../deps';
 import { json, readErrors, routes } from '../openapi';
 import { keywordParam, keywordPath, platform, queryInt } from '../validate';

@@ -1,6 +1,6 @@
 // /predict/success: a keyword's predicted success from its metrics, by a stored model version (cached once loaded).
 import { createRoute, z } from '@hono/zod-openapi';
-import { ModelVersionSchema } from '../../activities/db/insight-entities';
+import { findModelVersionNumber, loadModelVersion } from '../../activities/db/repositories/model-versions';
 import { loadSuccessModel, predictSuccess, type LoadedSuccessModel } from '../../activities/ml/prediction';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
@@ -24,14 +24,13 @@ export function predictRoutes(deps: ApiDeps) {
   return routes().openapi(predict, async (c) => {
     const body = c.req.valid('json');
     const em = deps.orm.em.fork();
-    const where = body.model_version ? { version: body.model_version } : { version: { $gt: 0 } };
-    const row = await em.findOne(ModelVersionSchema, where, { orderBy: { version: 'desc' }, fields: ['version'] });
-    if (!row) throw new HttpError(404, 'not_found', body.model_version ? `no model version ${body.model_version}` : 'no model trained yet: POST /models/train');
-    let model = loaded.get(row.version);
+    const version = await findModelVersionNumber(em, body.model_version);
+    if (version === null) throw new HttpError(404, 'not_found', body.model_version ? `no model version ${body.model_version}` : 'no model trained yet: POST /models/train');
+    let model = loaded.get(version);
     if (!model) {
-      const full = await em.findOneOrFail(ModelVersionSchema, { version: row.version }, { populate: ['forest'] });
+      const full = await loadModelVersion(em, version);
       model = loadSuccessModel(String(full.version), full);
-      loaded.set(row.version, model);
+      loaded.set(version, model);
     }
     const { model_version: _, ...input } = body;
     const prediction = predictSuccess(model, {

@@ -1,6 +1,7 @@
 // GET / (where things are), GET /health (the process is up), GET /ready (Temporal and PostgreSQL answer),
 // GET /metrics (Prometheus).
 import { createRoute, z } from '@hono/zod-openapi';
+import { pingDatabase } from '../../activities/db/changes';
 import type { Registry } from 'prom-client';
 import type { ApiDeps } from '../deps';
 import { logOf } from '../middleware/request-context';
@@ -31,7 +32,7 @@ const metrics = createRoute({
 
 export function systemRoutes(deps: ApiDeps, registry: Registry) {
   const temporal = () => deps.client.withDeadline(Date.now() + READY_TIMEOUT_MS, () => deps.client.workflowService.getSystemInfo({}));
-  const postgres = () => deps.orm.em.getKnex().raw('select 1');
+  const postgres = () => pingDatabase(deps.orm);
   return routes()
     .openapi(index, (c) => c.json({ name: 'keyword-intelligence', docs: '/docs', openapi: '/openapi.json' }, 200))
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))

@@ -2,7 +2,7 @@
 // Strings are interned: related keywords are other keywords of the same file, so a million rows
 // share one copy of each text instead of holding ten fresh strings apiece.
 import { createReadStream } from 'node:fs';
-import type { ObservationRow } from '../../activities/processing/types';
+import type { CompleteObservation } from '../../activities/processing/types';
 
 interface RawObservation {
   keyword: string;
@@ -16,7 +16,7 @@ interface RawObservation {
   category?: string | null;
 }
 
-export async function loadObservations(path: string): Promise<ObservationRow[]> {
+export async function loadObservations(path: string): Promise<CompleteObservation[]> {
   const strings = new Map<string, string>();
   const intern = (text: string): string => {
     const known = strings.get(text);
@@ -24,7 +24,7 @@ export async function loadObservations(path: string): Promise<ObservationRow[]> 
     strings.set(text, text);
     return text;
   };
-  const rows: ObservationRow[] = [];
+  const rows: CompleteObservation[] = [];
   const add = (line: string) => {
     if (line.trim() === '') return;
     const raw = JSON.parse(line) as RawObservation;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { analyzeKeywordTrends } from '../../activities/processing/keyword-trends';
 import { processObservations, type ProcessResult } from '../../activities/processing/process';
 import { buildTrendAnalysis } from '../../activities/processing/trend-analysis';
-import type { ObservationRow } from '../../activities/processing/types';
+import type { CompleteObservation } from '../../activities/processing/types';
 import { buildTrainingSet, successFeatures, trainAndEvaluate, trainSuccessModel } from '../../activities/ml/success';
 import { loadObservations } from './load-jsonl';
 
@@ -68,7 +68,7 @@ if (args.success) {
 }
 
 /** The reference's train(): the same features, search_volume as the target. */
-function trainSeedTarget(observations: readonly ObservationRow[]) {
+function trainSeedTarget(observations: readonly CompleteObservation[]) {
   const features = observations.map((r) => successFeatures(r));
   const columns = [0, 1, 2, 3].map((f) => Float64Array.from(features, (x) => x[f]!));
   return trainAndEvaluate(columns, Float64Array.from(observations, (r) => r.searchVolume)).metrics;

@@ -1,6 +1,7 @@
 // Observation history for processing, trend and model tests: the simulator's numbers, day after day.
 import { simulateKeyword } from '../../workers/simulator/data';
-import { upsertObservations, type NewObservation } from '../../activities/db/observations';
+import type { NewObservation } from '../../activities/db/entities';
+import { upsertObservations } from '../../activities/db/repositories/observations';
 import type { Orm } from '../../activities/db/orm';
 import { addDays } from '../../activities/processing/days';
 import { PLATFORMS } from '../../workflows/types/platforms';
@@ -23,7 +24,7 @@ export async function seedHistory(orm: Orm, keywords: string[], firstDay: string
         rows.push({
           platform, keyword, day, searchVolume: s.search_volume, competition: s.competition, cpc: s.cpc, trendScore: s.trend_score,
           relatedKeywords: s.related_keywords, categoryData: s.categories as Record<string, unknown> | null, degraded: [],
-          source: 'simulator', collectedAt: new Date(), workflowId: 'seed',
+          source: 'simulator', provenance: {}, details: null, collectedAt: new Date(), workflowId: 'seed',
         });
       }
     }

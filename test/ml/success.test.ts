@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSuccessModel, predictSuccess, recommend } from '../../activities/ml/prediction';
 import { buildTrainingSet, successScore, trainSuccessModel, type TrainingSet } from '../../activities/ml/success';
 import { mulberry32 } from '../../activities/processing/random';
-import type { ObservationRow } from '../../activities/processing/types';
+import type { CompleteObservation } from '../../activities/processing/types';
 
-const obs = (day: number, searchVolume: number, more: Partial<ObservationRow> = {}): ObservationRow => ({
+const obs = (day: number, searchVolume: number, more: Partial<CompleteObservation> = {}): CompleteObservation => ({
   keyword: 'wedding planner', platform: 'etsy', day: `2026-10-${String(day).padStart(2, '0')}`,
   searchVolume, competition: 0.2, cpc: 1, trendScore: 0.5, relatedKeywords: [], ...more,
 });

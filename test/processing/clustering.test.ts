@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterKeywords, readableLabel } from '../../activities/processing/clustering';
 import { processObservations } from '../../activities/processing/process';
-import type { ObservationRow } from '../../activities/processing/types';
+import type { CompleteObservation } from '../../activities/processing/types';
 
 const topics = ['wedding', 'teacher', 'christmas', 'fitness', 'budget', 'halloween'];
 const products = ['planner', 'invitation', 'worksheet', 'svg', 'template', 'sticker', 'printable'];
@@ -59,7 +59,7 @@ describe('readableLabel', () => {
 });
 
 describe('processObservations', () => {
-  const row = (keyword: string, platform = 'etsy'): ObservationRow => ({
+  const row = (keyword: string, platform = 'etsy'): CompleteObservation => ({
     keyword, platform, day: '2026-11-01', searchVolume: 2500, competition: 0.2, cpc: 2, trendScore: 0.8,
     relatedKeywords: ['wedding planner', '3d model', 'ab'],
   });

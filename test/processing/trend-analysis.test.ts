@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrendAnalysis } from '../../activities/processing/trend-analysis';
-import type { ObservationRow } from '../../activities/processing/types';
+import type { CompleteObservation } from '../../activities/processing/types';
 
-const obs = (keyword: string, day: string, searchVolume: number, more: Partial<ObservationRow> = {}): ObservationRow => ({
+const obs = (keyword: string, day: string, searchVolume: number, more: Partial<CompleteObservation> = {}): CompleteObservation => ({
   keyword, platform: 'etsy', day, searchVolume, competition: 0.4, cpc: 1, trendScore: 0.5, relatedKeywords: [], ...more,
 });
 const day = (i: number) => `2026-10-${String(i + 1).padStart(2, '0')}`;

@@ -72,6 +72,19 @@ describe('npm run import', () => {
     expect([row!.searchVolume, row!.source, row!.provenance, row!.details]).toEqual([812, 'dataset:over.jsonl', {}, null]);
   });
 
+  it('imports a file larger than one statement can bind (15 columns × 5,000 rows > 65,535 parameters)', async () => {
+    const kw = `import many ${uid()}`;
+    const file = path.join(dir, 'many.jsonl');
+    writeFileSync(file, Array.from({ length: 6_000 }, (_, i) => line({ keyword: `${kw} ${i}`, search_volume: i })).join('\n'));
+    const out = runImport(file);
+    expect(out.stderr).toContain('imported 6000 observations');
+    expect(out.status).toBe(0);
+    const [count] = await orm.em.fork().getConnection().execute<{ n: number; volumes: number }[]>(
+      `select count(*)::int as n, sum(search_volume)::int as volumes from observations where keyword like ?`, [`${kw} %`],
+    );
+    expect(count).toEqual({ n: 6_000, volumes: (5_999 * 6_000) / 2 });
+  });
+
   it('writes nothing when a line is bad, and says which', async () => {
     const kw = `import bad ${uid()}`;
     const file = path.join(dir, 'bad.jsonl');

@@ -4,8 +4,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
-import { TrendAnalysisSchema } from '../../activities/db/insight-entities';
-import { upsertObservations, type NewObservation } from '../../activities/db/observations';
+import { TrendAnalysisSchema } from '../../activities/db/entities';
+import type { NewObservation } from '../../activities/db/entities';
+import { upsertObservations } from '../../activities/db/repositories/observations';
 import { deleteExpiredRows } from '../../activities/db/retention';
 import { addDays } from '../../activities/processing/days';
 import { cleanupOldData } from '../../workflows/cleanup';
@@ -32,7 +33,7 @@ async function seed(token: string, first: string, days: number): Promise<void> {
       for (let k = 0; k < 4; k++) {
         rows.push({
           platform, keyword: `old ${token} ${k}`, day: addDays(first, d), searchVolume: 10, competition: 0.5, cpc: 1, trendScore: 0.5,
-          relatedKeywords: [], categoryData: null, degraded: [], source: 'test', collectedAt: new Date(), workflowId: `cleanup-test-${token}`,
+          relatedKeywords: [], categoryData: null, degraded: [], source: 'test', provenance: {}, details: null, collectedAt: new Date(), workflowId: `cleanup-test-${token}`,
         });
       }
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulateKeyword } from '../../workers/simulator/data';
 import { defaultCredentials } from '../../workers/simulator/official';
 import { ObservationSchema } from '../../activities/db/entities';
-import { upsertObservations } from '../../activities/db/observations';
+import { upsertObservations } from '../../activities/db/repositories/observations';
 import { trendFromCounts } from '../../activities/collect/derived-trend';
 import { provenanceOf } from '../../activities/collectors/provenance';
 import { collectKeywords } from '../../workflows/collect-keywords';

@@ -2,8 +2,8 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/insight-entities';
-import { upsertObservations } from '../../activities/db/observations';
+import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/entities';
+import { upsertObservations } from '../../activities/db/repositories/observations';
 import { cleanRelatedKeywords } from '../../activities/processing/related';
 import { difficultyScore, opportunityScore } from '../../activities/processing/scores';
 import { analyzeTrends, processKeywords, trainModel } from '../../workflows/insights';
@@ -60,7 +60,7 @@ describe('processKeywords', () => {
     const day = '2027-04-02';
     const rows = seedKeywords(uid()).slice(0, 6).map((keyword, i) => ({
       platform: 'etsy' as const, keyword, day, searchVolume: null, competition: 0.3, cpc: i % 2 ? null : 0.5, trendScore: null,
-      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', collectedAt: new Date(), workflowId: 'seed',
+      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', provenance: {}, details: null, collectedAt: new Date(), workflowId: 'seed',
     }));
     await upsertObservations(stack.orm.em.fork(), rows);
     const result = await run((taskQueue) => stack.client.workflow.execute(processKeywords, {

@@ -6,7 +6,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { ObservationSchema } from '../../activities/db/entities';
-import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/insight-entities';
+import { KeywordClusterSchema, ModelVersionSchema, ProcessedKeywordSchema, TrendAnalysisSchema } from '../../activities/db/entities';
 import { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineSummary } from '../../workflows/pipeline-input';
 import { PIPELINE_STEP_FAILED } from '../../workflows/types/failures';

@@ -1,20 +1,16 @@
 // After the collection table, what the pipeline learnt: the best opportunities with their clusters,
 // and the model's metrics (or why there is no model yet).
 import type { Orm } from '../../activities/db/orm';
+import { topOpportunities } from '../../activities/db/repositories/processed-keywords';
 import type { TrainModelResult } from '../../workflows/types/insights';
 import { renderTable } from './table';
 
 export async function printInsights(orm: Orm, day: string, train: TrainModelResult | null, keywords: string[]): Promise<void> {
-  const knex = orm.em.fork().getKnex();
-  const top = await knex('processed_keywords as p')
-    .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
-    .select('p.keyword', 'p.platform', 'p.opportunity_score', 'p.difficulty_score', 'p.cluster_id', 'c.label')
-    .where('p.day', day).whereIn('p.keyword', keywords)
-    .orderBy([{ column: 'p.opportunity_score', order: 'desc' }, { column: 'p.keyword' }]).limit(10);
+  const top = await topOpportunities(orm.em.fork(), day, keywords, 10);
   console.log(`\nTop opportunities on ${day}\n`);
   console.log(top.length === 0 ? '(nothing processed for this day)' : renderTable(
     ['keyword', 'platform', 'opportunity', 'difficulty', 'cluster'],
-    top.map((r) => [r.keyword, r.platform, fixed(r.opportunity_score), fixed(r.difficulty_score), r.cluster_id === null ? '-' : `${r.cluster_id} ${r.label ?? ''}`.trim()]),
+    top.map((r) => [r.keyword, r.platform, fixed(r.opportunityScore), fixed(r.difficultyScore), r.clusterId === null ? '-' : `${r.clusterId} ${r.clusterLabel ?? ''}`.trim()]),
   ));
   console.log('\nSuccess model');
   if (train?.modelVersion && train.metrics) {

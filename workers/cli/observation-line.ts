@@ -1,10 +1,11 @@
 // One JSON line of the dataset generator, validated: errors name the line and the field.
-import type { ObservationRow } from '../../activities/processing/types';
+import type { NewObservation } from '../../activities/db/entities';
+import type { CompleteObservation } from '../../activities/processing/types';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { checkKeyword, InputError, isCalendarDay } from '../../workflows/validation';
 
 /** An observation row whose platform is one we collect, with its category stated. */
-export type ObservationLine = ObservationRow & { platform: Platform; category: string | null };
+export type ObservationLine = CompleteObservation & { platform: Platform; category: string | null };
 
 export function parseObservationLine(line: string, lineNo: number): ObservationLine {
   const fail = (field: string, message: string) => new Error(`line ${lineNo}: ${field} ${message}`);
@@ -36,5 +37,16 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
     keyword, platform: raw.platform as Platform, day: raw.date, searchVolume: Math.round(number('search_volume', 0)),
     competition: number('competition', 0), cpc: number('cpc', 0), trendScore: number('trend_score', 0),
     relatedKeywords: related as string[], category: (raw.category as string | undefined) ?? null,
+  };
+}
+
+/** The observation an imported line stores, written whole: merged over a collected row it drops that row's labels and extras. */
+export function importedObservation(o: ObservationLine, source: string, collectedAt: Date): NewObservation {
+  return {
+    platform: o.platform, keyword: o.keyword, day: o.day, searchVolume: o.searchVolume, competition: o.competition, cpc: o.cpc,
+    trendScore: o.trendScore, relatedKeywords: o.relatedKeywords, categoryData: o.category ? { top_category: o.category } : null, degraded: [],
+    // a dataset line says nothing of how its numbers were measured: not recorded ({}), no extras
+    provenance: {}, details: null,
+    source, collectedAt, workflowId: 'import',
   };
 }

@@ -3,7 +3,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { Orm } from '../../activities/db/orm';
-import { ObservationSchema } from '../../activities/db/entities';
+import { observationsOfDay } from '../../activities/db/repositories/observations';
 import type { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineSummary } from '../../workflows/pipeline-input';
 import { collectProgressQuery } from '../../workflows/types/collect-keywords';
@@ -59,11 +59,7 @@ export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
 }
 
 export async function printCollection(orm: Orm, day: string, platforms: PipelinePlatformSummary[], keywords: string[]): Promise<void> {
-  const rows = await orm.em.fork().find(
-    ObservationSchema,
-    { day, keyword: { $in: keywords }, platform: { $in: platforms.map((p) => p.platform) } },
-    { orderBy: { keyword: 'asc', platform: 'asc' } },
-  );
+  const rows = await observationsOfDay(orm.em.fork(), day, keywords, platforms.map((p) => p.platform));
   console.log(`\nKeyword metrics for ${day} (${rows.length} observations)\n`);
   console.log(renderTable(
     ['keyword', 'platform', 'search volume', 'competition', 'cpc', 'trend score'],

@@ -1,4 +1,4 @@
-// A hot read as a named prepared statement: the SQL is built once with knex, and PostgreSQL parses and plans it
+// A hot read (GET /keywords/:keyword) as a named prepared statement: the SQL is built once with knex, and PostgreSQL parses and plans it
 // once per pooled connection instead of on every request (measured: 1.26 → 0.47 ms per keyword lookup).
 import type { Knex } from '@mikro-orm/postgresql';
 
