@@ -13,6 +13,9 @@ import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
+import { LIST_BODY_LIMIT_BYTES } from './routes/list-schemas';
+import { listRoutes } from './routes/lists';
+import { alertRoutes } from './routes/alerts';
 import { analyzeRoutes } from './routes/analyze';
 import { modelRoutes } from './routes/models';
 import { observationRoutes } from './routes/observations';
@@ -41,8 +44,11 @@ export function createApp(deps: ApiDeps) {
   app.use(rateLimit(security.rateLimit, clientOf));
   app.use(auth.required);
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
+  // keyword lists hold up to 100,000 keywords: their bodies may be larger
+  const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
+  const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
-  app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
+  app.use((c, next) => (c.req.method === 'GET' ? next() : (/^\/lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
@@ -56,6 +62,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', modelRoutes(deps));
   app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
+  app.route('/', listRoutes(deps));
+  app.route('/', alertRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));
