@@ -1,0 +1,96 @@
+// The provider limits every worker shares (table provider_limits): request slots handed out one claim at a time,
+// the daily quota counted in the same statement, and a provider's "wait" or "none left" stored for everyone.
+import type { Connection } from '@mikro-orm/postgresql';
+import type { Orm } from './orm';
+
+export interface SlotClaim {
+  /** Slots granted (0: the quota is spent); they start waitMs from now, spacingMs apart. */
+  granted: number;
+  waitMs: number;
+  /** The provider itself said no quota is left (rather than our count reaching the configured quota). */
+  providerSpent: boolean;
+}
+
+/** How a process reaches one provider's row: bound to the ORM by providerLimitsStore. */
+export interface ProviderLimitsStore {
+  claim(want: number, spacingMs: number, dailyQuota: number | undefined): Promise<SlotClaim>;
+  pause(ms: number): Promise<void>;
+  exhaust(ms: number): Promise<void>;
+}
+
+// One statement: lock the row, age the 25 hourly quota buckets, grant what the quota allows, move next_start past
+// the granted slots. The row lock orders concurrent claims from every worker, so no two get the same slot and the
+// quota check and its increment are one step. 25 hourly buckets cover any sliding 24 h: a request counts until its
+// hour is 24 to 25 h old, never less (so a quota per sliding 24 h or per day is never exceeded).
+const CLAIM_SQL = `
+with locked as (
+  select l.*, clock_timestamp() as "at" from "provider_limits" l where l."provider" = ? for update
+), shifted as (
+  select k.*, h."hour", case when h."hour" - k."quota_hour" >= 25 then array_fill(0, array[25])
+    else k."quota_hours"[(h."hour" - k."quota_hour" + 1)::int:25] || array_fill(0, array[(h."hour" - k."quota_hour")::int]) end as "hours"
+  from locked k, lateral (select greatest(k."quota_hour", floor(extract(epoch from k."at") / 3600)::bigint) as "hour") h
+), granted as (
+  select s.*, greatest(s."next_start", s."at", s."paused_until") as "first_start",
+    case when s."at" < s."quota_paused_until" then 0
+      when ?::int is null then ?::int
+      else least(?::int, greatest(0, ?::int - (select coalesce(sum(v), 0)::int from unnest(s."hours") v))) end as "n"
+  from shifted s
+)
+update "provider_limits" l set
+  "next_start" = case when g."n" > 0 then g."first_start" + g."n" * ?::float8 * interval '1 millisecond' else l."next_start" end,
+  "quota_hours" = g."hours"[1:24] || (g."hours"[25] + g."n"),
+  "quota_hour" = g."hour"
+from granted g where l."provider" = g."provider"
+returning g."n" as "granted", extract(epoch from g."first_start" - g."at")::float8 * 1000 as "waitMs",
+  g."at" < g."quota_paused_until" as "providerSpent"`;
+
+async function ensureRow(connection: Connection, provider: string): Promise<void> {
+  await connection.execute('insert into "provider_limits" ("provider") values (?) on conflict do nothing', [provider], 'run');
+}
+
+async function claimSlots(connection: Connection, provider: string, want: number, spacingMs: number, quota?: number): Promise<SlotClaim> {
+  const rows = await connection.execute<SlotClaim[]>(CLAIM_SQL, [provider, quota ?? null, want, want, quota ?? null, spacingMs], 'all');
+  const row = rows[0];
+  if (!row) throw new Error(`provider_limits: no row for ${provider}`);
+  return { granted: Number(row.granted), waitMs: Math.max(0, Number(row.waitMs)), providerSpent: Boolean(row.providerSpent) };
+}
+
+async function pushLater(connection: Connection, provider: string, column: 'paused_until' | 'quota_paused_until', ms: number) {
+  await connection.execute(
+    `update "provider_limits" set "${column}" = greatest("${column}", clock_timestamp() + ?::float8 * interval '1 millisecond') where "provider" = ?`,
+    [ms, provider],
+    'run',
+  );
+}
+
+/** One provider's row through the process's ORM; the row is created at the first claim. */
+export function providerLimitsStore(orm: Orm, provider: string): ProviderLimitsStore {
+  const connection = orm.em.fork().getConnection();
+  let ready: Promise<void> | undefined;
+  const row = () => (ready ??= ensureRow(connection, provider).catch((err: unknown) => {
+    ready = undefined;
+    throw err;
+  }));
+  return {
+    claim: async (want, spacingMs, quota) => {
+      await row();
+      return claimSlots(connection, provider, want, spacingMs, quota);
+    },
+    pause: async (ms) => {
+      await row();
+      await pushLater(connection, provider, 'paused_until', ms);
+    },
+    exhaust: async (ms) => {
+      await row();
+      await pushLater(connection, provider, 'quota_paused_until', ms);
+    },
+  };
+}
+
+/** Requests counted against a provider's quota in the last 24 to 25 hours (0 when it has no row yet). */
+export async function quotaUsed(orm: Orm, provider: string): Promise<number> {
+  const rows = await orm.em.fork().getConnection().execute<{ used: number }[]>(
+    `select coalesce((select sum(v) from unnest("quota_hours") v), 0)::int as "used" from "provider_limits" where "provider" = ?`, [provider],
+  );
+  return rows[0]?.used ?? 0;
+}
