@@ -4,17 +4,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Platform } from '../../workflows/types/platforms';
 import type { ProviderLimitsStore } from '../db/provider-limits';
+import { DatabaseClock } from './database-clock';
 import { ProviderError } from './errors';
-import { RATE_MARGIN_MS } from './rate-limiter';
 
 /** A slot woken up later than this is given up and another claimed: a late start could crowd the next second. */
-export const SLOT_LATE_MS = 40;
+export const SLOT_LATE_MS = 30;
 /**
  * Slots are (1000 + SLOT_MARGIN_MS) / rate apart: starts k and k + rate then reach the provider more than a second
- * apart as long as their delays (a late wake-up, up to SLOT_LATE_MS, plus the network's jitter) differ by less
- * than the margin. The price is ~10 % of the configured rate.
+ * apart as long as their delays from slot to arrival (a late wake-up, up to SLOT_LATE_MS, a new connection's
+ * handshake, the network, a busy event loop on either side) differ by less than the margin. Three workers on two
+ * busy cores showed spreads of ~150 ms (test/workers/shared-limits.test.ts); the price is 1/6 of the configured rate.
  */
-export const SLOT_MARGIN_MS = 2 * SLOT_LATE_MS + 2 * RATE_MARGIN_MS;
+export const SLOT_MARGIN_MS = 200;
 /**
  * Claims per second a process makes at most for one provider: above that rate a claim takes several slots at once
  * (20/s: one slot, one round trip per request; 500/s: 25 slots a claim). Slots a process cannot use in time are
@@ -29,7 +30,10 @@ export class SharedLimiter {
   readonly batch: number;
   /** Claimed, unused slot start times (performance.now()), earliest first. */
   private slots: number[] = [];
+  /** Slots given up since the last claim: the next claim takes them off the quota count. */
+  private unused = 0;
   private waiting = 0;
+  private readonly clock = new DatabaseClock();
   private claiming: Promise<void> | undefined;
 
   constructor(
@@ -54,8 +58,14 @@ export class SharedLimiter {
         // another request of this process took the last slot: claim again
         if (slot === undefined) continue;
         const wait = slot - performance.now();
-        if (wait > 0) await sleep(wait, undefined, { signal });
+        if (wait > 0) {
+          await sleep(wait, undefined, { signal }).catch((err: unknown) => {
+            this.unused++;
+            throw err;
+          });
+        }
         if (performance.now() - slot <= SLOT_LATE_MS) return;
+        this.unused++;
       }
     } finally {
       this.waiting--;
@@ -64,13 +74,13 @@ export class SharedLimiter {
 
   /** The provider answered 429: no worker starts a request before Retry-After has passed. */
   async pause(ms: number): Promise<void> {
-    this.slots = [];
+    this.dropSlots();
     await this.store.pause(ms);
   }
 
   /** The provider says the day's quota is spent: every worker stops asking for a while. */
   async exhaust(ms = QUOTA_RECHECK_MS): Promise<void> {
-    this.slots = [];
+    this.dropSlots();
     await this.store.exhaust(ms);
   }
 
@@ -83,14 +93,24 @@ export class SharedLimiter {
 
   private async claimNow(): Promise<void> {
     const want = Math.min(this.batch, Math.max(1, this.waiting));
-    const res = await this.store.claim(want, this.spacingMs, this.dailyQuota);
+    const unused = this.unused;
+    // the first slot lies far enough ahead that the answer arrives before it
+    const leadMs = Math.min(250, 2 * this.clock.rttMs + 5);
+    const sent = DatabaseClock.now();
+    const res = await this.store.claim({ want, spacingMs: this.spacingMs, dailyQuota: this.dailyQuota, leadMs, unused });
+    this.clock.sample(sent, DatabaseClock.now(), res.atMs);
+    this.unused -= unused;
     if (res.granted === 0) {
       const reason = res.providerSpent ? 'the provider reports none left' : `${this.dailyQuota} requests per 24 h across the deployment`;
       throw new ProviderError(this.platform, 'quota', `daily quota reached (${reason})`);
     }
-    // the wait is measured on the database's clock, so the workers' clocks need not agree
-    const first = performance.now() + res.waitMs;
+    const first = this.clock.toLocal(res.firstMs);
     for (let i = 0; i < res.granted; i++) this.slots.push(first + i * this.spacingMs);
+  }
+
+  private dropSlots(): void {
+    this.unused += this.slots.length;
+    this.slots = [];
   }
 }
 

@@ -4,16 +4,28 @@ import type { Connection } from '@mikro-orm/postgresql';
 import type { Orm } from './orm';
 
 export interface SlotClaim {
-  /** Slots granted (0: the quota is spent); they start waitMs from now, spacingMs apart. */
+  /** Slots granted (0: the quota is spent); the first starts at firstMs, the others spacingMs apart. */
   granted: number;
-  waitMs: number;
+  /** Epoch milliseconds on the database's clock, as is atMs: when the claim was made. */
+  firstMs: number;
+  atMs: number;
   /** The provider itself said no quota is left (rather than our count reaching the configured quota). */
   providerSpent: boolean;
 }
 
+export interface ClaimRequest {
+  want: number;
+  spacingMs: number;
+  dailyQuota?: number;
+  /** The first slot starts at least this long after the claim (so the answer arrives before it). */
+  leadMs: number;
+  /** Slots of earlier claims given up unused: taken off the quota count again. */
+  unused: number;
+}
+
 /** How a process reaches one provider's row: bound to the ORM by providerLimitsStore. */
 export interface ProviderLimitsStore {
-  claim(want: number, spacingMs: number, dailyQuota: number | undefined): Promise<SlotClaim>;
+  claim(request: ClaimRequest): Promise<SlotClaim>;
   pause(ms: number): Promise<void>;
   exhaust(ms: number): Promise<void>;
 }
@@ -30,7 +42,7 @@ with locked as (
     else k."quota_hours"[(h."hour" - k."quota_hour" + 1)::int:25] || array_fill(0, array[(h."hour" - k."quota_hour")::int]) end as "hours"
   from locked k, lateral (select greatest(k."quota_hour", floor(extract(epoch from k."at") / 3600)::bigint) as "hour") h
 ), granted as (
-  select s.*, greatest(s."next_start", s."at", s."paused_until") as "first_start",
+  select s.*, greatest(s."next_start", s."at" + ?::float8 * interval '1 millisecond', s."paused_until") as "first_start",
     case when s."at" < s."quota_paused_until" then 0
       when ?::int is null then ?::int
       else least(?::int, greatest(0, ?::int - (select coalesce(sum(v), 0)::int from unnest(s."hours") v))) end as "n"
@@ -38,21 +50,22 @@ with locked as (
 )
 update "provider_limits" l set
   "next_start" = case when g."n" > 0 then g."first_start" + g."n" * ?::float8 * interval '1 millisecond' else l."next_start" end,
-  "quota_hours" = g."hours"[1:24] || (g."hours"[25] + g."n"),
+  "quota_hours" = g."hours"[1:24] || greatest(0, g."hours"[25] + g."n" - ?::int),
   "quota_hour" = g."hour"
 from granted g where l."provider" = g."provider"
-returning g."n" as "granted", extract(epoch from g."first_start" - g."at")::float8 * 1000 as "waitMs",
+returning g."n" as "granted", extract(epoch from g."first_start")::float8 * 1000 as "firstMs", extract(epoch from g."at")::float8 * 1000 as "atMs",
   g."at" < g."quota_paused_until" as "providerSpent"`;
 
 async function ensureRow(connection: Connection, provider: string): Promise<void> {
   await connection.execute('insert into "provider_limits" ("provider") values (?) on conflict do nothing', [provider], 'run');
 }
 
-async function claimSlots(connection: Connection, provider: string, want: number, spacingMs: number, quota?: number): Promise<SlotClaim> {
-  const rows = await connection.execute<SlotClaim[]>(CLAIM_SQL, [provider, quota ?? null, want, want, quota ?? null, spacingMs], 'all');
-  const row = rows[0];
+async function claimSlots(connection: Connection, provider: string, r: ClaimRequest): Promise<SlotClaim> {
+  const quota = r.dailyQuota ?? null;
+  const params = [provider, r.leadMs, quota, r.want, r.want, quota, r.spacingMs, r.unused];
+  const row = (await connection.execute<SlotClaim[]>(CLAIM_SQL, params, 'all'))[0];
   if (!row) throw new Error(`provider_limits: no row for ${provider}`);
-  return { granted: Number(row.granted), waitMs: Math.max(0, Number(row.waitMs)), providerSpent: Boolean(row.providerSpent) };
+  return { granted: Number(row.granted), firstMs: Number(row.firstMs), atMs: Number(row.atMs), providerSpent: Boolean(row.providerSpent) };
 }
 
 async function pushLater(connection: Connection, provider: string, column: 'paused_until' | 'quota_paused_until', ms: number) {
@@ -72,9 +85,9 @@ export function providerLimitsStore(orm: Orm, provider: string): ProviderLimitsS
     throw err;
   }));
   return {
-    claim: async (want, spacingMs, quota) => {
+    claim: async (request) => {
       await row();
-      return claimSlots(connection, provider, want, spacingMs, quota);
+      return claimSlots(connection, provider, request);
     },
     pause: async (ms) => {
       await row();
