@@ -96,6 +96,8 @@ export class SharedLimiter {
     const unused = this.unused;
     // the first slot lies far enough ahead that the answer arrives before it
     const leadMs = Math.min(250, 2 * this.clock.rttMs + 5);
+    // the row exists before the timed round trip, so that trip is one statement only
+    await this.store.ready();
     const sent = DatabaseClock.now();
     const res = await this.store.claim({ want, spacingMs: this.spacingMs, dailyQuota: this.dailyQuota, leadMs, unused });
     this.clock.sample(sent, DatabaseClock.now(), res.atMs);

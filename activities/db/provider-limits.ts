@@ -25,6 +25,8 @@ export interface ClaimRequest {
 
 /** How a process reaches one provider's row: bound to the ORM by providerLimitsStore. */
 export interface ProviderLimitsStore {
+  /** Creates the provider's row if it is missing (claims need it). */
+  ready(): Promise<void>;
   claim(request: ClaimRequest): Promise<SlotClaim>;
   pause(ms: number): Promise<void>;
   exhaust(ms: number): Promise<void>;
@@ -33,7 +35,8 @@ export interface ProviderLimitsStore {
 // One statement: lock the row, age the 25 hourly quota buckets, grant what the quota allows, move next_start past
 // the granted slots. The row lock orders concurrent claims from every worker, so no two get the same slot and the
 // quota check and its increment are one step. 25 hourly buckets cover any sliding 24 h: a request counts until its
-// hour is 24 to 25 h old, never less (so a quota per sliding 24 h or per day is never exceeded).
+// hour is 24 to 25 h old, never less (so a quota per sliding 24 h or per day is never exceeded). Slots a process
+// gave up unused come off the newest hour (never below 0) before the check.
 const CLAIM_SQL = `
 with locked as (
   select l.*, clock_timestamp() as "at" from "provider_limits" l where l."provider" = ? for update
@@ -45,7 +48,7 @@ with locked as (
   select s.*, greatest(s."next_start", s."at" + ?::float8 * interval '1 millisecond', s."paused_until") as "first_start",
     case when s."at" < s."quota_paused_until" then 0
       when ?::int is null then ?::int
-      else least(?::int, greatest(0, ?::int - (select coalesce(sum(v), 0)::int from unnest(s."hours") v))) end as "n"
+      else least(?::int, greatest(0, ?::int - greatest(0, (select coalesce(sum(v), 0)::int from unnest(s."hours") v) - ?::int))) end as "n"
   from shifted s
 )
 update "provider_limits" l set
@@ -62,7 +65,7 @@ async function ensureRow(connection: Connection, provider: string): Promise<void
 
 async function claimSlots(connection: Connection, provider: string, r: ClaimRequest): Promise<SlotClaim> {
   const quota = r.dailyQuota ?? null;
-  const params = [provider, r.leadMs, quota, r.want, r.want, quota, r.spacingMs, r.unused];
+  const params = [provider, r.leadMs, quota, r.want, r.want, quota, r.unused, r.spacingMs, r.unused];
   const row = (await connection.execute<SlotClaim[]>(CLAIM_SQL, params, 'all'))[0];
   if (!row) throw new Error(`provider_limits: no row for ${provider}`);
   return { granted: Number(row.granted), firstMs: Number(row.firstMs), atMs: Number(row.atMs), providerSpent: Boolean(row.providerSpent) };
@@ -85,6 +88,7 @@ export function providerLimitsStore(orm: Orm, provider: string): ProviderLimitsS
     throw err;
   }));
   return {
+    ready: row,
     claim: async (request) => {
       await row();
       return claimSlots(connection, provider, request);
