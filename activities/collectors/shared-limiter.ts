@@ -6,6 +6,7 @@ import type { Platform } from '../../workflows/types/platforms';
 import type { ProviderLimitsStore } from '../db/provider-limits';
 import { DatabaseClock } from './database-clock';
 import { ProviderError } from './errors';
+import { QUOTA_RECHECK_MS } from './official/daily-quota';
 
 /** A slot woken up later than this is given up and another claimed: a late start could crowd the next second. */
 export const SLOT_LATE_MS = 30;
@@ -22,8 +23,6 @@ export const SLOT_MARGIN_MS = 200;
  * wasted, never handed to a second request, so batching only costs throughput when the rate binds anyway.
  */
 export const CLAIMS_PER_SECOND = 20;
-/** When the provider says the day's quota is spent and gives no Retry-After: no request goes out for this long. */
-export const QUOTA_RECHECK_MS = 15 * 60_000;
 
 export class SharedLimiter {
   readonly spacingMs: number;
