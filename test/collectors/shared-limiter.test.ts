@@ -1,10 +1,12 @@
 // The shared provider limits in PostgreSQL: slots from concurrent processes never overlap, the quota is granted
 // exactly once over, ages out after 24 to 25 hours, and a pause holds every claimant back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdapter } from '../../activities/collectors';
 import { ProviderError } from '../../activities/collectors/errors';
-import { SharedLimiter } from '../../activities/collectors/shared-limiter';
+import { providerKey, SharedLimiter, sharedLimits } from '../../activities/collectors/shared-limiter';
 import { createOrm, type Orm } from '../../activities/db/orm';
 import { providerLimitsStore, quotaUsed, type ClaimRequest } from '../../activities/db/provider-limits';
+import { startSimulator } from '../../workers/simulator/server';
 import { testEnv, uniqueId } from '../helpers/env';
 
 // three ORMs: three connection pools, as three worker processes would have
@@ -73,4 +75,22 @@ describe('provider limits in PostgreSQL', () => {
     expect(err).toBeInstanceOf(ProviderError);
     expect(err).toMatchObject({ kind: 'quota', message: 'etsy: daily quota reached (2 requests per 24 h across the deployment)' });
   });
+});
+
+it("a provider's 429 holds the platform back for every worker: its Retry-After is stored in the provider's row", async () => {
+  const key = 'sim-key';
+  const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
+  const config = { platform: 'etsy' as const, baseUrl: sim.baseUrls.etsy, apiKey: key, ratePerSecond: 100, timeoutMs: 2_000 };
+  const adapter = createAdapter(config, undefined, sharedLimits((provider) => providerLimitsStore(orms[0]!, provider)));
+  try {
+    sim.simulator.setFaults('etsy', { rateLimit: { calls: ['search'], retryAfterSeconds: 5, times: 1 } });
+    await expect(adapter.collect('wall art')).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 5_000 });
+    // another worker's next slot waits for the Retry-After
+    const other = providerLimitsStore(orms[1]!, providerKey('etsy', 'seed', sim.baseUrls.etsy));
+    const held = await other.claim(claim());
+    expect(held.firstMs - held.atMs).toBeGreaterThan(4_500);
+  } finally {
+    await adapter.close();
+    await sim.close();
+  }
 });
