@@ -13,8 +13,9 @@ export const SLOT_LATE_MS = 30;
 /**
  * Slots are (1000 + SLOT_MARGIN_MS) / rate apart: starts k and k + rate then reach the provider more than a second
  * apart as long as their delays from slot to arrival (a late wake-up, up to SLOT_LATE_MS, a new connection's
- * handshake, the network, a busy event loop on either side) differ by less than the margin. Three workers on two
- * busy cores showed spreads of ~150 ms (test/workers/shared-limits.test.ts); the price is 1/6 of the configured rate.
+ * handshake, the network, a busy event loop on either side) differ by less than the margin. Three workers at 40/s
+ * on two busy cores saw at most 36 starts in a second (docs/scaling.md): 35 gaps of 30 ms squeezed below 1 s, a
+ * spread over 50 ms; it takes over 200 ms to break the limit. The price is 1/6 of the configured rate.
  */
 export const SLOT_MARGIN_MS = 200;
 /**
