@@ -6,7 +6,7 @@ import { quotaUsed } from '../../activities/db/provider-limits';
 import { collectKeywords } from '../../workflows/collect-keywords';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
-import { startWorkerProcesses, type WorkerProcesses } from '../helpers/worker-processes';
+import { spawnWorkerProcesses, type WorkerProcesses } from '../helpers/worker-processes';
 
 const DAY = '2026-11-26';
 /** Requests per second per platform, for the whole deployment. */
@@ -23,8 +23,10 @@ const taskQueue = `shared-limits-${uid()}`;
 beforeAll(async () => {
   stack = await startTestStack({ day: DAY });
   const rates = Object.fromEntries(PLATFORMS.map((p) => [`${p.toUpperCase()}_RATE_PER_SECOND`, String(RATE)]));
-  workers = await startWorkerProcesses(stack, taskQueue, 3, { ...rates, EBAY_DAILY_QUOTA: String(EBAY_QUOTA) });
-}, 120_000);
+  workers = spawnWorkerProcesses(stack, taskQueue, 3, { ...rates, EBAY_DAILY_QUOTA: String(EBAY_QUOTA) });
+  // each worker bundles the workflows at start: the slow part of this file on two cores
+  await workers.ready;
+});
 afterAll(async () => {
   await workers?.stopAll();
   await stack?.close();
