@@ -5,6 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { listenApi } from '../api/listen';
 import { createAdapters } from '../activities/collectors';
+import { sharedLimits } from '../activities/collectors/shared-limiter';
+import { providerLimitsStore } from '../activities/db/provider-limits';
 import { startSimulator } from './simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from './config/config';
 import { Closers } from './temporal/closers';
@@ -42,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
 
     const temporal = await temporalServer(config, closers);
     const providers = await providersOrSimulator(config, closers);
-    const adapters = createAdapters(providers);
+    // the same limits as standalone workers sharing this database: the rate and quota hold for all of them
+    const adapters = createAdapters(providers, {}, sharedLimits((provider) => providerLimitsStore(orm, provider)));
     closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a.close())));
 
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });

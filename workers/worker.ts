@@ -2,7 +2,9 @@
 import { pathToFileURL } from 'node:url';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createConfiguredAdapters } from '../activities/collectors';
+import { configuredPlatforms, createConfiguredAdapters } from '../activities/collectors';
+import { sharedLimits } from '../activities/collectors/shared-limiter';
+import { providerLimitsStore } from '../activities/db/provider-limits';
 import { loadDotEnv, loadConfig } from './config/config';
 import { createOrm } from '../activities/db/orm';
 import { Closers } from './temporal/closers';
@@ -18,17 +20,19 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (!config.temporal.address) throw new Error('Invalid configuration: TEMPORAL_ADDRESS is required for a standalone worker');
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
   installQuietRuntime({ metricsPort: config.workerMetricsPort });
-  const adapters = createConfiguredAdapters(withSimulatorFallback(config.providers, config.simulator));
-  const platforms = Object.keys(adapters);
+  const providers = withSimulatorFallback(config.providers, config.simulator);
+  const platforms = configuredPlatforms(providers);
   if (platforms.length === 0) {
     throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
   }
   // each close attempted even if another fails, and whatever was opened before a failure is closed
   const closers = new Closers();
-  closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a?.close())));
   try {
     const orm = await createOrm(config.databaseUrl);
     closers.add('database', () => orm.close());
+    // *_RATE_PER_SECOND and *_DAILY_QUOTA hold for the deployment: every worker claims its request slots in PostgreSQL
+    const adapters = createConfiguredAdapters(providers, sharedLimits((provider) => providerLimitsStore(orm, provider)));
+    closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a?.close())));
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     closers.add('Temporal connection', () => connection.close());
     await ensureSearchAttributes(connection, config.temporal.namespace, console.log);

@@ -1,6 +1,8 @@
 // One pooled, rate-limited JSON client per provider; every failure comes out as a ProviderError.
 import type { Platform } from '../../workflows/types/platforms';
 import { ApiClient, type ApiResponse } from './official/api-client';
+import { DailyQuota } from './official/daily-quota';
+import type { SharedLimiter } from './shared-limiter';
 
 export interface HttpClientConfig {
   platform: Platform;
@@ -9,6 +11,10 @@ export interface HttpClientConfig {
   apiKey: string;
   ratePerSecond: number;
   timeoutMs: number;
+  /** Requests per sliding 24 h (*_DAILY_QUOTA); undefined: no limit of ours. */
+  dailyQuota?: number;
+  /** The deployment-wide rate and quota, when the worker shares them through PostgreSQL. */
+  shared?: SharedLimiter;
   /** Sockets kept open to the provider (default 16). */
   connections?: number;
 }
@@ -30,9 +36,10 @@ export class HttpClient {
   readonly #headers: Record<string, string>;
 
   constructor(config: HttpClientConfig) {
-    const { platform, baseUrl, ratePerSecond, timeoutMs, connections } = config;
+    const { platform, baseUrl, ratePerSecond, timeoutMs, connections, dailyQuota, shared } = config;
     this.platform = platform;
-    this.#api = new ApiClient({ platform, baseUrl, ratePerSecond, timeoutMs, connections });
+    const quota = dailyQuota === undefined ? undefined : new DailyQuota(platform, dailyQuota);
+    this.#api = new ApiClient({ platform, baseUrl, ratePerSecond, timeoutMs, connections, quota, shared });
     this.#headers = { authorization: `Bearer ${config.apiKey}` };
   }
 

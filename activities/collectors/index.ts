@@ -10,6 +10,7 @@ import { createEtsyAdapter } from './etsy';
 import { createEtsyV3Adapter } from './etsy-v3/adapter';
 import { OFFICIAL_ADAPTER } from './provider-config';
 import type { SeedAdapterConfig } from './seed-contract';
+import type { SharedLimits } from './shared-limiter';
 import type { ProviderAdapter } from './types';
 
 export { ProviderError, type ProviderErrorKind } from './errors';
@@ -30,22 +31,22 @@ export function isProviderConfigured(config: ProviderConfig): boolean {
   return (config.adapter ?? 'seed') !== 'seed' || Boolean(config.baseUrl);
 }
 
-function seedConfig(config: ProviderConfig): SeedAdapterConfig {
-  const { platform, baseUrl, apiKey, ratePerSecond, timeoutMs } = config;
+function seedConfig(config: ProviderConfig, shared?: SharedLimits): SeedAdapterConfig {
+  const { platform, baseUrl, apiKey, ratePerSecond, timeoutMs, dailyQuota } = config;
   if (!baseUrl || !apiKey) {
     throw new Error(`${platform}: a provider needs both a base URL and an API key (${platform.toUpperCase()}_PROVIDER_URL, ${platform.toUpperCase()}_API_KEY)`);
   }
-  return { baseUrl, apiKey, ratePerSecond, timeoutMs };
+  return { baseUrl, apiKey, ratePerSecond, timeoutMs, dailyQuota, shared: shared?.({ platform, adapter: 'seed', baseUrl, ratePerSecond, dailyQuota }) };
 }
 
 /** The official adapter of a configuration, checked without opening anything. */
-function official(config: ProviderConfig): () => ProviderAdapter {
+function official(config: ProviderConfig, limits?: SharedLimits): () => ProviderAdapter {
   const { platform, adapter = 'seed', baseUrl, ratePerSecond, timeoutMs, dailyQuota, etsyV3, ebayBrowse, amazonAds } = config;
   const variable = `${platform.toUpperCase()}_ADAPTER`;
   if (adapter !== OFFICIAL_ADAPTER[platform]) throw new Error(`${platform}: ${variable} must be seed or ${OFFICIAL_ADAPTER[platform]}, not ${adapter}`);
   const incomplete = new Error(`${platform}: ${adapter} needs its base URL and credentials (${variable} in .env.example)`);
   if (!baseUrl) throw incomplete;
-  const common = { baseUrl, ratePerSecond, timeoutMs, dailyQuota };
+  const common = { baseUrl, ratePerSecond, timeoutMs, dailyQuota, shared: limits?.({ platform, adapter, baseUrl, ratePerSecond, dailyQuota }) };
   const build = {
     'etsy-v3': etsyV3 && (() => createEtsyV3Adapter({ ...common, ...etsyV3 })),
     'ebay-browse': ebayBrowse && (() => createEbayBrowseAdapter({ ...common, ...ebayBrowse })),
@@ -55,10 +56,13 @@ function official(config: ProviderConfig): () => ProviderAdapter {
   return build;
 }
 
-/** Checks a configuration, then builds: `source` labels seed-contract data (the provider's host by default). */
-export function createAdapter(config: ProviderConfig, source?: string): ProviderAdapter {
-  if ((config.adapter ?? 'seed') !== 'seed') return official(config)();
-  const seed = seedConfig(config);
+/**
+ * Checks a configuration, then builds: `source` labels seed-contract data (the provider's host by default);
+ * `shared` makes the configured rate and quota hold across every worker process of the deployment.
+ */
+export function createAdapter(config: ProviderConfig, source?: string, shared?: SharedLimits): ProviderAdapter {
+  if ((config.adapter ?? 'seed') !== 'seed') return official(config, shared)();
+  const seed = seedConfig(config, shared);
   return FACTORIES[config.platform](seed, source ?? new URL(seed.baseUrl).host);
 }
 
@@ -68,14 +72,24 @@ const check = (config: ProviderConfig) => ((config.adapter ?? 'seed') === 'seed'
 export function createAdapters(
   providers: Record<Platform, ProviderConfig>,
   sources: Partial<Record<Platform, string>> = {},
+  shared?: SharedLimits,
 ): Record<Platform, ProviderAdapter> {
   for (const platform of PLATFORMS) check(providers[platform]);
-  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p])])) as Record<Platform, ProviderAdapter>;
+  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p], shared)])) as Record<Platform, ProviderAdapter>;
+}
+
+/** The platforms that have a provider configured, each configuration checked without opening anything. */
+export function configuredPlatforms(providers: Record<Platform, ProviderConfig>): Platform[] {
+  const configured = PLATFORMS.filter((p) => isProviderConfigured(providers[p]));
+  for (const platform of configured) check(providers[platform]);
+  return configured;
 }
 
 /** Adapters for the platforms that have a provider configured; a worker serves only those. */
-export function createConfiguredAdapters(providers: Record<Platform, ProviderConfig>): Partial<Record<Platform, ProviderAdapter>> {
-  const configured = PLATFORMS.filter((p) => isProviderConfigured(providers[p]));
-  for (const platform of configured) check(providers[platform]);
-  return Object.fromEntries(configured.map((p) => [p, createAdapter(providers[p])]));
+export function createConfiguredAdapters(
+  providers: Record<Platform, ProviderConfig>,
+  shared?: SharedLimits,
+): Partial<Record<Platform, ProviderAdapter>> {
+  const configured = configuredPlatforms(providers);
+  return Object.fromEntries(configured.map((p) => [p, createAdapter(providers[p], undefined, shared)]));
 }

@@ -48,7 +48,8 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
         if (value !== undefined) return value;
         degraded.push({ call, reason: `malformed response from ${client.callName('GET', path)}` });
       } catch (err) {
-        if (options.signal?.aborted || !(err instanceof ProviderError) || err.kind === 'auth') {
+        // a spent quota stops the platform like refused credentials: no call of this keyword is worth a degraded row
+        if (options.signal?.aborted || !(err instanceof ProviderError) || err.kind === 'auth' || err.kind === 'quota') {
           stop.abort(err);
           throw err;
         }

@@ -31,6 +31,11 @@ describe('official adapter configuration', () => {
     ]);
   });
 
+  it('applies *_DAILY_QUOTA to the seed contract too (a deployment-wide figure, like the rate)', () => {
+    const { providers } = loadConfig({ EBAY_PROVIDER_URL: 'https://keywords.example.com/ebay', EBAY_API_KEY: 'k', EBAY_DAILY_QUOTA: '1200' });
+    expect([providers.ebay.adapter, providers.ebay.dailyQuota, providers.etsy.dailyQuota]).toEqual([undefined, 1200, undefined]);
+  });
+
   it('selects each official API with its documented host, rate and daily quota', () => {
     const { providers } = loadConfig({ ...ETSY, ...EBAY, ...AMAZON });
     expect(providers.etsy).toMatchObject({

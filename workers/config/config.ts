@@ -78,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         apiKey,
         ratePerSecond: e[`${prefix}_RATE_PER_SECOND`] ?? SEED_RATE_PER_SECOND,
         timeoutMs: e.PROVIDER_TIMEOUT_MS,
+        dailyQuota: e[`${prefix}_DAILY_QUOTA`],
       };
       return [platform, provider];
     }),

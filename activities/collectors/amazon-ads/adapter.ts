@@ -5,6 +5,7 @@ import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
+import type { SharedLimiter } from '../shared-limiter';
 import { requestToken, TokenCache } from '../official/token-cache';
 import { provenanceOf } from '../provenance';
 import type { CollectOptions, KeywordMetrics, ProviderAdapter } from '../types';
@@ -25,6 +26,8 @@ export interface AmazonAdsConfig {
   ratePerSecond: number;
   timeoutMs: number;
   dailyQuota?: number;
+  /** The deployment-wide rate and quota (every worker process). */
+  shared?: SharedLimiter;
 }
 
 const RECOMMENDATIONS_PATH = '/sp/targets/keywords/recommendations';
@@ -36,7 +39,7 @@ const currency = (minorUnits: number) => Math.round(minorUnits) / 100;
 export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter {
   const client = new ApiClient({
     platform: 'amazon', baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs,
-    quota: config.dailyQuota === undefined ? undefined : new DailyQuota('amazon', config.dailyQuota),
+    quota: config.dailyQuota === undefined ? undefined : new DailyQuota('amazon', config.dailyQuota), shared: config.shared,
   });
   const tokenUrl = new URL(config.tokenUrl);
   const tokenClient = new ApiClient({ platform: 'amazon', baseUrl: tokenUrl.origin, ratePerSecond: 5, timeoutMs: config.timeoutMs, connections: 1 });

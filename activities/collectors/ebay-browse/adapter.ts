@@ -4,6 +4,7 @@
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
+import type { SharedLimiter } from '../shared-limiter';
 import { COMPETITION_HALF_AT, competitionFromCount, priceStats } from '../official/market-stats';
 import { requestToken, TokenCache } from '../official/token-cache';
 import { provenanceOf } from '../provenance';
@@ -21,6 +22,8 @@ export interface EbayBrowseConfig {
   timeoutMs: number;
   /** Browse calls per 24 h (eBay's default is 5,000 a day). */
   dailyQuota?: number;
+  /** The deployment-wide rate and quota (every worker process). */
+  shared?: SharedLimiter;
 }
 
 const TOKEN_PATH = '/identity/v1/oauth2/token';
@@ -30,7 +33,7 @@ const SCOPE = 'https://api.ebay.com/oauth/api_scope';
 
 export function createEbayBrowseAdapter(config: EbayBrowseConfig): ProviderAdapter {
   const common = { platform: 'ebay' as const, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs };
-  const client = new ApiClient({ ...common, ratePerSecond: config.ratePerSecond, quota: new DailyQuota('ebay', config.dailyQuota) });
+  const client = new ApiClient({ ...common, ratePerSecond: config.ratePerSecond, quota: new DailyQuota('ebay', config.dailyQuota), shared: config.shared });
   // token requests do not count against the Browse quota; they are rare, one connection is enough
   const tokenClient = new ApiClient({ ...common, ratePerSecond: 5, connections: 1 });
   const tokens = new TokenCache(() => requestToken(tokenClient, {

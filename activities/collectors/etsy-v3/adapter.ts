@@ -4,6 +4,7 @@ import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
+import type { SharedLimiter } from '../shared-limiter';
 import { COMPETITION_HALF_AT, competitionFromCount, priceStats, shares } from '../official/market-stats';
 import { provenanceOf } from '../provenance';
 import type { CollectOptions, DegradedCall, KeywordMetrics, ProviderAdapter } from '../types';
@@ -19,6 +20,8 @@ export interface EtsyV3Config {
   timeoutMs: number;
   /** Requests per sliding 24 h (Etsy's default is 10,000). */
   dailyQuota?: number;
+  /** The deployment-wide rate and quota (every worker process). */
+  shared?: SharedLimiter;
 }
 
 const LISTINGS_PATH = '/v3/application/listings/active';
@@ -30,7 +33,7 @@ const CATEGORIES_MAX = 5;
 export function createEtsyV3Adapter(config: EtsyV3Config): ProviderAdapter {
   const quota = new DailyQuota('etsy', config.dailyQuota);
   const client = new ApiClient({
-    platform: 'etsy', baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs, quota,
+    platform: 'etsy', baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs, quota, shared: config.shared,
     remaining: { today: 'x-remaining-today', thisSecond: 'x-remaining-this-second' },
   });
   // the key lives in this closure only: never on an object that could be logged

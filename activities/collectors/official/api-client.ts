@@ -8,6 +8,7 @@ import { callMetrics } from '../call-metrics';
 import { ProviderError } from '../errors';
 import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
 import { RateLimiter } from '../rate-limiter';
+import type { SharedLimiter } from '../shared-limiter';
 import type { DailyQuota } from './daily-quota';
 
 export interface ApiClientConfig {
@@ -18,6 +19,8 @@ export interface ApiClientConfig {
   timeoutMs: number;
   /** Counts every request; throws 'quota' instead of sending once it is spent. */
   quota?: DailyQuota;
+  /** The deployment-wide rate and quota (every worker process); the local limiter and quota stay as guards. */
+  shared?: SharedLimiter;
   /** Headers in which the provider says how many requests are left (Etsy's x-remaining-*). */
   remaining?: { today: string; thisSecond: string };
   connections?: number;
@@ -73,6 +76,8 @@ export class ApiClient {
     await this.limiter.acquire(req.signal);
     const hold = this.holdUntil - performance.now();
     if (hold > 0) await sleep(hold, undefined, { signal: req.signal }).catch(() => Promise.reject(req.signal?.reason as Error));
+    // deployment-wide slot (activities/db/provider-limits.ts): also a wait, counted with the local one
+    await this.config.shared?.acquire(req.signal);
     const waited = performance.now() - queued;
     // under a millisecond is the limiter's bookkeeping, not a wait
     if (waited >= 1) metrics.rateLimitWait(this.platform, waited);
@@ -110,12 +115,20 @@ export class ApiClient {
         await res.body.dump().catch(() => undefined);
         if (res.statusCode === 429 && spent && this.config.quota) {
           const retryAfter = res.headers['retry-after'];
-          this.config.quota.exhaust(retryAfter === undefined ? undefined : parseRetryAfter(retryAfter));
+          const ms = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter);
+          this.config.quota.exhaust(ms);
+          await this.config.shared?.exhaust(ms).catch(() => undefined);
           throw this.config.quota.error(`${call} returned 429, none left today`, 429);
         }
-        throw errorForStatus(this.platform, call, res.statusCode, res.headers);
+        const err = errorForStatus(this.platform, call, res.statusCode, res.headers);
+        // a 429 holds the platform back for every worker, not just the one it answered
+        if (err.kind === 'rate_limited') await this.config.shared?.pause(err.retryAfterMs ?? 0).catch(() => undefined);
+        throw err;
       }
-      if (spent) this.config.quota?.exhaust();
+      if (spent) {
+        this.config.quota?.exhaust();
+        await this.config.shared?.exhaust().catch(() => undefined);
+      }
       const text = await res.body.text();
       try {
         return { body: JSON.parse(text) as T, headers: res.headers, simulated: res.headers['x-simulated-data'] === 'true' };
@@ -142,7 +155,10 @@ export class ApiClient {
   private readRemaining(headers: IncomingHttpHeaders): boolean {
     const names = this.config.remaining;
     if (!names) return false;
-    if (headerNumber(headers[names.thisSecond]) === 0) this.holdUntil = performance.now() + SECOND_MS;
+    if (headerNumber(headers[names.thisSecond]) === 0) {
+      this.holdUntil = performance.now() + SECOND_MS;
+      this.config.shared?.pause(SECOND_MS).catch(() => undefined);
+    }
     return headerNumber(headers[names.today]) === 0;
   }
 }
