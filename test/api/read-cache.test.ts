@@ -24,7 +24,8 @@ beforeAll(async () => {
   stack = await startTestStack({ day: DAY2 });
   taskQueue = `read-cache-${uid()}`;
   cache = new ReadCache(8 * 1024 * 1024);
-  listener = listenForChanges(stack.orm, cache, pino({ level: 'silent' }));
+  // no probe during the file: its 'select 1' would replace the 'listen …' the lost-connection test looks the backend up by
+  listener = listenForChanges(stack.orm, cache, pino({ level: 'silent' }), { everyMs: 3_600_000, timeoutMs: 5_000 });
   await listener.ready;
   app = testApp(stack, taskQueue, { cache });
   keywords = seedKeywords(uid());
