@@ -1,5 +1,4 @@
 // What tests need to reach the shared Temporal dev server and PostgreSQL of this run.
-import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { inject, type ProvidedContext } from 'vitest';
 
@@ -21,15 +20,6 @@ export function provided<K extends keyof ProvidedContext>(key: K): ProvidedConte
 
 export function testEnv(): { temporalAddress: string; databaseUrl: string } {
   return { temporalAddress: provided('temporalAddress'), databaseUrl: provided('databaseUrl') };
-}
-
-/** `prefix-<random>`: IDs and task queues never collide between tests or runs. */
-export function uniqueId(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 13)}`;
-}
-
-export function uniqueTaskQueue(prefix: string): string {
-  return uniqueId(`${prefix}-tq`);
 }
 
 /** A client of the shared dev server; the caller closes `client.connection`. */
