@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const distDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
 const { version } = require('swagger-ui-dist/package.json') as { version: string };
 
-export const DOCS_ASSETS = '/docs/assets';
+const DOCS_ASSETS = '/docs/assets';
 /** The page's script, a file rather than inline so a Content-Security-Policy of 'self' needs no exception. */
 const INIT_SCRIPT = 'init.js';
 /** The package files the page may load (the maps only when a browser's developer tools ask), by content type. */
