@@ -1,8 +1,8 @@
-// GET /openapi.json (OpenAPI 3.1, generated once from the route schemas) and GET /docs (Swagger UI).
+// GET /openapi.json (OpenAPI 3.1, generated once from the route schemas) and GET /docs (Swagger UI, api/docs-page.ts).
 import { createRequire } from 'node:module';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import type { AppEnv } from './deps';
+import { mountDocsPage } from './docs-page';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -22,6 +22,5 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
   });
   const body = JSON.stringify(document);
   app.get('/openapi.json', (c) => c.body(body, 200, { 'content-type': 'application/json' }));
-  // the page loads Swagger UI's script and styles from a CDN (jsdelivr); the spec itself is served here
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Keyword intelligence API' }));
+  mountDocsPage(app, { title: 'Keyword intelligence API', specUrl: '/openapi.json' });
 }

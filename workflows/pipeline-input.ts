@@ -53,7 +53,7 @@ function normalizeSteps(raw: unknown): PipelineStep[] {
   return PIPELINE_STEPS.filter((step) => raw.includes(step));
 }
 
-export function validateListId(raw: unknown): string {
+function validateListId(raw: unknown): string {
   if (typeof raw !== 'string' || !/^kl-[0-9a-f]{24}$/.test(raw)) throw new InputError('keywordList', 'must be a keyword list ID (kl-…)');
   return raw;
 }

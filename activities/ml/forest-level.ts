@@ -7,7 +7,7 @@ export class Level {
   readonly slotOf: Int32Array;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
-  readonly score: Float64Array;
+  private readonly score: Float64Array;
   readonly leftW: Float64Array;
   readonly leftS: Float64Array;
   private readonly w: Float64Array;

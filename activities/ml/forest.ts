@@ -13,7 +13,7 @@ export interface Forest {
   trees: Tree[];
 }
 
-export const DEFAULT_FOREST: ForestOptions = { nTrees: 100, maxDepth: 10, minSamplesLeaf: 1, seed: 42 };
+const DEFAULT_FOREST: ForestOptions = { nTrees: 100, maxDepth: 10, minSamplesLeaf: 1, seed: 42 };
 
 /** Trains on feature columns (one Float64Array per feature, same length as y). */
 export function trainForest(columns: readonly Float64Array[], y: Float64Array, options: Partial<ForestOptions> = {}): Forest {
@@ -63,7 +63,7 @@ function bootstrap(n: number, draws: number, rand: () => number): Bootstrap {
   return { rows: rows.subarray(0, u), counts: counts.subarray(0, u) };
 }
 
-export function predictTree(tree: Tree, x: ArrayLike<number>): number {
+function predictTree(tree: Tree, x: ArrayLike<number>): number {
   let node = 0;
   while (tree.feature[node]! >= 0) node = x[tree.feature[node]!]! <= tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
   return tree.value[node]!;

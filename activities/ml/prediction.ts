@@ -51,7 +51,7 @@ export function recommend(predicted: number, confidence: number): Recommendation
   return 'low';
 }
 
-export function predictionConfidence(model: LoadedSuccessModel, features: readonly number[]): { mean: number; confidence: number } {
+function predictionConfidence(model: LoadedSuccessModel, features: readonly number[]): { mean: number; confidence: number } {
   const trees = treePredictions(model.forest, features);
   let mean = 0;
   for (const p of trees) mean += p;

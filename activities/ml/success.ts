@@ -16,7 +16,7 @@ import { regressionMetrics, splitTrainTest, type RegressionMetrics } from './met
 import { predictForest, serializeForest, trainForest, type Forest, type SerializedForest } from './forest';
 import type { ForestOptions } from './forest-types';
 
-export const SUCCESS_FEATURES = ['search_volume', 'competition', 'cpc', 'trend_score'] as const;
+const SUCCESS_FEATURES = ['search_volume', 'competition', 'cpc', 'trend_score'] as const;
 export const SUCCESS_TARGET = 'success_score/v1';
 
 export interface SuccessTargetOptions {

@@ -14,7 +14,7 @@ export interface KeywordTrends {
   trending_keywords: { keyword: string; platform: string; trend_score: number }[];
 }
 
-export const TRENDING_THRESHOLD = 0.7;
+const TRENDING_THRESHOLD = 0.7;
 
 export function analyzeKeywordTrends(batch: readonly ScoredKeyword[]): KeywordTrends | null {
   if (batch.length === 0) return null;

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const SELF = new Set(['/openapi.json', '/docs']);
+const SELF = new Set(['/openapi.json', '/docs', '/docs/assets/:file']);
 /** Every method + path the app routes (middleware registers as ALL), in OpenAPI's {param} form. */
 const served = () => [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !SELF.has(r.path))
   .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
@@ -72,12 +72,33 @@ describe('OpenAPI', () => {
     }
   });
 
-  it('serves interactive docs at /docs pointing at the spec', async () => {
+  it('serves interactive docs at /docs pointing at the spec, without an API key', async () => {
     const res = await app.request('/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    const html = await res.text();
-    expect(html).toContain('SwaggerUIBundle');
-    expect(html).toContain("url: '/openapi.json'");
+    expect(await res.text()).toContain('<div id="swagger-ui"></div>');
+    const script = await app.request('/docs/assets/init.js');
+    expect(await script.text()).toBe(`window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: '#swagger-ui' });\n`);
+  });
+
+  it('loads nothing from elsewhere: every file the /docs page names is served here, with its content type', async () => {
+    const html = await (await app.request('/docs')).text();
+    expect(html).not.toMatch(/https?:|\/\//);
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const files = refs.map((ref) => /^\/docs\/assets\/([\w.-]+)\?v=\d+\.\d+\.\d+$/.exec(ref)?.[1]);
+    expect(files).toEqual(['swagger-ui.css', 'favicon-32x32.png', 'swagger-ui-bundle.js', 'init.js']);
+    const types = { css: /^text\/css/, png: /^image\/png$/, js: /^text\/javascript/ } as Record<string, RegExp>;
+    for (const ref of refs) {
+      const asset = await app.request(ref);
+      expect([ref, asset.status]).toEqual([ref, 200]);
+      expect(asset.headers.get('content-type')).toMatch(types[ref.replace(/\?.*/, '').split('.').pop()!]!);
+      expect(asset.headers.get('cache-control')).toMatch(ref.includes('init.js') ? /^no-cache$/ : /max-age=31536000/);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(ref.includes('init.js') ? 50 : 500);
+    }
+    // the bundle is Swagger UI itself, and the folder serves only the files listed
+    expect(await (await app.request('/docs/assets/swagger-ui-bundle.js')).text()).toContain('SwaggerUIBundle');
+    for (const missing of ['index.html', 'package.json', '..%2Fpackage.json', 'swagger-initializer.js']) {
+      expect([missing, (await app.request(`/docs/assets/${missing}`)).status]).toEqual([missing, 404]);
+    }
   });
 });

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { inject } from 'vitest';
 import { createConfiguredAdapters } from '../../activities/collectors';
 import { startSimulator, type RunningSimulator } from '../../workers/simulator/server';
 import type { ProviderConfig } from '../../activities/collectors/provider-config';
@@ -10,6 +9,7 @@ import { createOrm, type Orm } from '../../activities/db/orm';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { bundleWorkflows, createKeywordWorker } from '../../workers/temporal/create-worker';
 import { installQuietRuntime } from '../../workers/temporal/runtime';
+import { provided } from './env';
 
 export const uid = () => randomBytes(4).toString('hex');
 
@@ -38,8 +38,8 @@ export interface WorkerOptions {
 export async function startTestStack(options: { day: string; ratePerSecond?: number; timeoutMs?: number }): Promise<TestStack> {
   // expected failures (faults under test) would otherwise fill the output with worker warnings
   installQuietRuntime({ level: 'ERROR' });
-  const temporalAddress = inject('temporalAddress');
-  const databaseUrl = inject('databaseUrl');
+  const temporalAddress = provided('temporalAddress');
+  const databaseUrl = provided('databaseUrl');
   const orm = await createOrm(databaseUrl);
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });

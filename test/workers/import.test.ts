@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { createOrm, type Orm } from '../../activities/db/orm';
 import { parseObservationLine } from '../../workers/cli/observation-line';
+import { provided } from '../helpers/env';
 import { uid } from '../helpers/stack';
 
 const line = (o: Record<string, unknown>) => JSON.stringify({
@@ -37,12 +37,12 @@ describe('npm run import', () => {
   let orm: Orm;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
   beforeAll(async () => {
-    orm = await createOrm(inject('databaseUrl'));
+    orm = await createOrm(provided('databaseUrl'));
   });
   afterAll(() => orm?.close());
 
   const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import.ts', file], {
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: provided('databaseUrl') }, encoding: 'utf8',
   });
 
   it('imports every line, upserting by (platform, keyword, day)', async () => {

@@ -29,7 +29,7 @@ export function scheduleSettings(config: AppConfig): ScheduleSettings {
 }
 
 /** The default times (docs/operations.md). Scheduled runs get IDs like `daily-pipeline-2026-11-24T02:00:00Z` (Temporal appends the time). */
-export function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
+function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
   assertTimeZone(s.timezone);
   const prefix = s.idPrefix ?? '';
   // every list marked daily, plus the configured keywords: resolved by the run itself (workflows/pipeline.ts)
