@@ -6,6 +6,7 @@ import type { KeywordListChunkInput, KeywordListSizeInput } from '../workflows/t
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
+import { validateUpload, writeUpload } from './imports/import-activities';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
@@ -23,6 +24,8 @@ export function createActivities(deps: ActivityDeps) {
     keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
       ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) }),
     deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
+    validateUpload: (input: { uploadId: string }) => validateUpload(deps.orm, input),
+    writeUpload: (input: { uploadId: string; workflowId: string }) => writeUpload(deps.orm, input),
   };
 }
 

@@ -12,6 +12,7 @@ import { apiMetrics } from './middleware/metrics';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
+import { importRoutes } from './routes/imports';
 import { keywordRoutes } from './routes/keywords';
 import { analyzeRoutes } from './routes/analyze';
 import { modelRoutes } from './routes/models';
@@ -41,8 +42,8 @@ export function createApp(deps: ApiDeps) {
   app.use(rateLimit(security.rateLimit, clientOf));
   app.use(auth.required);
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
-  // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
-  app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
+  // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET; imports have their own
+  app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : limit(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', modelRoutes(deps));
   app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
+  app.route('/', importRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));

@@ -1,13 +1,14 @@
 // One JSON line of the dataset generator, validated: errors name the line and the field.
-import type { ObservationRow } from '../../activities/processing/types';
-import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
-import { checkKeyword, InputError, isCalendarDay } from '../../workflows/validation';
+import type { ObservationRow } from '../../processing/types';
+import { PLATFORMS, type Platform } from '../../../workflows/types/platforms';
+import { checkKeyword, InputError, isCalendarDay } from '../../../workflows/validation';
+import { ReportLineError } from '../report-error';
 
 /** An observation row whose platform is one we collect, with its category stated. */
 export type ObservationLine = ObservationRow & { platform: Platform; category: string | null };
 
 export function parseObservationLine(line: string, lineNo: number): ObservationLine {
-  const fail = (field: string, message: string) => new Error(`line ${lineNo}: ${field} ${message}`);
+  const fail = (field: string, message: string) => new ReportLineError(lineNo, field, message);
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(line) as Record<string, unknown>;

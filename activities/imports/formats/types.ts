@@ -1,0 +1,28 @@
+// What a format's parser returns: observation rows to upsert, or per-keyword demand for a period to fill rows with.
+import type { ObservationLine } from './observation-line';
+
+/** One keyword's demand from a report; null: the report has no number for it (never made up). */
+export interface DemandRow {
+  keyword: string;
+  searchVolume: number | null;
+  /** 0–1 */
+  competition: number | null;
+  cpcLow: number | null;
+  cpcHigh: number | null;
+  /** Everything else the report says about the keyword (currency, monthly series, ranges...). */
+  details: Record<string, unknown>;
+}
+
+export type ParsedReport =
+  | { kind: 'observations'; rows: ObservationLine[] }
+  | {
+    kind: 'demand';
+    /** The provenance label every value taken from this report carries. */
+    label: { searchVolume: string; competition: string; cpc: string };
+    periodFrom: string;
+    periodTo: string;
+    rows: DemandRow[];
+  };
+
+/** Parses every line or throws a ReportLineError; onLine is called as lines are done (for heartbeats). */
+export type ReportParser = (lines: string[], onLine: (line: number) => void) => ParsedReport;
