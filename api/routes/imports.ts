@@ -5,6 +5,7 @@ import { stageUpload } from '../../activities/imports/uploads';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from '../../workflows/types/import-report';
 import type { ApiDeps } from '../deps';
 import { errorResponse, HttpError, payloadTooLarge } from '../errors';
+import { zodError } from '../validate';
 import { apiKeySecurity, json, RunStarted, routes, writeErrors } from '../openapi';
 import { runId, startRun } from '../start';
 
@@ -30,7 +31,8 @@ const ImportStarted = RunStarted.extend({
 const start = createRoute({
   method: 'post', path: '/imports', tags: ['runs'], summary: 'Import a report file as an importReport run', security: apiKeySecurity,
   description: `Validated line by line, written all or nothing, once per content (sha256). At most ${MAX_IMPORT_BYTES} bytes.`,
-  request: { body: { required: true, content: { 'application/json': { schema: JsonImport }, 'multipart/form-data': { schema: FormImport } } } },
+  // required: false so that each media type's validator runs only for its own content type; the handler re-checks
+  request: { body: { required: false, content: { 'application/json': { schema: JsonImport }, 'multipart/form-data': { schema: FormImport } } } },
   responses: { 202: json(ImportStarted, 'staged and started'), ...writeErrors() },
 });
 
@@ -52,10 +54,17 @@ type Upload = { format: ImportFormat; bytes: Buffer; fileName: string };
 
 async function fileOf(type: string, jsonBody: () => z.infer<typeof JsonImport>, form: () => { format: ImportFormat; file?: unknown }): Promise<Upload> {
   if (type.startsWith('multipart/form-data')) {
-    const { format: f, file } = form();
+    const { format: f, file } = checked(FormImport, form());
     if (!(file instanceof File)) throw new HttpError(400, 'invalid_request', 'file: must be a file part', 'file');
     return { format: f, bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name || 'upload' };
   }
-  const body = jsonBody();
+  const body = checked(JsonImport, jsonBody());
   return { format: body.format, bytes: Buffer.from(body.content, body.encoding ?? 'utf8'), fileName: body.fileName ?? 'upload' };
+}
+
+/** A body with no content type reaches the handler unvalidated: the same schema answers the same 400. */
+function checked<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw zodError(parsed.error);
+  return parsed.data;
 }
