@@ -16,7 +16,7 @@ import { createKeywordWorker } from './temporal/create-worker';
 import { installQuietRuntime } from './temporal/runtime';
 
 const log = (line: string) => console.error(`[import] ${line}`);
-const USAGE = 'usage: npm run import -- [--format observations|keyword-planner-csv] FILE';
+const USAGE = 'usage: npm run import -- [--format observations|keyword-planner-csv|amazon-sqp] FILE';
 
 function parseArgs(argv: string[]): { format: string; file: string } | null {
   const at = argv.indexOf('--format');

@@ -30,21 +30,25 @@ export async function writeObservations(knex: Knex, trx: Knex.Transaction, rows:
   return { observations: all.length };
 }
 
-/** Stores the report's keywords, then fills the keyword's observation rows dated from the report's first day on. */
+/** Stores the report's keywords, then fills the keyword's observation rows of the report's platforms and days. */
 export async function writeDemand(knex: Knex, trx: Knex.Transaction, report: Extract<ParsedReport, { kind: 'demand' }>, uploadId: string, source: string) {
   const rows = report.rows.map((r) => ({
-    source, keyword: r.keyword, period_from: report.periodFrom, period_to: report.periodTo, search_volume: r.searchVolume,
+    source, keyword: r.keyword, period_from: r.periodFrom, period_to: r.periodTo, search_volume: r.searchVolume,
     competition: r.competition, cpc_low: r.cpcLow, cpc_high: r.cpcHigh, details: JSON.stringify(r.details), upload_id: uploadId,
   }));
   for (let i = 0; i < rows.length; i += CHUNK) await knex('keyword_demand').insert(rows.slice(i, i + CHUNK)).transacting(trx);
-  const from = `from keyword_demand d where d.upload_id = ? and o.keyword = d.keyword and o.day >= d.period_from`;
+  const platforms = report.platforms ? ` and o.platform in (${report.platforms.map((p) => `'${p}'`).join(', ')})` : '';
+  const days = report.days === 'within-period' ? ' and o.day between d.period_from and d.period_to' : ' and o.day >= d.period_from';
+  // platform names come from the fixed list, never from the file
+  const from = `from keyword_demand d where d.upload_id = ? and o.keyword = d.keyword${days}${platforms}`;
   const extra = `jsonb_build_object('demand_import', jsonb_build_object('upload_id', d.upload_id, 'source', d.source,
     'period', jsonb_build_array(d.period_from, d.period_to), 'cpc_range', jsonb_build_array(d.cpc_low, d.cpc_high)) || d.details)`;
+  const outranked = report.outranks.map(() => ` or o.details->>'search_volume_source' like ? || ':%'`).join('');
   const run = (sql: string, bindings: string[]) => knex.raw(sql, bindings).transacting(trx) as unknown as Promise<{ rowCount: number }>;
   const volume = await run(`update observations o set search_volume = d.search_volume,
       provenance = o.provenance || '{"search_volume":"measured"}',
       details = coalesce(o.details, '{}') || jsonb_build_object('search_volume_source', ?::text) || ${extra}
-    ${from} and d.search_volume is not null and ${WEAKER_VOLUME}`, [report.label.searchVolume, uploadId]);
+    ${from} and d.search_volume is not null and (${WEAKER_VOLUME}${outranked})`, [report.label.searchVolume, uploadId, ...report.outranks]);
   const competition = await run(`update observations o set competition = d.competition,
       provenance = o.provenance || '{"competition":"measured"}',
       details = coalesce(o.details, '{}') || jsonb_build_object('competition_source', ?::text)

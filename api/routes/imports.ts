@@ -12,7 +12,7 @@ import { runId, startRun } from '../start';
 /** The largest file base64-encoded in JSON, plus framing; the file itself is checked against MAX_IMPORT_BYTES. */
 export const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 4 / 3) + 1024 * 1024;
 
-const format = z.enum(IMPORT_FORMATS).openapi({ description: 'observations (JSON lines), keyword-planner-csv' });
+const format = z.enum(IMPORT_FORMATS).openapi({ description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp' });
 const JsonImport = z.strictObject({
   format,
   content: z.string().min(1, 'must not be empty').openapi({ description: 'the file: text, or base64 with encoding: base64 (UTF-16LE exports)' }),

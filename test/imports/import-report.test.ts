@@ -33,6 +33,27 @@ async function resultOf(workflowId: string): Promise<ImportReportResult> {
   return stack.client.workflow.getHandle(workflowId).result();
 }
 
+describe('POST /imports, format amazon-sqp', () => {
+  it('gives Amazon rows of the week the monthly equivalent of the weekly volume, over Google demand, never other platforms or weeks', async () => {
+    const kw = 'bread baking log book';
+    await seedRow('amazon', kw, '2025-05-04', null, 'amazon-ads', false);
+    await seedRow('amazon', kw, '2025-05-10', 99, 'amazon-ads', true);
+    await stack.orm.em.fork().getConnection().execute(
+      `update observations set details = '{"search_volume_source":"keyword-planner-csv: average monthly Google searches"}' where keyword = ? and day = '2025-05-10'`, [kw]);
+    await seedRow('amazon', kw, '2025-05-11', null, 'amazon-ads', false);
+    await seedRow('etsy', kw, '2025-05-05', null, 'etsy-v3', false);
+    const sqp = readFileSync(new URL('../fixtures/imports/amazon-sqp.json', import.meta.url), 'utf8');
+    await stack.withWorker(async (taskQueue) => {
+      const started = (await (await post(testApp(stack, taskQueue), '/imports', { format: 'amazon-sqp', content: sqp, fileName: 'sqp.json' })).json()) as Json;
+      expect(await resultOf(started.workflowId)).toMatchObject({ status: 'imported', records: 3, written: { keyword_demand: 3, search_volume: 2 } });
+    });
+    const label = 'amazon-sqp: weekly search query volume ×52/12';
+    expect((await rowsOf(kw)).map((r) => [r.platform, r.day, r.volume, r.label])).toEqual([
+      ['amazon', '2025-05-04', 1300, label], ['amazon', '2025-05-10', 1300, label], ['amazon', '2025-05-11', null, null], ['etsy', '2025-05-05', null, null],
+    ]);
+  });
+});
+
 describe('POST /imports, format keyword-planner-csv', () => {
   it('fills unknown and simulated volumes, keeps measured ones, and says where each came from; the same bytes again write nothing', async () => {
     const kw = 'wedding seating chart template';

@@ -21,7 +21,7 @@ describe('keyword-planner-csv', () => {
     const report = parse(CSV);
     expect(report.kind).toBe('demand');
     if (report.kind !== 'demand') return;
-    expect([report.periodFrom, report.periodTo]).toEqual(['2024-11-01', '2025-10-31']);
+    expect(report.rows.map((r) => `${r.periodFrom}…${r.periodTo}`)).toEqual(Array(4).fill('2024-11-01…2025-10-31'));
     expect(report.label.searchVolume).toBe('keyword-planner-csv: average monthly Google searches');
     expect(report.rows.map((r) => [r.keyword, r.searchVolume, r.competition, r.cpcLow, r.cpcHigh])).toEqual([
       ['sourdough starter journal', 1300, 0.18, 0.31, 1.12],

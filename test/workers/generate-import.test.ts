@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm, type Orm } from '../../activities/db/orm';
 
-describe('npm run generate, then npm run import', () => {
+// the import runs a worker of its own, which bundles the workflows first (tens of seconds on a busy machine)
+describe('npm run generate, then npm run import', { timeout: 240_000 }, () => {
   let orm: Orm;
   beforeAll(async () => {
     orm = await createOrm(inject('databaseUrl'));

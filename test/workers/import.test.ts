@@ -33,7 +33,8 @@ describe('parseObservationLine', () => {
   });
 });
 
-describe('npm run import', () => {
+// each run starts a worker of its own, which bundles the workflows first (tens of seconds on a busy machine)
+describe('npm run import', { timeout: 240_000 }, () => {
   let orm: Orm;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
   beforeAll(async () => {

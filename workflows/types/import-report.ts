@@ -1,8 +1,11 @@
 // importReport (workflows/import-report.ts) and its activities: a staged file in report_uploads, validated, then written.
 import { defineQuery } from '@temporalio/workflow';
 
-/** observations: the project's own JSON lines (npm run generate); keyword-planner-csv: Google Ads "Keyword Stats" download. */
-export const IMPORT_FORMATS = ['observations', 'keyword-planner-csv'] as const;
+/**
+ * observations: the project's own JSON lines (npm run generate); keyword-planner-csv: Google Ads "Keyword Stats" download;
+ * amazon-sqp: Brand Analytics Search Query Performance report (weekly, JSON).
+ */
+export const IMPORT_FORMATS = ['observations', 'keyword-planner-csv', 'amazon-sqp'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Larger files are refused before they are staged (HTTP 413, or the CLI's error). */

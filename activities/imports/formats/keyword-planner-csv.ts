@@ -43,7 +43,7 @@ export const parseKeywordPlannerCsv: ReportParser = (lines, onLine) => {
       if (index !== null && index > 100) throw new ReportLineError(lineNo, COLUMNS.competitionIndex, 'must be from 0 to 100');
       const series = Object.fromEntries(monthly.map(({ index: at, month }) => [month, count((cells[at] ?? '').trim(), lineNo, names[at]!)]));
       rows.set(keyword, {
-        keyword, searchVolume: volume.value, competition: index === null ? null : index / 100,
+        keyword, periodFrom, periodTo, searchVolume: volume.value, competition: index === null ? null : index / 100,
         cpcLow: num(COLUMNS.bidLow), cpcHigh: num(COLUMNS.bidHigh),
         details: {
           currency: cell(COLUMNS.currency) || null, competition_level: cell(COLUMNS.competition) || null,
@@ -55,7 +55,8 @@ export const parseKeywordPlannerCsv: ReportParser = (lines, onLine) => {
     onLine(lineNo);
   }
   return {
-    kind: 'demand', periodFrom, periodTo, rows: [...rows.values()],
+    // a 12-month average is the demand Keyword Planner states for now: rows after the period take it too
+    kind: 'demand', platforms: null, days: 'from-period-start', outranks: [], rows: [...rows.values()],
     label: {
       searchVolume: 'keyword-planner-csv: average monthly Google searches',
       competition: 'keyword-planner-csv: competition index / 100',
