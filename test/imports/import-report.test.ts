@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { importProgressQuery, MAX_IMPORT_BYTES, type ImportReportResult } from '../../workflows/types/import-report';
 import { AUTH, post, rowCounts, testApp, type Json } from '../api/test-app';
+import { recordHistory } from '../helpers/histories';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 const CSV = readFileSync(new URL('../fixtures/imports/keyword-planner.csv', import.meta.url), 'utf8');
@@ -69,6 +70,7 @@ describe('POST /imports, format keyword-planner-csv', () => {
       const started = (await res.json()) as Json;
       expect(started).toMatchObject({ message: 'importReport started', alreadyImportedBy: null, statusUrl: `/workflows/${started.workflowId}` });
       const result = await resultOf(started.workflowId);
+      if (process.env.RECORD_HISTORIES) await recordHistory('import-report', stack.client.workflow.getHandle(started.workflowId));
       expect(result).toMatchObject({
         status: 'imported', format: 'keyword-planner-csv', lines: 7, records: 4,
         written: { keyword_demand: 4, search_volume: 2, competition: 3, cpc: 0 },
