@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { loadHistory } from '../helpers/histories';
 import { workflowBundle } from '../helpers/stack';
 
-it.each(['collect-keywords', 'keyword-pipeline', 'keyword-pipeline-chunks', 'cleanup-old-data'])('replays the committed %s history', async (name) => {
+it.each(['collect-keywords', 'keyword-pipeline', 'keyword-pipeline-chunks', 'cleanup-old-data', 'import-report'])('replays the committed %s history', async (name) => {
   const history = await loadHistory(name);
   expect(history.events?.length).toBeGreaterThan(10);
   await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, name)).resolves.toBeUndefined();
