@@ -9,6 +9,7 @@ import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { dailyKeywordUnion } from './db/daily-union';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
+import { validateUpload, writeUpload } from './imports/import-activities';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
@@ -32,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
     deliverAlert: (input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input),
     alertFailed: (input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input),
     deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
+    validateUpload: (input: { uploadId: string }) => validateUpload(deps.orm, input),
+    writeUpload: (input: { uploadId: string; workflowId: string }) => writeUpload(deps.orm, input),
   };
 }
 

@@ -12,6 +12,7 @@ import { apiMetrics } from './middleware/metrics';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { collectRoutes } from './routes/collect';
+import { importRoutes } from './routes/imports';
 import { keywordRoutes } from './routes/keywords';
 import { LIST_BODY_LIMIT_BYTES } from './routes/list-schemas';
 import { listRoutes } from './routes/lists';
@@ -48,7 +49,8 @@ export function createApp(deps: ApiDeps) {
   const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
   const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
-  app.use((c, next) => (c.req.method === 'GET' ? next() : (/^\/lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
+  // imports set their own limit (api/routes/imports.ts)
+  app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : (/^\/lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
@@ -64,6 +66,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', scheduleRoutes(deps));
   app.route('/', listRoutes(deps));
   app.route('/', alertRoutes(deps));
+  app.route('/', importRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));

@@ -1,5 +1,5 @@
 // `npm run generate -- --keywords N --days D [--out FILE] [--seed S]`: a deterministic history of keyword
-// observations in the JSON-lines format `npm run import` loads (workers/cli/observation-line.ts reads each line),
+// observations in the JSON-lines format `npm run import` loads (activities/imports/formats/observation-line.ts reads each line),
 // for trying trends and the success model without a week of collections, and for the benchmarks (docs/benchmarks.md).
 // Lines are streamed: a million of them never sit in memory at once.
 import { createWriteStream } from 'node:fs';

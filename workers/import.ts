@@ -1,71 +1,56 @@
-// `npm run import -- FILE.jsonl`: loads observations (the lines `npm run generate` writes) into PostgreSQL,
-// all or nothing, so a history exists for trends and training without waiting a week of collections.
-import { createReadStream, statSync } from 'node:fs';
+// `npm run import -- [--format F] FILE`: stages the file in PostgreSQL and runs the importReport workflow on it, with
+// a worker of its own on a private task queue, so it works whether or not `npm run worker` is up. Default format:
+// observations (the lines `npm run generate` writes), so a history exists without waiting a week of collections.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Presets, SingleBar } from 'cli-progress';
-import type { Orm } from '../activities/db/orm';
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { checkFormat, stageUpload } from '../activities/imports/uploads';
+import { MAX_IMPORT_BYTES } from '../workflows/types/import-report';
+import { InputError } from '../workflows/validation';
 import { loadConfig, loadDotEnv } from './config/config';
-import { Closers } from './temporal/closers';
 import { openDatabase } from './dev-stack/database';
-import { importedObservation, parseObservationLine } from './cli/observation-line';
-import type { NewObservation } from '../activities/db/entities';
-import { upsertObservations } from '../activities/db/repositories/observations';
+import { Closers } from './temporal/closers';
+import { createKeywordWorker } from './temporal/create-worker';
+import { installQuietRuntime } from './temporal/runtime';
 
-// rows per INSERT: 15 columns each, and one statement binds at most 65,535 parameters
-const CHUNK = 2_000;
 const log = (line: string) => console.error(`[import] ${line}`);
+const USAGE = 'usage: npm run import -- [--format observations|keyword-planner-csv|amazon-sqp] FILE';
 
-async function importFile(orm: Orm, file: string): Promise<number> {
-  const source = `dataset:${path.basename(file)}`;
-  const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% {rows} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
-  const em = orm.em.fork();
-  let rows = 0;
-  bar.start(statSync(file).size, 0, { rows });
-  try {
-    await em.transactional(async (tx) => {
-      const collectedAt = new Date();
-      // keyed by (platform, keyword, day): a repeated line replaces the earlier one, as the upsert would
-      let chunk = new Map<string, NewObservation>();
-      const flush = async () => {
-        await upsertObservations(tx, [...chunk.values()]);
-        chunk = new Map();
-      };
-      let lineNo = 0;
-      let bytes = 0;
-      for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-        lineNo++;
-        bytes += Buffer.byteLength(line) + 1;
-        if (!line.trim()) continue;
-        const o = parseObservationLine(line, lineNo);
-        chunk.set(`${o.platform}\u0000${o.keyword}\u0000${o.day}`, importedObservation(o, source, collectedAt));
-        rows++;
-        if (chunk.size >= CHUNK) {
-          await flush();
-          bar.update(bytes, { rows });
-        }
-      }
-      await flush();
-      bar.update(bytes, { rows });
-    });
-  } finally {
-    bar.stop();
-  }
-  return rows;
+function parseArgs(argv: string[]): { format: string; file: string } | null {
+  const at = argv.indexOf('--format');
+  const format = at >= 0 ? argv[at + 1] : 'observations';
+  const file = argv.find((a, i) => !a.startsWith('-') && (at < 0 || i !== at + 1));
+  return format && file ? { format, file } : null;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith('-'));
-  if (!file) {
-    console.error('usage: npm run import -- FILE.jsonl   (lines as written by npm run generate)');
+  const args = parseArgs(argv);
+  if (!args) {
+    console.error(USAGE);
     return 2;
   }
+  const format = checkFormat(args.format);
+  const size = statSync(args.file).size;
+  // refused before it is read: a file this large is not a report
+  if (size > MAX_IMPORT_BYTES) throw new InputError('file', `is ${size} bytes, larger than the ${MAX_IMPORT_BYTES} bytes an import takes`);
   loadDotEnv();
+  installQuietRuntime();
+  const config = loadConfig();
   const closers = new Closers();
   try {
-    const orm = await openDatabase(loadConfig(), closers, log);
-    const rows = await importFile(orm, file);
-    log(`imported ${rows} observations from ${file} (upserted by platform, keyword and day)`);
+    const orm = await openDatabase(config, closers, log);
+    const staged = await stageUpload(orm, format, path.basename(args.file), readFileSync(args.file));
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    closers.add('Temporal connection', () => connection.close());
+    const taskQueue = `import-${randomBytes(4).toString('hex')}`;
+    const worker = await createKeywordWorker({ connection, namespace: config.temporal.namespace, taskQueue, deps: { orm, adapters: {} } });
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const workflowId = `import-${format}-${staged.sha256.slice(0, 12)}-${Date.now()}`;
+    log(`${args.file}: upload ${staged.uploadId} (sha256 ${staged.sha256.slice(0, 12)}…), workflow ${workflowId}`);
+    const result = await worker.runUntil(client.workflow.execute('importReport', { taskQueue, workflowId, args: [{ uploadId: staged.uploadId }] }));
+    log(result.message);
     return 0;
   } finally {
     await closers.closeAll(log);
@@ -73,8 +58,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-  // a database error's message starts with the whole statement: keep the reason
-  const message = err instanceof Error ? err.message.split(' - ').pop() : String(err);
+  // the workflow's failure names the line and the field
+  const cause = err instanceof WorkflowFailedError ? (err.cause?.cause ?? err.cause ?? err) : err;
+  const message = cause instanceof Error ? cause.message.split(' - ').pop() : String(cause);
   console.error(`[import] failed, nothing written: ${message}`);
   process.exit(1);
 });

@@ -4,3 +4,4 @@ export { analyzeTrends, processKeywords, trainModel } from './insights';
 export { cleanupOldData } from './cleanup';
 export { keywordPipeline } from './pipeline';
 export { deliverAlerts } from './alerts';
+export { importReport } from './import-report';

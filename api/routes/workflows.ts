@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types/collect-keywords';
+import { importProgressQuery } from '../../workflows/types/import-report';
 import type { KeywordPipelineResult } from '../../workflows/types/pipeline';
 import { workflowUiUrl, type ApiDeps } from '../deps';
 import { pipelineProgressFromResult, pipelineProgressOf } from '../pipeline-progress';
@@ -14,7 +15,7 @@ const RunStatus = z.object({
   workflowId: z.string(), runId: z.string(), type: z.string(),
   status: z.string().openapi({ example: 'RUNNING', description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW' }),
   startTime: z.string(), closeTime: z.string().nullable(), temporalUiUrl: z.string(),
-  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; '
+  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; imports: phase, lines, records; '
     + 'null when no worker answers' }),
   result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
   failure: z.object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) }).nullable().optional(),
@@ -42,6 +43,8 @@ export function workflowRoutes(deps: ApiDeps) {
       temporalUiUrl: workflowUiUrl(deps, workflowId),
     };
     if (state === 'RUNNING' && desc.type === 'collectKeywords') body.progress = await progressOf(handle);
+    // an import's phase; the line it is at is in the pending activity's heartbeat (Temporal Web UI)
+    if (state === 'RUNNING' && desc.type === 'importReport') body.progress = await withTimeout(handle.query(importProgressQuery), QUERY_TIMEOUT_MS).catch(() => null);
     if (state === 'COMPLETED') body.result = await handle.result();
     if (state === 'FAILED') body.failure = await failureOf(handle);
     if (state === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseObservationLine } from '../../workers/cli/observation-line';
+import { parseObservationLine } from '../../activities/imports/formats/observation-line';
 import { observationLines, type DatasetOptions } from '../../workers/generate/dataset';
 import { parseGenerateArgs } from '../../workers/generate/args';
 

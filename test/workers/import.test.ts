@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
 import { createOrm, type Orm } from '../../activities/db/orm';
-import { parseObservationLine } from '../../workers/cli/observation-line';
+import { parseObservationLine } from '../../activities/imports/formats/observation-line';
 import { provided } from '../helpers/env';
 import { uid } from '../helpers/stack';
 
@@ -33,7 +33,8 @@ describe('parseObservationLine', () => {
   });
 });
 
-describe('npm run import', () => {
+// each run starts a worker of its own, which bundles the workflows first (tens of seconds on a busy machine)
+describe('npm run import', { timeout: 240_000 }, () => {
   let orm: Orm;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
   beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('npm run import', () => {
   afterAll(() => orm?.close());
 
   const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import.ts', file], {
-    env: { ...process.env, DATABASE_URL: provided('databaseUrl') }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: provided('databaseUrl'), TEMPORAL_ADDRESS: provided('temporalAddress') }, encoding: 'utf8',
   });
 
   it('imports every line, upserting by (platform, keyword, day)', async () => {
@@ -51,7 +52,7 @@ describe('npm run import', () => {
     writeFileSync(file, [line({ keyword: kw }), line({ keyword: kw, platform: 'ebay' }), '', line({ keyword: kw, search_volume: 900 })].join('\n'));
     const out = runImport(file);
     expect(out.status).toBe(0);
-    expect(out.stderr).toContain('imported 3 observations');
+    expect(out.stderr).toContain('imported 2 observations from ok.jsonl');
     const rows = await orm.em.fork().find(ObservationSchema, { keyword: kw }, { orderBy: { platform: 'asc' } });
     expect(rows.map((r) => [r.platform, r.searchVolume, r.source])).toEqual([['ebay', 812, 'dataset:ok.jsonl'], ['etsy', 900, 'dataset:ok.jsonl']]);
     expect(rows[0]!.categoryData).toEqual({ top_category: 'Paper & Party Supplies' });

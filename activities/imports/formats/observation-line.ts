@@ -1,14 +1,15 @@
 // One JSON line of the dataset generator, validated: errors name the line and the field.
-import type { NewObservation } from '../../activities/db/entities';
-import type { CompleteObservation } from '../../activities/processing/types';
-import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
-import { checkKeyword, InputError, isCalendarDay } from '../../workflows/validation';
+import type { NewObservation } from '../../db/entities';
+import type { CompleteObservation } from '../../processing/types';
+import { PLATFORMS, type Platform } from '../../../workflows/types/platforms';
+import { checkKeyword, InputError, isCalendarDay } from '../../../workflows/validation';
+import { ReportLineError } from '../report-error';
 
 /** An observation row whose platform is one we collect, with its category stated. */
 export type ObservationLine = CompleteObservation & { platform: Platform; category: string | null };
 
 export function parseObservationLine(line: string, lineNo: number): ObservationLine {
-  const fail = (field: string, message: string) => new Error(`line ${lineNo}: ${field} ${message}`);
+  const fail = (field: string, message: string) => new ReportLineError(lineNo, field, message);
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(line) as Record<string, unknown>;

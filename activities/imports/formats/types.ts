@@ -1,0 +1,36 @@
+// What a format's parser returns: observation rows to upsert, or per-keyword demand for a period to fill rows with.
+import type { Platform } from '../../../workflows/types/platforms';
+import type { ObservationLine } from './observation-line';
+
+/** One keyword's demand from a report; null: the report has no number for it (never made up). */
+export interface DemandRow {
+  keyword: string;
+  /** The period the numbers describe, YYYY-MM-DD (a report may hold several, e.g. one per week). */
+  periodFrom: string;
+  periodTo: string;
+  searchVolume: number | null;
+  /** 0–1 */
+  competition: number | null;
+  cpcLow: number | null;
+  cpcHigh: number | null;
+  /** Everything else the report says about the keyword (currency, monthly series, ranges...). */
+  details: Record<string, unknown>;
+}
+
+export type ParsedReport =
+  | { kind: 'observations'; rows: ObservationLine[] }
+  | {
+    kind: 'demand';
+    /** The provenance label every value taken from this report carries. */
+    label: { searchVolume: string; competition: string; cpc: string };
+    /** The platforms whose rows take these numbers (null: every platform). */
+    platforms: Platform[] | null;
+    /** Which of a keyword's rows: those dated within the row's period, or from its first day on. */
+    days: 'within-period' | 'from-period-start';
+    /** Sources whose filled-in volumes this report's own platform number replaces (e.g. Google's on Amazon rows). */
+    outranks: string[];
+    rows: DemandRow[];
+  };
+
+/** Parses every line or throws a ReportLineError; onLine is called as lines are done (for heartbeats). */
+export type ReportParser = (lines: string[], onLine: (line: number) => void) => ParsedReport;

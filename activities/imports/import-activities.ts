@@ -1,0 +1,65 @@
+// validateUpload and writeUpload: the importReport workflow's two steps over a staged file, heartbeating line progress.
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { ImportLineProgress, ImportReportResult, ValidateUploadResult } from '../../workflows/types/import-report';
+import { FailureType } from '../../workflows/types/failures';
+import type { Orm } from '../db/orm';
+import { decodeLines } from './decode';
+import { PARSERS } from './formats';
+import type { ParsedReport } from './formats/types';
+import { ReportLineError } from './report-error';
+import { readUpload, type UploadRow } from './uploads';
+import { writeDemand, writeObservations } from './write-rows';
+
+const HEARTBEAT_EVERY_LINES = 5_000;
+
+export async function validateUpload(orm: Orm, input: { uploadId: string }): Promise<ValidateUploadResult> {
+  const upload = await readUpload(orm.em.getKnex(), input.uploadId);
+  if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
+  const checked = { format: upload.format, sha256: upload.sha256.trim(), importedBy: upload.imported_by };
+  if (upload.imported_by !== null) return { ...checked, lines: 0, records: upload.rows_written ?? 0 };
+  const { lines, report } = parse(upload, 'validate');
+  return { ...checked, lines, records: report.rows.length };
+}
+
+export async function writeUpload(orm: Orm, input: { uploadId: string; workflowId: string }): Promise<ImportReportResult> {
+  return orm.em.fork().transactional(async (tx) => {
+    const knex = tx.getKnex();
+    const trx = tx.getTransactionContext();
+    const upload = await readUpload(knex, input.uploadId, trx);
+    if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
+    const base = { uploadId: input.uploadId, format: upload.format, sha256: upload.sha256.trim() };
+    if (upload.imported_by !== null) {
+      return { ...base, status: 'already-imported', importedBy: upload.imported_by, lines: 0, records: upload.rows_written ?? 0, written: {},
+        message: `these bytes were already imported by ${upload.imported_by}: nothing written` };
+    }
+    const { lines, report } = parse(upload, 'write');
+    const source = `${upload.format}:${upload.file_name}`;
+    const written = report.kind === 'observations'
+      ? await writeObservations(knex, trx, report.rows, upload.format === 'observations' ? `dataset:${upload.file_name}` : source, input.workflowId)
+      : await writeDemand(knex, trx, report, input.uploadId, upload.format);
+    await knex('report_uploads').update({ imported_at: new Date(), imported_by: input.workflowId, rows_written: report.rows.length })
+      .where({ id: input.uploadId }).transacting(trx);
+    const summary = Object.entries(written).map(([what, n]) => `${n} ${what.replace('_', ' ')}`).join(', ');
+    return { ...base, status: 'imported', importedBy: input.workflowId, lines, records: report.rows.length, written,
+      message: `imported ${summary} from ${upload.file_name}` };
+  });
+}
+
+/** The whole file or a ReportLineError as a non-retryable InvalidInput naming the line and the field. */
+function parse(upload: UploadRow, step: ImportLineProgress['step']): { lines: number; report: ParsedReport } {
+  const ctx = Context.current();
+  try {
+    const lines = decodeLines(upload.content);
+    const report = PARSERS[upload.format]!(lines, (line) => {
+      if (line % HEARTBEAT_EVERY_LINES === 0) ctx.heartbeat({ step, line, totalLines: lines.length } satisfies ImportLineProgress);
+    });
+    if (report.rows.length === 0) throw new ReportLineError(lines.length || 1, '(file)', `has no ${upload.format} records`);
+    ctx.heartbeat({ step, line: lines.length, totalLines: lines.length } satisfies ImportLineProgress);
+    return { lines: lines.length, report };
+  } catch (err) {
+    if (err instanceof ReportLineError) {
+      throw ApplicationFailure.nonRetryable(err.message, FailureType.InvalidInput, { line: err.line, field: err.field });
+    }
+    throw err;
+  }
+}
