@@ -1,16 +1,18 @@
 // Persistence model. EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { KeywordMetrics, Provenance } from '../collectors/types';
+import type { KeywordMetrics, MetricSources, Provenance } from '../collectors/types';
 import { insightEntities } from './insight-entities';
 
 /** One keyword on one platform on one day: unique (platform, keyword, day). The metrics are the collector's. */
-export interface Observation extends Omit<KeywordMetrics, 'provenance' | 'details'> {
+export interface Observation extends Omit<KeywordMetrics, 'provenance' | 'details' | 'metricSources'> {
   id: string;
   day: string;
   /** measured / derived / unknown per metric; {} on rows stored before provenance was recorded. */
   provenance: Partial<Provenance>;
   /** Source-specific extras (result count, price statistics, suggested bid range...). */
   details: Record<string, unknown> | null;
+  /** Metrics taken from a demand source, with its label; {} when every number is the row's own source's. */
+  metricSources: MetricSources;
   collectedAt: Date;
   workflowId: string;
 }
@@ -36,6 +38,7 @@ export const ObservationSchema = new EntitySchema<Observation>({
     source: { type: 'string', length: 200 },
     provenance: { type: 'json' },
     details: { type: 'json', nullable: true },
+    metricSources: { type: 'json' },
     collectedAt: { type: 'datetime', columnType: 'timestamptz' },
     workflowId: { type: 'string', length: 200 },
   },

@@ -5,7 +5,8 @@ import type { KeywordMetrics } from '../collectors/types';
 import { ObservationSchema, type Observation } from './entities';
 
 /** Rows written without provenance (imports, test history) store {}: not recorded. */
-export type NewObservation = Omit<Observation, 'id' | 'provenance' | 'details'> & Partial<Pick<Observation, 'provenance' | 'details'>>;
+export type NewObservation = Omit<Observation, 'id' | 'provenance' | 'details' | 'metricSources'>
+  & Partial<Pick<Observation, 'provenance' | 'details' | 'metricSources'>>;
 
 export function toObservation(m: KeywordMetrics, day: string, workflowId: string, collectedAt: Date): NewObservation {
   return {
@@ -22,6 +23,7 @@ export function toObservation(m: KeywordMetrics, day: string, workflowId: string
     source: m.source,
     provenance: m.provenance,
     details: m.details ?? null,
+    metricSources: m.metricSources ?? {},
     collectedAt,
     workflowId,
   };
@@ -29,7 +31,7 @@ export function toObservation(m: KeywordMetrics, day: string, workflowId: string
 
 export async function upsertObservations(em: EntityManager, rows: NewObservation[]): Promise<void> {
   if (rows.length === 0) return;
-  const complete = rows.map((r) => ({ ...r, provenance: r.provenance ?? {}, details: r.details ?? null }));
+  const complete = rows.map((r) => ({ ...r, provenance: r.provenance ?? {}, details: r.details ?? null, metricSources: r.metricSources ?? {} }));
   await em.upsertMany(ObservationSchema, complete, {
     onConflictFields: ['platform', 'keyword', 'day'],
     onConflictAction: 'merge',
