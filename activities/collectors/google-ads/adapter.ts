@@ -83,9 +83,11 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
         const results = parseHistoricalMetrics(res.body);
         if (!results) throw new ProviderError('google-ads', 'unavailable', `${client.callName('POST', '/customers/…:generateKeywordHistoricalMetrics')} returned a malformed response`);
         out.simulated ||= res.simulated;
+        // a result answers for its text and for the close variants merged into it
+        const byQuery = new Map(results.flatMap((r) => (r.closeVariants ?? []).map((v) => [normalizeKeyword(v), r] as const)));
+        for (const r of results) byQuery.set(normalizeKeyword(r.text), r);
         for (const keyword of asked) {
-          const self = normalizeKeyword(keyword);
-          const hit = results.find((r) => normalizeKeyword(r.text) === self) ?? results.find((r) => r.closeVariants?.some((v) => normalizeKeyword(v) === self));
+          const hit = byQuery.get(normalizeKeyword(keyword));
           out.demand.push(toDemand(keyword, hit?.text ?? keyword, hit?.keywordMetrics));
         }
         return;
