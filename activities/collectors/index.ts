@@ -27,7 +27,10 @@ const FACTORIES: Record<Platform, (config: SeedAdapterConfig, source: string) =>
  * configuration loads), or a seed-contract provider URL. The local stack serves the simulator to the others.
  */
 export function isProviderConfigured(config: ProviderConfig): boolean {
-  return (config.adapter ?? 'seed') !== 'seed' ? hasCredentials(config) : Boolean(config.baseUrl);
+  const adapter = config.adapter ?? 'seed';
+  if (adapter === 'seed') return Boolean(config.baseUrl);
+  // another platform's adapter counts as configured, so that checking it fails loudly
+  return adapter !== OFFICIAL_ADAPTER[config.platform] || hasCredentials(config);
 }
 
 /** Whether an official adapter's credentials are set (without them the local stack serves its simulated API). */
