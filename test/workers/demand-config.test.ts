@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isProviderConfigured } from '../../activities/collectors';
 import { ConfigError, loadConfig } from '../../workers/config/config';
 import { demandSettings, withSimulatorFallback } from '../../workers/dev-stack/simulator-fallback';
+import { runWorker } from '../../workers/worker';
 
 const GOOGLE = {
   DEMAND_SOURCE: 'google-ads', GOOGLE_ADS_DEVELOPER_TOKEN: 'dev-secret-1', GOOGLE_ADS_CLIENT_ID: 'id.apps.googleusercontent.com',
@@ -82,5 +83,17 @@ describe('official adapters without credentials', () => {
       amazonAds: { clientId: 'sim-key-1234', refreshToken: 'sim-key-1234', tokenUrl: 'http://127.0.0.1:4010/amazon-ads/auth/o2/token' },
     });
     expect(Object.values(served).every(isProviderConfigured)).toBe(true);
+  });
+});
+
+describe('a standalone worker', () => {
+  const base = { TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/db' };
+
+  it('refuses an official adapter or the demand source without credentials and without SIMULATOR_URL, naming the variables', async () => {
+    await expect(runWorker({ ...base, ETSY_ADAPTER: 'etsy-v3' })).rejects.toThrow(/ETSY_KEYSTRING, ETSY_SHARED_SECRET are required when ETSY_ADAPTER is etsy-v3/);
+    await expect(runWorker({ ...base, DEMAND_SOURCE: 'google-ads', SIMULATOR_URL: 'http://127.0.0.1:1', SIMULATOR_API_KEY: 'sim-key-1234', ETSY_ADAPTER: 'etsy-v3' }))
+      .rejects.not.toThrow(/are required/);
+    await expect(runWorker({ ...base, DEMAND_SOURCE: 'google-ads', AMAZON_PROVIDER_URL: 'http://127.0.0.1:1/amazon', AMAZON_API_KEY: 'k' }))
+      .rejects.toThrow(/GOOGLE_ADS_DEVELOPER_TOKEN, .*GOOGLE_ADS_CUSTOMER_ID are required when DEMAND_SOURCE is google-ads/);
   });
 });
