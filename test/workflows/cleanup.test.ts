@@ -56,6 +56,9 @@ describe('cleanupOldData', () => {
     await seed(token, '2001-02-20', 19);
     await seedAnalysis(token, '2001-03-02T23:59:59Z');
     await seedAnalysis(token, `${CUTOFF}T00:00:00Z`);
+    // a demand source's answers: the one before the cutoff goes
+    const demandRow = (day: string) => ({ source: 'google-ads', keyword: `ebooks ${token}`, day, label: 'google-ads', demand: null, failure: null, fetched_at: new Date() });
+    await stack.orm.em.fork().getKnex()('keyword_demand').insert([demandRow('2001-03-01'), demandRow(CUTOFF)]);
     const workflowId = `cleanup-test-${token}`;
     const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
       taskQueue, workflowId, args: [{ asOf: AS_OF, retentionDays: 90, batchSize: 7 }],
@@ -64,7 +67,7 @@ describe('cleanupOldData', () => {
 
     expect(result).toEqual({
       asOf: AS_OF, retentionDays: 90, cutoff: CUTOFF,
-      deleted: { observations: 11 * 12, processed_keywords: 0, keyword_clusters: 0, trend_analyses: 1 },
+      deleted: { observations: 11 * 12, processed_keywords: 0, keyword_clusters: 0, trend_analyses: 1, keyword_demand: 1 },
     });
     const em = stack.orm.em.fork();
     const left = await em.find(ObservationSchema, { workflowId }, { orderBy: { day: 'asc' } });
@@ -77,7 +80,7 @@ describe('cleanupOldData', () => {
     const again = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
       taskQueue, workflowId: `${workflowId}-again`, args: [{ asOf: AS_OF }],
     }));
-    expect(Object.values(again.deleted)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(again.deleted)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('heartbeats its batch progress and resumes counting from the last heartbeat', async () => {
