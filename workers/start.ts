@@ -7,6 +7,7 @@ import { listenApi } from '../api/listen';
 import { createAdapters } from '../activities/collectors';
 import { sharedLimits } from '../activities/collectors/shared-limiter';
 import { providerLimitsStore } from '../activities/db/provider-limits';
+import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
 import { startSimulator } from './simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from './config/config';
 import { Closers } from './temporal/closers';
@@ -17,7 +18,9 @@ import { printCollection, runOnce } from './cli/once';
 import { installQuietRuntime } from './temporal/runtime';
 import { applyConfiguredSchedules } from './temporal/schedules';
 import { ensureSearchAttributes } from './temporal/search-attributes';
-import { unconfiguredPlatforms, withSimulatorFallback } from './dev-stack/simulator-fallback';
+import { demandSettings, unconfiguredPlatforms, withSimulatorFallback } from './dev-stack/simulator-fallback';
+import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';
+import { CREDENTIALS } from './config/official-env';
 import { resolveTemporalCli } from './dev-stack/temporal-cli';
 import { startTemporalDevServer } from './dev-stack/temporal-dev-server';
 
@@ -43,16 +46,18 @@ async function main(argv: string[]): Promise<number> {
     const orm = await openDatabase(config, closers, log);
 
     const temporal = await temporalServer(config, closers);
-    const providers = await providersOrSimulator(config, closers);
+    const { providers, demandSettings } = await providersOrSimulator(config, closers);
     // the same limits as standalone workers sharing this database: the rate and quota hold for all of them
     const adapters = createAdapters(providers, {}, sharedLimits((provider) => providerLimitsStore(orm, provider)));
     closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a.close())));
+    const demand = demandSettings && createGoogleAdsSource(demandSettings);
+    if (demand) closers.add('demand source client', () => demand.close());
 
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     closers.add('worker connection', () => nativeConnection.close());
     const { namespace, taskQueue } = config.temporal;
     await ensureSearchAttributes(nativeConnection, namespace, log);
-    const worker = await createKeywordWorker({ connection: nativeConnection, namespace, taskQueue, deps: { orm, adapters } });
+    const worker = await createKeywordWorker({ connection: nativeConnection, namespace, taskQueue, deps: { orm, adapters, demand } });
     const workerDone = worker.run();
     closers.add('worker', async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -109,15 +114,29 @@ async function temporalServer(config: AppConfig, closers: Closers): Promise<{ ad
   return { address: dev.address, uiUrl: dev.uiUrl ?? config.temporal.uiUrl };
 }
 
-/** Platforms without a configured provider are served by the simulator, with a key made for this run. */
-async function providersOrSimulator(config: AppConfig, closers: Closers): Promise<AppConfig['providers']> {
+/**
+ * Platforms without a provider of their own, official adapters without credentials and a demand source without
+ * credentials are served by the simulator, with a key made for this run; real credentials always win.
+ */
+async function providersOrSimulator(config: AppConfig, closers: Closers) {
   const missing = unconfiguredPlatforms(config.providers);
-  if (missing.length === 0) return config.providers;
+  const demandSimulated = config.demand !== undefined && config.demand.credentials === undefined;
+  if (missing.length === 0 && !demandSimulated) return { providers: config.providers, demandSettings: demandSettings(config.demand, undefined) };
   const apiKey = randomBytes(24).toString('base64url');
   const sim = await startSimulator({ apiKeys: { amazon: apiKey, etsy: apiKey, ebay: apiKey }, port: 0 });
   closers.add('provider simulator', () => sim.close());
-  log(`SIMULATED DATA for ${missing.join(', ')}: provider simulator on ${sim.url} (set *_PROVIDER_URL, or *_ADAPTER for an official API, for real data)`);
-  return withSimulatorFallback(config.providers, { url: sim.url, apiKey });
+  const simulator = { url: sim.url, apiKey };
+  const providers = withSimulatorFallback(config.providers, simulator);
+  for (const p of missing) {
+    const adapter = config.providers[p].adapter ?? 'seed';
+    const how = adapter === 'seed'
+      ? `seed contract on ${providers[p].baseUrl} (set ${p.toUpperCase()}_PROVIDER_URL, or ${p.toUpperCase()}_ADAPTER with its credentials, for real data)`
+      : `${adapter} without credentials: its simulated API on ${providers[p].baseUrl} (set ${CREDENTIALS[adapter].join(', ')} for real data)`;
+    log(`SIMULATED DATA for ${p}: ${how}`);
+  }
+  const demand = demandSettings(config.demand, simulator);
+  if (demandSimulated && demand) log(`SIMULATED DATA for demand (DEMAND_SOURCE=google-ads without credentials): simulated Google Ads API on ${demand.baseUrl} (set ${GOOGLE_ADS_CREDENTIALS.join(', ')} for real data)`);
+  return { providers, demandSettings: demand };
 }
 
 main(process.argv.slice(2)).then(

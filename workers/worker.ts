@@ -2,9 +2,13 @@
 import { pathToFileURL } from 'node:url';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { configuredPlatforms, createConfiguredAdapters } from '../activities/collectors';
+import { configuredPlatforms, createConfiguredAdapters, hasCredentials } from '../activities/collectors';
+import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
 import { sharedLimits } from '../activities/collectors/shared-limiter';
 import { providerLimitsStore } from '../activities/db/provider-limits';
+import { PLATFORMS } from '../workflows/types/platforms';
+import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';
+import { CREDENTIALS } from './config/official-env';
 import { loadDotEnv, loadConfig } from './config/config';
 import { createOrm } from '../activities/db/orm';
 import { Closers } from './temporal/closers';
@@ -12,7 +16,7 @@ import { createKeywordWorker } from './temporal/create-worker';
 import { installQuietRuntime } from './temporal/runtime';
 import { applyConfiguredSchedules } from './temporal/schedules';
 import { ensureSearchAttributes } from './temporal/search-attributes';
-import { withSimulatorFallback } from './dev-stack/simulator-fallback';
+import { demandSettings, withSimulatorFallback } from './dev-stack/simulator-fallback';
 
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env === process.env) loadDotEnv();
@@ -21,12 +25,25 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (!config.databaseUrl) throw new Error('Invalid configuration: DATABASE_URL is required for a standalone worker');
   installQuietRuntime({ metricsPort: config.workerMetricsPort });
   const providers = withSimulatorFallback(config.providers, config.simulator);
+  // an official adapter or demand source without credentials is an error here, unless SIMULATOR_URL serves it
+  for (const p of PLATFORMS) {
+    const adapter = providers[p].adapter ?? 'seed';
+    if (adapter !== 'seed' && !hasCredentials(providers[p])) {
+      throw new Error(`Invalid configuration: ${CREDENTIALS[adapter].join(', ')} are required when ${p.toUpperCase()}_ADAPTER is ${adapter} (or SIMULATOR_URL for simulated data)`);
+    }
+  }
+  const demandConfig = demandSettings(config.demand, config.simulator);
+  if (config.demand && !demandConfig) {
+    throw new Error(`Invalid configuration: ${GOOGLE_ADS_CREDENTIALS.join(', ')} are required when DEMAND_SOURCE is google-ads (or SIMULATOR_URL for simulated data)`);
+  }
   const platforms = configuredPlatforms(providers);
   if (platforms.length === 0) {
     throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
   }
   // each close attempted even if another fails, and whatever was opened before a failure is closed
   const closers = new Closers();
+  const demand = demandConfig && createGoogleAdsSource(demandConfig);
+  if (demand) closers.add('demand source client', () => demand.close());
   try {
     const orm = await createOrm(config.databaseUrl);
     closers.add('database', () => orm.close());
@@ -37,7 +54,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     closers.add('Temporal connection', () => connection.close());
     await ensureSearchAttributes(connection, config.temporal.namespace, console.log);
     const worker = await createKeywordWorker({
-      connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters },
+      connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters, demand },
     });
     console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
     if (config.workerMetricsPort) console.log(`worker metrics:  http://localhost:${config.workerMetricsPort}/metrics`);

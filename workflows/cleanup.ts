@@ -1,7 +1,7 @@
 // cleanupOldData: deletes rows dated before the retention window, table by table, in bounded batches.
-import { proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types/cleanup';
+import { KEYWORD_DEMAND_RETENTION_PATCH, RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types/cleanup';
 import { asInvalidInput, intIn, validateDay } from './validation';
 
 const DAY_MS = 86_400_000;
@@ -17,13 +17,15 @@ const { deleteExpiredRows } = proxyActivities<Activities>({
 
 export async function cleanupOldData(input: CleanupOldDataInput = {}): Promise<CleanupOldDataResult> {
   const { retentionDays, batchSize, asOf } = validate(input);
+  // histories recorded before keyword_demand existed replay without it
+  const tables = patched(KEYWORD_DEMAND_RETENTION_PATCH) ? RETENTION_TABLES : RETENTION_TABLES.filter((t) => t.table !== 'keyword_demand');
   const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - retentionDays * DAY_MS).toISOString().slice(0, 10);
   const deleted: Record<string, number> = {};
   const show = (current?: string) => setCurrentDetails(
     `Deleting rows dated before **${cutoff}** (${retentionDays} days up to ${asOf})\n\n` +
-    RETENTION_TABLES.map(({ table }) => `${table}: ${deleted[table] ?? 0} deleted${table === current ? ' …' : ''}`).join('\n\n'),
+    tables.map(({ table }) => `${table}: ${deleted[table] ?? 0} deleted${table === current ? ' …' : ''}`).join('\n\n'),
   );
-  for (const { table } of RETENTION_TABLES) {
+  for (const { table } of tables) {
     deleted[table] = 0;
     for (let done = false; !done;) {
       show(table);

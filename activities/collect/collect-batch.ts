@@ -2,6 +2,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { CollectBatchCheckpoint, CollectBatchInput, CollectBatchResult } from '../../workflows/types/collect-keywords';
 import { FailureType } from '../../workflows/types/failures';
+import type { DemandSource } from '../collectors/demand-source';
 import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
@@ -9,12 +10,16 @@ import { callMetrics } from '../collectors/call-metrics';
 import type { NewObservation } from '../db/entities';
 import { upsertObservations } from '../db/repositories/observations';
 import { toObservation } from './to-observation';
+import { demandFor } from './demand-cache';
+import { withDemand, type DemandEntry } from './demand-fill';
 import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
 export interface CollectDeps {
   orm: Orm;
   adapters: Record<string, ProviderAdapter | undefined>;
+  /** DEMAND_SOURCE: fills the search volume (and what else is missing) of rows whose platform publishes none. */
+  demand?: DemandSource;
 }
 
 /** Rows are written every FLUSH_EVERY keywords; the checkpoint only moves past written rows. */
@@ -49,6 +54,16 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
   // read only when a trend can be derived (no trend, a result count): batches from sources that publish a trend never query it
   let history: Promise<Map<string, number[]>> | undefined;
   const earlier = () => (history ??= earlierCounts(deps.orm.em.fork(), input.platform, input.keywords, input.day));
+  // asked only when a row lacks a volume; a failing demand source leaves the volume unknown, never the platform stopped
+  let demand: Promise<Map<string, DemandEntry> | string> | undefined;
+  const demandOf = (source: DemandSource) => (demand ??= withInlineRetry(
+    () => demandFor(deps.orm.em.fork(), source, input.keywords.slice(working.next), input.day, ctx.cancellationSignal),
+    ctx.cancellationSignal,
+  ).catch((err: unknown) => {
+    if (!(err instanceof ProviderError) || ctx.cancellationSignal.aborted) throw err;
+    ctx.log.warn('demand source failed: rows keep an unknown search volume', { error: err.message });
+    return err.message;
+  }));
   try {
     while (working.next < input.keywords.length) {
       const keyword = input.keywords[working.next]!;
@@ -57,7 +72,9 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
           () => adapter.collect(keyword, { signal: ctx.cancellationSignal }),
           ctx.cancellationSignal,
         );
-        const derived = needsHistory(metrics) ? withDerivedTrend(metrics, (await earlier()).get(keyword)) : metrics;
+        const answer = deps.demand && metrics.searchVolume === null ? await demandOf(deps.demand) : undefined;
+        const filled = withDemand(metrics, typeof answer === 'string' ? answer : answer?.get(keyword));
+        const derived = needsHistory(filled) ? withDerivedTrend(filled, (await earlier()).get(keyword)) : filled;
         pending.push(toObservation(derived, input.day, input.workflowId, new Date()));
         working.collected++;
       } catch (err) {

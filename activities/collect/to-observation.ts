@@ -17,6 +17,7 @@ export function toObservation(m: KeywordMetrics, day: string, workflowId: string
     source: m.source,
     provenance: m.provenance,
     details: m.details ?? null,
+    metricSources: m.metricSources ?? {},
     collectedAt,
     workflowId,
   };

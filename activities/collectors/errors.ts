@@ -1,5 +1,5 @@
 // Provider errors, by what the caller should do about them (DESIGN §4).
-import type { Platform } from '../../workflows/types/platforms';
+import type { ProviderName } from '../../workflows/types/platforms';
 
 export type ProviderErrorKind =
   | 'rate_limited' // 429: retry after retryAfterMs
@@ -10,7 +10,7 @@ export type ProviderErrorKind =
 
 export class ProviderError extends Error {
   constructor(
-    readonly platform: Platform,
+    readonly platform: ProviderName,
     readonly kind: ProviderErrorKind,
     /** What happened, without the platform's name. */
     readonly reason: string,

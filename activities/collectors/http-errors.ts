@@ -1,5 +1,5 @@
 // The one mapping from HTTP outcomes to ProviderError kinds (DESIGN §4).
-import type { Platform } from '../../workflows/types/platforms';
+import type { ProviderName } from '../../workflows/types/platforms';
 import { ProviderError } from './errors';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -17,7 +17,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 type Headers = Record<string, string | string[] | undefined>;
 
 /** The error for a non-2xx response; `call` is e.g. "GET /etsy/keywords/search". */
-export function errorForStatus(platform: Platform, call: string, status: number, headers: Headers): ProviderError {
+export function errorForStatus(platform: ProviderName, call: string, status: number, headers: Headers): ProviderError {
   const message = `${call} returned ${status}`;
   if (status === 429) return new ProviderError(platform, 'rate_limited', message, status, parseRetryAfter(headers['retry-after']));
   if (status === 401 || status === 403) return new ProviderError(platform, 'auth', message, status);
@@ -31,7 +31,7 @@ export function errorForStatus(platform: Platform, call: string, status: number,
 }
 
 /** The error for a request that got no usable response: timeouts, resets, refused connections. */
-export function errorForFailure(platform: Platform, call: string, err: unknown, timeoutMs: number): ProviderError {
+export function errorForFailure(platform: ProviderName, call: string, err: unknown, timeoutMs: number): ProviderError {
   const { name, code } = (err ?? {}) as { name?: string; code?: string };
   const timedOut = name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
   // only the error's name or code: a message could quote request details

@@ -24,11 +24,20 @@ const FACTORIES: Record<Platform, (config: SeedAdapterConfig, source: string) =>
 };
 
 /**
- * Whether a platform has a provider of its own: an official adapter (its credentials are checked when the
+ * Whether a platform has a provider of its own: an official adapter with its credentials (checked when the
  * configuration loads), or a seed-contract provider URL. The local stack serves the simulator to the others.
  */
 export function isProviderConfigured(config: ProviderConfig): boolean {
-  return (config.adapter ?? 'seed') !== 'seed' || Boolean(config.baseUrl);
+  const adapter = config.adapter ?? 'seed';
+  if (adapter === 'seed') return Boolean(config.baseUrl);
+  // another platform's adapter counts as configured, so that checking it fails loudly
+  return adapter !== OFFICIAL_ADAPTER[config.platform] || hasCredentials(config);
+}
+
+/** Whether an official adapter's credentials are set (without them the local stack serves its simulated API). */
+export function hasCredentials(config: ProviderConfig): boolean {
+  const credentials = { seed: undefined, 'etsy-v3': config.etsyV3, 'ebay-browse': config.ebayBrowse, 'amazon-ads': config.amazonAds };
+  return credentials[config.adapter ?? 'seed'] !== undefined;
 }
 
 function seedConfig(config: ProviderConfig, shared?: SharedLimits): SeedAdapterConfig {

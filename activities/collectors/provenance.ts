@@ -11,6 +11,7 @@ const DEGRADED_FIELD: Record<DegradedCall['call'], MetricField> = {
   trend: 'trend_score',
   related: 'related_keywords',
   categories: 'category_data',
+  demand: 'search_volume',
 };
 
 /**

@@ -3,7 +3,8 @@ import type { Platform } from '../../workflows/types/platforms';
 
 /** A trend/related/category call that failed and fell back to the seed's default. */
 export interface DegradedCall {
-  call: 'trend' | 'related' | 'categories';
+  /** demand: the demand source (DEMAND_SOURCE) failed, so the row has no demand filled in. */
+  call: 'trend' | 'related' | 'categories' | 'demand';
   reason: string;
 }
 
@@ -15,6 +16,8 @@ export type MetricField = (typeof METRIC_FIELDS)[number];
  */
 export type FieldProvenance = 'measured' | 'derived' | 'unknown';
 export type Provenance = Record<MetricField, FieldProvenance>;
+/** e.g. { search_volume: 'google-ads: average monthly Google searches' }. */
+export type MetricSources = Partial<Record<MetricField, string>>;
 
 export interface KeywordMetrics {
   keyword: string;
@@ -34,6 +37,8 @@ export interface KeywordMetrics {
   source: string;
   /** Which fields the source measured, which were derived here, which are unknown. */
   provenance: Provenance;
+  /** Fields taken from another source than the row's own (a demand source), each with that source's label. */
+  metricSources?: MetricSources;
   /** Source-specific extras: result count, price statistics, digital share, suggested bid range... */
   details?: Record<string, unknown>;
 }

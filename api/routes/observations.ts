@@ -19,6 +19,10 @@ const ObservationItem = z.object({
     description: 'per metric: measured by the source, derived here from its data, or unknown ({} for rows stored before provenance was recorded)',
   }),
   details: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'source-specific extras: result count, price statistics, suggested bid…' }),
+  metric_sources: z.record(z.string(), z.string()).openapi({
+    description: 'metrics taken from a demand source (DEMAND_SOURCE) instead of the row\'s own, each with its label, e.g. search_volume: "google-ads: average monthly Google searches"',
+  }),
+  volume_source: z.string().nullable().openapi({ description: 'where search_volume came from: a demand source\'s label, else the row\'s source; null when unknown' }),
   collected_at: z.string(), workflow_id: z.string(),
 }).openapi('Observation');
 
@@ -68,6 +72,8 @@ function toJson(o: Observation) {
     source: o.source,
     provenance: o.provenance,
     details: o.details ?? null,
+    metric_sources: o.metricSources ?? {},
+    volume_source: o.searchVolume === null ? null : (o.metricSources?.search_volume ?? o.source),
     collected_at: o.collectedAt.toISOString(),
     workflow_id: o.workflowId,
   };

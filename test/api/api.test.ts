@@ -75,8 +75,8 @@ describe('API', () => {
       search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'measured', related_keywords: 'measured', category_data: 'measured',
     });
     expect(Object.keys(obsBody.observations[0]!).sort()).toEqual([
-      'category_data', 'collected_at', 'competition', 'cpc', 'day', 'degraded', 'details', 'keyword', 'platform',
-      'provenance', 'related_keywords', 'search_volume', 'source', 'trend_score', 'workflow_id',
+      'category_data', 'collected_at', 'competition', 'cpc', 'day', 'degraded', 'details', 'keyword', 'metric_sources', 'platform',
+      'provenance', 'related_keywords', 'search_volume', 'source', 'trend_score', 'volume_source', 'workflow_id',
     ]);
   });
 

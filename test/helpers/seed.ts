@@ -24,7 +24,7 @@ export async function seedHistory(orm: Orm, keywords: string[], firstDay: string
         rows.push({
           platform, keyword, day, searchVolume: s.search_volume, competition: s.competition, cpc: s.cpc, trendScore: s.trend_score,
           relatedKeywords: s.related_keywords, categoryData: s.categories as Record<string, unknown> | null, degraded: [],
-          source: 'simulator', provenance: {}, details: null, collectedAt: new Date(), workflowId: 'seed',
+          source: 'simulator', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: 'seed',
         });
       }
     }

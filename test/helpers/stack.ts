@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createConfiguredAdapters } from '../../activities/collectors';
 import { startSimulator, type RunningSimulator } from '../../workers/simulator/server';
+import type { DemandSource } from '../../activities/collectors/demand-source';
 import type { ProviderConfig } from '../../activities/collectors/provider-config';
 import { createOrm, type Orm } from '../../activities/db/orm';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
@@ -32,6 +33,8 @@ export interface TestStack {
 
 export interface WorkerOptions {
   providers?: Record<Platform, ProviderConfig>;
+  /** DEMAND_SOURCE's adapter, when the test fills demand. */
+  demand?: DemandSource;
   taskQueue?: string;
 }
 
@@ -53,10 +56,10 @@ export async function startTestStack(options: { day: string; ratePerSecond?: num
 
   return {
     orm, client, sim, keys, providers, temporalAddress, databaseUrl,
-    async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}` } = {}) {
+    async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}`, demand } = {}) {
       const adapters = createConfiguredAdapters(withProviders);
       const worker = await createKeywordWorker({
-        connection: nativeConnection, namespace: 'default', taskQueue, deps: { orm, adapters }, workflowBundle: await workflowBundle(),
+        connection: nativeConnection, namespace: 'default', taskQueue, deps: { orm, adapters, demand }, workflowBundle: await workflowBundle(),
       });
       try {
         return await worker.runUntil(fn(taskQueue));

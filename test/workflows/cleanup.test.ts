@@ -33,7 +33,7 @@ async function seed(token: string, first: string, days: number): Promise<void> {
       for (let k = 0; k < 4; k++) {
         rows.push({
           platform, keyword: `old ${token} ${k}`, day: addDays(first, d), searchVolume: 10, competition: 0.5, cpc: 1, trendScore: 0.5,
-          relatedKeywords: [], categoryData: null, degraded: [], source: 'test', provenance: {}, details: null, collectedAt: new Date(), workflowId: `cleanup-test-${token}`,
+          relatedKeywords: [], categoryData: null, degraded: [], source: 'test', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: `cleanup-test-${token}`,
         });
       }
     }
@@ -57,6 +57,9 @@ describe('cleanupOldData', () => {
     await seed(token, '2001-02-20', 19);
     await seedAnalysis(token, '2001-03-02T23:59:59Z');
     await seedAnalysis(token, `${CUTOFF}T00:00:00Z`);
+    // a demand source's answers: the one before the cutoff goes
+    const demandRow = (day: string) => ({ source: 'google-ads', keyword: `ebooks ${token}`, day, label: 'google-ads', demand: null, failure: null, fetched_at: new Date() });
+    await stack.orm.em.fork().getKnex()('keyword_demand').insert([demandRow('2001-03-01'), demandRow(CUTOFF)]);
     const workflowId = `cleanup-test-${token}`;
     const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
       taskQueue, workflowId, args: [{ asOf: AS_OF, retentionDays: 90, batchSize: 7 }],
@@ -65,7 +68,7 @@ describe('cleanupOldData', () => {
 
     expect(result).toEqual({
       asOf: AS_OF, retentionDays: 90, cutoff: CUTOFF,
-      deleted: { observations: 11 * 12, processed_keywords: 0, keyword_clusters: 0, trend_analyses: 1 },
+      deleted: { observations: 11 * 12, processed_keywords: 0, keyword_clusters: 0, trend_analyses: 1, keyword_demand: 1 },
     });
     const em = stack.orm.em.fork();
     const left = await em.find(ObservationSchema, { workflowId }, { orderBy: { day: 'asc' } });
@@ -78,7 +81,7 @@ describe('cleanupOldData', () => {
     const again = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
       taskQueue, workflowId: `${workflowId}-again`, args: [{ asOf: AS_OF }],
     }));
-    expect(Object.values(again.deleted)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(again.deleted)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('heartbeats its batch progress and resumes counting from the last heartbeat', async () => {

@@ -79,7 +79,7 @@ describe('collectKeywords', () => {
     await upsertObservations(stack.orm.em.fork(), [{
       platform: 'etsy', keyword: known, day: '2026-11-19', searchVolume: null, competition: 0.5, cpc: null, trendScore: null,
       relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3:simulator', collectedAt: new Date(), workflowId: 'seed',
-      provenance: provenanceOf({ competition: 'derived' }), details: { result_count: 1000 },
+      provenance: provenanceOf({ competition: 'derived' }), details: { result_count: 1000 }, metricSources: {},
     }]);
     const credentials = defaultCredentials(stack.keys);
     const providers = { ...stack.providers, etsy: officialProvider('etsy', stack.sim.url, credentials, { ratePerSecond: 50, timeoutMs: 2_000 }) };

@@ -60,7 +60,7 @@ describe('processKeywords', () => {
     const day = '2027-04-02';
     const rows = seedKeywords(uid()).slice(0, 6).map((keyword, i) => ({
       platform: 'etsy' as const, keyword, day, searchVolume: null, competition: 0.3, cpc: i % 2 ? null : 0.5, trendScore: null,
-      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', provenance: {}, details: null, collectedAt: new Date(), workflowId: 'seed',
+      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: 'seed',
     }));
     await upsertObservations(stack.orm.em.fork(), rows);
     const result = await run((taskQueue) => stack.client.workflow.execute(processKeywords, {

@@ -4,6 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { Orm } from '../../activities/db/orm';
 import { observationsOfDay } from '../../activities/db/repositories/observations';
+import type { Observation } from '../../activities/db/entities';
 import type { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineSummary } from '../../workflows/pipeline-input';
 import { collectProgressQuery } from '../../workflows/types/collect-keywords';
@@ -60,10 +61,17 @@ export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
 
 export async function printCollection(orm: Orm, day: string, platforms: PipelinePlatformSummary[], keywords: string[]): Promise<void> {
   const rows = await observationsOfDay(orm.em.fork(), day, keywords, platforms.map((p) => p.platform));
+  const scores = await scoresOf(orm, day, keywords);
   console.log(`\nKeyword metrics for ${day} (${rows.length} observations)\n`);
   console.log(renderTable(
-    ['keyword', 'platform', 'search volume', 'competition', 'cpc', 'trend score'],
-    rows.map((r) => [r.keyword, r.platform, r.searchVolume ?? 'unknown', fixed(r.competition, 3), fixed(r.cpc, 2), fixed(r.trendScore, 3)]),
+    ['keyword', 'platform', 'search volume', 'volume source', 'competition', 'cpc', 'trend score', 'difficulty', 'opportunity'],
+    rows.map((r) => {
+      const s = scores.get(`${r.platform}\u0000${r.keyword}`);
+      return [
+        r.keyword, r.platform, r.searchVolume ?? 'unknown', volumeSource(r), fixed(r.competition, 3), fixed(r.cpc, 2), fixed(r.trendScore, 3),
+        fixed(s?.difficulty_score ?? null, 3), fixed(s?.opportunity_score ?? null, 3),
+      ];
+    }),
   ));
   console.log('');
   for (const p of platforms) {
@@ -71,6 +79,20 @@ export async function printCollection(orm: Orm, day: string, platforms: Pipeline
     console.log(`${p.platform}: ${p.collected}/${p.requested} collected, ${p.failed} failed (${status})`);
     for (const f of p.failureSamples.slice(0, 20)) console.log(`  - ${f.keyword}: ${f.reason}`);
   }
+}
+
+/** Where the row's search volume came from: a demand source's label, else the row's own source. */
+export function volumeSource(r: Pick<Observation, 'searchVolume' | 'source' | 'metricSources'>): string {
+  if (r.searchVolume === null) return '-';
+  return r.metricSources?.search_volume ?? r.source;
+}
+
+/** The day's difficulty and opportunity per platform and keyword (processKeywords has run by now). */
+async function scoresOf(orm: Orm, day: string, keywords: string[]) {
+  const rows = (await orm.em.fork().getKnex()('processed_keywords')
+    .select('platform', 'keyword', 'difficulty_score', 'opportunity_score').where({ day }).whereIn('keyword', keywords)) as
+    { platform: string; keyword: string; difficulty_score: number | null; opportunity_score: number | null }[];
+  return new Map(rows.map((r) => [`${r.platform}\u0000${r.keyword}`, r]));
 }
 
 // an unknown metric (an official API that does not publish it) is shown as such, never as 0

@@ -4,6 +4,7 @@ import { PLATFORMS, DEFAULT_DAILY_KEYWORDS, type Platform } from '../../workflow
 import { InputError, normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
 import type { ProviderConfig } from '../../activities/collectors/provider-config';
 import type { ApiConfig } from '../../api/config';
+import { demandConfig, type DemandConfig } from './demand-env';
 import { officialProvider } from './official-env';
 import { envSchema, SEED_RATE_PER_SECOND } from './env-schema';
 
@@ -38,6 +39,8 @@ export interface AppConfig {
   /** Days of data cleanupOldData keeps. */
   retentionDays: number;
   providers: Record<Platform, ProviderConfig>;
+  /** DEMAND_SOURCE=google-ads: search demand filling what a platform does not publish; undefined: none. */
+  demand?: DemandConfig;
   /** Serves the platforms without a provider of their own, when set (simulated data). */
   simulator?: { url: string; apiKey: string };
   api: ApiConfig;
@@ -103,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     applySchedules: e.APPLY_SCHEDULES,
     retentionDays: e.RETENTION_DAYS,
     providers,
+    demand: demandConfig(e, e.PROVIDER_TIMEOUT_MS, (variable, message) => {
+      throw new ConfigError(variable, message);
+    }),
     simulator: simulatorFallback(e.SIMULATOR_URL, e.SIMULATOR_API_KEY),
     api: {
       apiKey: e.API_KEY,

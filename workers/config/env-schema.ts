@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TASK_QUEUE_DEFAULT } from '../../workflows/types/task-queue';
 import { API_DEFAULTS, LOG_LEVELS } from '../../api/config';
+import { demandEnvShape } from './demand-env';
 import { officialEnvShape } from './official-env';
 
 const optionalString = z.string().trim().min(1).optional();
@@ -52,4 +53,5 @@ export const envSchema = z.object({
   EBAY_API_KEY: optionalString,
   EBAY_RATE_PER_SECOND: optionalRate,
   ...officialEnvShape,
+  ...demandEnvShape,
 });

@@ -46,6 +46,13 @@ export const officialEnvShape = {
 };
 
 export type OfficialEnv = z.output<z.ZodObject<typeof officialEnvShape>>;
+
+/** Each official adapter's credential variables (ASINs and regions are settings, not credentials). */
+export const CREDENTIALS = {
+  'etsy-v3': ['ETSY_KEYSTRING', 'ETSY_SHARED_SECRET'],
+  'ebay-browse': ['EBAY_CLIENT_ID', 'EBAY_CLIENT_SECRET'],
+  'amazon-ads': ['AMAZON_ADS_CLIENT_ID', 'AMAZON_ADS_CLIENT_SECRET', 'AMAZON_ADS_REFRESH_TOKEN', 'AMAZON_ADS_PROFILE_ID'],
+} as const satisfies Record<string, (keyof OfficialEnv)[]>;
 type Fail = (variable: string, message: string) => never;
 
 /** The provider fields of a platform served by its official API; undefined when it uses the seed contract. */
@@ -57,19 +64,22 @@ export function officialProvider(platform: Platform, e: OfficialEnv, fail: Fail)
     const value = e[variable];
     return typeof value === 'string' ? value : fail(variable, `is required when ${prefix}_ADAPTER is ${adapter}`);
   };
+  // none of its credentials set: the adapter has none (the local stack then serves its simulated API); some: an error
+  const given = CREDENTIALS[adapter].some((v) => e[v] !== undefined);
   const defaults = OFFICIAL_DEFAULTS[platform];
   const common = { adapter, ratePerSecond: defaults.ratePerSecond, dailyQuota: e[`${prefix}_DAILY_QUOTA`] ?? defaults.dailyQuota };
   if (adapter === 'etsy-v3') {
-    return { ...common, baseUrl: e.ETSY_API_BASE_URL ?? defaults.baseUrl, etsyV3: { keystring: need('ETSY_KEYSTRING'), sharedSecret: need('ETSY_SHARED_SECRET') } };
+    return { ...common, baseUrl: e.ETSY_API_BASE_URL ?? defaults.baseUrl, etsyV3: given ? { keystring: need('ETSY_KEYSTRING'), sharedSecret: need('ETSY_SHARED_SECRET') } : undefined };
   }
   if (adapter === 'ebay-browse') {
     return {
       ...common,
       baseUrl: e.EBAY_API_BASE_URL ?? defaults.baseUrl,
-      ebayBrowse: { clientId: need('EBAY_CLIENT_ID'), clientSecret: need('EBAY_CLIENT_SECRET'), marketplaceId: e.EBAY_MARKETPLACE_ID },
+      ebayBrowse: given ? { clientId: need('EBAY_CLIENT_ID'), clientSecret: need('EBAY_CLIENT_SECRET'), marketplaceId: e.EBAY_MARKETPLACE_ID } : undefined,
     };
   }
   const region = AMAZON_REGIONS[e.AMAZON_ADS_REGION];
+  if (!given) return { ...common, baseUrl: e.AMAZON_ADS_API_BASE_URL ?? region.baseUrl };
   return {
     ...common,
     baseUrl: e.AMAZON_ADS_API_BASE_URL ?? region.baseUrl,

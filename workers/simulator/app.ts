@@ -1,6 +1,6 @@
 // The provider simulator: Amazon, Etsy and eBay under one Hono app, labelled as simulated data.
 import { Hono } from 'hono';
-import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
+import { PLATFORMS, type Platform, type ProviderName } from '../../workflows/types/platforms';
 import { FaultController, platformFaultsSchema, type PlatformFaults } from './faults';
 import { defaultCredentials, officialRoutes, OfficialState, type OfficialCredentials, type OfficialLimits } from './official';
 import type { RequestLogEntry } from './http';
@@ -28,8 +28,8 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   app: Hono;
-  /** Replaces a platform's faults; throws when the shape is invalid. */
-  setFaults(platform: Platform, faults: PlatformFaults): void;
+  /** Replaces a platform's (or the demand source's) faults; throws when the shape is invalid. */
+  setFaults(platform: ProviderName, faults: PlatformFaults): void;
   clearFaults(): void;
   /** Platform requests in arrival order, the newest `maxLoggedRequests` (admin and health routes excluded). */
   readonly requests: RequestLogEntry[];
@@ -94,7 +94,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     app.route(`/${platform}`, platformRoutes(platform, { apiKey: options.apiKeys[platform], day, faults, record }));
   }
   const official = new OfficialState(options.officialLimits);
-  app.route('/', officialRoutes({ credentials: options.official ?? defaultCredentials(options.apiKeys), state: official, day, faults, record }));
+  app.route('/', officialRoutes({ credentials: { ...defaultCredentials(options.apiKeys), ...options.official }, state: official, day, faults, record }));
 
   return {
     app,

@@ -1,6 +1,6 @@
 // Switchable provider faults, decided per request by a seeded generator so runs can be replayed.
 import { z } from 'zod';
-import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
+import { PLATFORMS, type Platform, type ProviderName } from '../../workflows/types/platforms';
 import { createRng } from './rng';
 
 export const SIM_CALLS = ['search', 'trends', 'related', 'categories'] as const;
@@ -45,7 +45,7 @@ export type FaultDecision =
 const normalize = (keyword: string) => keyword.trim().toLowerCase();
 
 export class FaultController {
-  private readonly faults = new Map<Platform, ParsedFaults>();
+  private readonly faults = new Map<ProviderName, ParsedFaults>();
   private readonly hits = new Map<string, number>();
   private readonly rng: () => number;
 
@@ -58,7 +58,7 @@ export class FaultController {
   }
 
   /** Replaces the platform's faults (and restarts their `times` counters); throws on an invalid shape. */
-  set(platform: Platform, faults: PlatformFaults): void {
+  set(platform: ProviderName, faults: PlatformFaults): void {
     this.faults.set(platform, platformFaultsSchema.parse(faults));
     for (const name of ORDER) this.hits.delete(`${platform}:${name}`);
   }
@@ -68,20 +68,20 @@ export class FaultController {
     this.hits.clear();
   }
 
-  get(platform: Platform): ParsedFaults {
+  get(platform: ProviderName): ParsedFaults {
     return this.faults.get(platform) ?? {};
   }
 
-  latencyMs(platform: Platform): number {
+  latencyMs(platform: ProviderName): number {
     return this.get(platform).latencyMs ?? 0;
   }
 
-  unauthorized(platform: Platform): boolean {
+  unauthorized(platform: ProviderName): boolean {
     return this.get(platform).unauthorized === true;
   }
 
   /** The first fault, in ORDER, that matches this request and fires. */
-  decide(platform: Platform, call: SimCall, keyword: string): FaultDecision {
+  decide(platform: ProviderName, call: SimCall, keyword: string): FaultDecision {
     const faults = this.get(platform);
     for (const name of ORDER) {
       const fault = faults[name];

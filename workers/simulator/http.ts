@@ -1,9 +1,9 @@
 // What every simulated API shares: the request log's entry, constant-time secret checks, hung-call waits.
 import { timingSafeEqual } from 'node:crypto';
-import type { Platform } from '../../workflows/types/platforms';
+import type { ProviderName } from '../../workflows/types/platforms';
 
 export interface RequestLogEntry {
-  platform: Platform;
+  platform: ProviderName;
   /** Last path segment: search, trends, related, categories (or whatever an unknown route asked for). */
   call: string;
   method: string;

@@ -5,7 +5,12 @@ export const RETENTION_TABLES: readonly RetentionTable[] = [
   { table: 'processed_keywords', column: 'day', type: 'date' },
   { table: 'keyword_clusters', column: 'day', type: 'date' },
   { table: 'trend_analyses', column: 'created_at', type: 'timestamptz' },
+  // a demand source's answers per keyword and day (DEMAND_SOURCE); runs started before it was retained skip it
+  { table: 'keyword_demand', column: 'day', type: 'date' },
 ];
+
+/** The patch id under which cleanupOldData also empties keyword_demand (workflows/cleanup.ts). */
+export const KEYWORD_DEMAND_RETENTION_PATCH = 'keyword-demand-retention';
 
 export interface RetentionTable {
   table: string;

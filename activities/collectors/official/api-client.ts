@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import type { Platform } from '../../../workflows/types/platforms';
+import type { ProviderName } from '../../../workflows/types/platforms';
 import { callMetrics } from '../call-metrics';
 import { ProviderError } from '../errors';
 import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
@@ -12,7 +12,7 @@ import type { SharedLimiter } from '../shared-limiter';
 import type { DailyQuota } from './daily-quota';
 
 export interface ApiClientConfig {
-  platform: Platform;
+  platform: ProviderName;
   /** Origin, with an optional path prefix (the simulator serves each API under one). */
   baseUrl: string;
   ratePerSecond: number;
@@ -24,6 +24,8 @@ export interface ApiClientConfig {
   /** Headers in which the provider says how many requests are left (Etsy's x-remaining-*). */
   remaining?: { today: string; thisSecond: string };
   connections?: number;
+  /** Reads an API's own error body (Google Ads' GoogleAdsFailure); undefined: the status decides alone. */
+  errorFor?: (call: string, status: number, body: unknown) => ProviderError | undefined;
 }
 
 export interface ApiRequest {
@@ -51,7 +53,7 @@ export interface ApiResponse<T> {
 const SECOND_MS = 1000;
 
 export class ApiClient {
-  readonly platform: Platform;
+  readonly platform: ProviderName;
   private readonly pool: Pool;
   private readonly prefix: string;
   private readonly limiter: RateLimiter;
@@ -112,6 +114,8 @@ export class ApiClient {
       });
       const spent = this.readRemaining(res.headers);
       if (res.statusCode < 200 || res.statusCode > 299) {
+        const failure = this.config.errorFor ? await readError(res.body, (b) => this.config.errorFor!(call, res.statusCode, b)) : undefined;
+        if (failure) throw failure;
         await res.body.dump().catch(() => undefined);
         if (res.statusCode === 429 && spent && this.config.quota) {
           const retryAfter = res.headers['retry-after'];
@@ -166,4 +170,14 @@ export class ApiClient {
 function headerNumber(value: string | string[] | undefined): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined;
+}
+
+/** An error body as JSON (undefined when unreadable), handed to the API's own reading of it. */
+async function readError(body: { text(): Promise<string> }, read: (body: unknown) => ProviderError | undefined): Promise<ProviderError | undefined> {
+  const text = await body.text().catch(() => '');
+  try {
+    return read(JSON.parse(text) as unknown);
+  } catch {
+    return read(undefined);
+  }
 }

@@ -1,6 +1,6 @@
 // A platform's daily request quota (Etsy: 10,000 per sliding 24 h; eBay Browse: 5,000 a day): the configured
 // quota is never exceeded by this process, and a provider saying none is left is believed.
-import type { Platform } from '../../../workflows/types/platforms';
+import type { ProviderName } from '../../../workflows/types/platforms';
 import { ProviderError } from '../errors';
 
 export const DAY_MS = 86_400_000;
@@ -16,7 +16,7 @@ export class DailyQuota {
   private blockedUntil = 0;
 
   constructor(
-    readonly platform: Platform,
+    readonly platform: ProviderName,
     /** Requests per sliding 24 h; undefined: only the provider's word counts. */
     readonly limit?: number,
     private readonly now: () => number = Date.now,

@@ -1,17 +1,19 @@
 // observations: one keyword on one platform on one day, as collected or imported (migrations ..._observations,
-// ..._observation_provenance). EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
+// ..._observation_provenance, ..._keyword_demand). EntitySchema (not decorators) so the same code runs under tsx, vitest and node.
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { PLATFORMS } from '../../../workflows/types/platforms';
-import type { KeywordMetrics, Provenance } from '../../collectors/types';
+import type { KeywordMetrics, MetricSources, Provenance } from '../../collectors/types';
 
 /** Unique (platform, keyword, day). The metrics are the collector's: null where the source publishes none. */
-export interface Observation extends Omit<KeywordMetrics, 'provenance' | 'details'> {
+export interface Observation extends Omit<KeywordMetrics, 'provenance' | 'details' | 'metricSources'> {
   id: string;
   day: string;
   /** measured / derived / unknown per metric; {} on rows written without it (imports, rows stored before it was recorded). */
   provenance: Partial<Provenance>;
   /** Source-specific extras (result count, price statistics, suggested bid range...). */
   details: Record<string, unknown> | null;
+  /** Metrics taken from a demand source, with its label; {} when every number is the row's own source's. */
+  metricSources: MetricSources;
   collectedAt: Date;
   workflowId: string;
 }
@@ -44,6 +46,7 @@ export const ObservationSchema = new EntitySchema<Observation>({
     source: { type: 'string', length: 200 },
     provenance: { type: 'json', defaultRaw: `'{}'` },
     details: { type: 'json', nullable: true },
+    metricSources: { type: 'json', defaultRaw: `'{}'` },
     collectedAt: { type: 'datetime', columnType: 'timestamptz' },
     workflowId: { type: 'string', length: 200 },
   },

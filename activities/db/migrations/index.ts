@@ -8,6 +8,7 @@ import { Migration20261124400000_keyword_sort_indexes } from './Migration2026112
 import { Migration20261125000000_change_notifications } from './Migration20261125000000_change_notifications';
 import { Migration20261202000000_provider_limits } from './Migration20261202000000_provider_limits';
 import { Migration20261202010000_report_uploads } from './Migration20261202010000_report_uploads';
+import { Migration20261202020000_keyword_demand } from './Migration20261202020000_keyword_demand';
 import { Migration20261202100000_keyword_list_resources } from './Migration20261202100000_keyword_list_resources';
 import { Migration20261202110000_alerts } from './Migration20261202110000_alerts';
 
@@ -21,6 +22,7 @@ export const migrationsList = [
   { name: 'Migration20261125000000_change_notifications', class: Migration20261125000000_change_notifications },
   { name: 'Migration20261202000000_provider_limits', class: Migration20261202000000_provider_limits },
   { name: 'Migration20261202010000_report_uploads', class: Migration20261202010000_report_uploads },
+  { name: 'Migration20261202020000_keyword_demand', class: Migration20261202020000_keyword_demand },
   { name: 'Migration20261202100000_keyword_list_resources', class: Migration20261202100000_keyword_list_resources },
   { name: 'Migration20261202110000_alerts', class: Migration20261202110000_alerts },
 ];

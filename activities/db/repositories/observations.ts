@@ -1,5 +1,5 @@
 // observations: every statement on the table. Upserts keyed by (platform, keyword, day) make activity retries
-// and repeated imports harmless; a row written again is replaced whole (provenance and details included).
+// and repeated imports harmless; a row written again is replaced whole (provenance, details and metric sources included).
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Platform } from '../../../workflows/types/platforms';
 import type { ObservationInput } from '../../processing/types';
@@ -7,7 +7,7 @@ import { ObservationSchema, type NewObservation, type Observation } from '../ent
 
 /** Rows per statement when loading for processing: each page an index range scan. */
 const PAGE = 10_000;
-/** 15 columns a row: PostgreSQL binds at most 65,535 parameters in one statement. */
+/** 16 columns a row: PostgreSQL binds at most 65,535 parameters in one statement. */
 const ROWS_PER_STATEMENT = 4_000;
 
 /**
@@ -23,12 +23,13 @@ export async function upsertObservations(em: EntityManager, rows: readonly NewOb
   }
 }
 
-/** Every column written, so that a row merged over an earlier one keeps nothing of it (provenance and details included). */
+/** Every column written, so that a row merged over an earlier one keeps nothing of it (provenance, details and metric sources included). */
 const toColumns = (o: NewObservation) => ({
   platform: o.platform, keyword: o.keyword, day: o.day, search_volume: o.searchVolume, competition: o.competition, cpc: o.cpc,
   trend_score: o.trendScore, related_keywords: JSON.stringify(o.relatedKeywords),
   category_data: o.categoryData === null ? null : JSON.stringify(o.categoryData), degraded: JSON.stringify(o.degraded), source: o.source,
   provenance: JSON.stringify(o.provenance), details: o.details === null ? null : JSON.stringify(o.details),
+  metric_sources: JSON.stringify(o.metricSources),
   collected_at: o.collectedAt, workflow_id: o.workflowId,
 });
 

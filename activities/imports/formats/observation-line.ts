@@ -47,7 +47,7 @@ export function importedObservation(o: ObservationLine, source: string, collecte
     platform: o.platform, keyword: o.keyword, day: o.day, searchVolume: o.searchVolume, competition: o.competition, cpc: o.cpc,
     trendScore: o.trendScore, relatedKeywords: o.relatedKeywords, categoryData: o.category ? { top_category: o.category } : null, degraded: [],
     // a dataset line says nothing of how its numbers were measured: not recorded ({}), no extras
-    provenance: {}, details: null,
+    provenance: {}, details: null, metricSources: {},
     source, collectedAt, workflowId: 'import',
   };
 }

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Platform } from '../../../workflows/types/platforms';
+import type { ProviderName } from '../../../workflows/types/platforms';
 import type { FaultController, SimCall } from '../faults';
 import { untilAborted, type Env, type RequestLogEntry } from '../http';
 import type { OfficialCredentials, OfficialState } from './state';
@@ -16,10 +16,10 @@ export interface OfficialContext {
 }
 
 /** An API's own error body for a status and a message. */
-export type ErrorBody = (status: number, message: string) => object;
+export type ErrorBody = (status: number, message: string, retryAfterSeconds?: number) => object;
 
 /** Logs the request under its platform (call: the path's last segment) after the platform's latency fault. */
-export function logRequests(platform: Platform, ctx: OfficialContext): MiddlewareHandler<Env> {
+export function logRequests(platform: ProviderName, ctx: OfficialContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     const entry: RequestLogEntry = {
       platform, call: c.req.path.split('/').pop() ?? '', method: c.req.method, keyword: null, status: 0,
@@ -40,7 +40,7 @@ export function fail(c: Context<Env>, status: number, body: object): Response {
 
 /** The platform's switchable fault for this call, in the API's error shape; undefined: answer normally. */
 export async function faultResponse(
-  c: Context<Env>, ctx: OfficialContext, platform: Platform, call: SimCall, keyword: string, error: ErrorBody,
+  c: Context<Env>, ctx: OfficialContext, platform: ProviderName, call: SimCall, keyword: string, error: ErrorBody,
 ): Promise<Response | undefined> {
   c.get('entry').keyword = keyword || null;
   const fault = ctx.faults.decide(platform, call, keyword);
@@ -53,7 +53,7 @@ export async function faultResponse(
       return new Response(null, { status: 499 });
     case 'rateLimit':
       c.header('Retry-After', String(fault.retryAfterSeconds));
-      return fail(c, 429, error(429, 'Too many requests'));
+      return fail(c, 429, error(429, 'Too many requests', fault.retryAfterSeconds));
     case 'serverError':
       return fail(c, fault.status, error(fault.status, 'Internal error'));
     case 'notFound':

@@ -6,12 +6,25 @@ export interface OfficialCredentials {
   etsy: { keystring: string; sharedSecret: string };
   ebay: { clientId: string; clientSecret: string };
   amazon: { clientId: string; clientSecret: string; refreshToken: string; profileId: string };
+  /** Google Ads (a demand source, not a platform); loginCustomerId, when set, must be sent as login-customer-id. */
+  googleAds?: GoogleAdsCredentials;
+}
+
+export interface GoogleAdsCredentials {
+  developerToken: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  customerId: string;
+  loginCustomerId?: string;
 }
 
 export interface OfficialLimits {
   /** Etsy's per-app limits: 10 a second and 10,000 per sliding 24 h by default. */
   etsyPerSecond: number;
   etsyPerDay: number;
+  /** Google Ads API operations per 24 h (Basic access: 15,000). */
+  googleAdsPerDay?: number;
   /** Lifetime of issued access tokens; eBay's real ones last 7,200 s, Login with Amazon's 3,600 s. */
   tokenLifetimeSeconds?: number;
 }
@@ -22,10 +35,15 @@ export function defaultCredentials(keys: Record<Platform, string>): OfficialCred
     etsy: { keystring: keys.etsy, sharedSecret: keys.etsy },
     ebay: { clientId: keys.ebay, clientSecret: keys.ebay },
     amazon: { clientId: keys.amazon, clientSecret: keys.amazon, refreshToken: keys.amazon, profileId: '1' },
+    // Google Ads takes Amazon's key: the simulator's keys are per platform
+    googleAds: { developerToken: keys.amazon, clientId: keys.amazon, clientSecret: keys.amazon, refreshToken: keys.amazon, customerId: '1234567890' },
   };
 }
 
 const DAY_MS = 86_400_000;
+const GOOGLE_ADS_PER_DAY = 15_000;
+type TokenOwner = 'ebay' | 'amazon' | 'google-ads';
+const TOKEN_PREFIX: Record<TokenOwner, string> = { ebay: 'v^1.1#i^1#', amazon: 'Atza|', 'google-ads': 'ya29.' };
 
 /** Request arrival times in a sliding window, as a provider counts them. */
 class SlidingCount {
@@ -53,22 +71,23 @@ export type EtsyQuotaAnswer =
 
 export class OfficialState {
   limits: OfficialLimits;
-  private readonly tokens = new Map<string, { owner: 'ebay' | 'amazon'; expiresAt: number }>();
+  private readonly tokens = new Map<string, { owner: TokenOwner; expiresAt: number }>();
   private second = new SlidingCount(1000);
   private day = new SlidingCount(DAY_MS);
+  private googleAdsDay = new SlidingCount(DAY_MS);
 
   constructor(limits: Partial<OfficialLimits> = {}) {
     this.limits = { etsyPerSecond: 10, etsyPerDay: 10_000, ...limits };
   }
 
-  issueToken(owner: 'ebay' | 'amazon', defaultLifetimeSeconds: number): { token: string; expiresIn: number } {
+  issueToken(owner: TokenOwner, defaultLifetimeSeconds: number): { token: string; expiresIn: number } {
     const expiresIn = this.limits.tokenLifetimeSeconds ?? defaultLifetimeSeconds;
-    const token = `${owner === 'amazon' ? 'Atza|' : 'v^1.1#i^1#'}${randomBytes(24).toString('base64url')}`;
+    const token = `${TOKEN_PREFIX[owner]}${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, { owner, expiresAt: Date.now() + expiresIn * 1000 });
     return { token, expiresIn };
   }
 
-  tokenValid(owner: 'ebay' | 'amazon', token: string | undefined): boolean {
+  tokenValid(owner: TokenOwner, token: string | undefined): boolean {
     const issued = token === undefined ? undefined : this.tokens.get(token);
     return issued?.owner === owner && Date.now() < issued.expiresAt;
   }
@@ -90,9 +109,18 @@ export class OfficialState {
     return { allowed: true, remainingSecond: etsyPerSecond - second - 1, remainingToday: etsyPerDay - day - 1 };
   }
 
-  /** Forgets Etsy's counted requests (tests start from a full quota). */
+  /** Counts one Google Ads operation if the day has room; else the seconds until one frees up. */
+  takeGoogleAds(): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const now = Date.now();
+    if (this.googleAdsDay.count(now) >= (this.limits.googleAdsPerDay ?? GOOGLE_ADS_PER_DAY)) return { allowed: false, retryAfterSeconds: this.googleAdsDay.secondsUntilFree(now) };
+    this.googleAdsDay.add(now);
+    return { allowed: true };
+  }
+
+  /** Forgets the counted requests (tests start from a full quota). */
   resetQuotas(): void {
     this.second = new SlidingCount(1000);
     this.day = new SlidingCount(DAY_MS);
+    this.googleAdsDay = new SlidingCount(DAY_MS);
   }
 }
