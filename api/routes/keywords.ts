@@ -11,12 +11,14 @@ import { batchLoader } from '../cache/batch-loader';
 import { setHeader } from '../middleware/request-context';
 import { ReadCache } from '../cache/read-cache';
 import { day, keywordParam, keywordPath, platform, queryInt } from '../validate';
-import { History, KeywordItem, toItem, type Row } from './keyword-items';
+import { History, KeywordItem, toItem, VOLUME_SOURCE_SQL, VOLUME_SOURCES, type Row } from './keyword-items';
 
 const ListQuery = z.strictObject({
   platform: platform.optional(),
   cluster: queryInt(0, 1000).optional(),
   min_volume: queryInt(0, 2_000_000_000).optional(),
+  q: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({ description: 'keywords containing this text' }),
+  source: z.enum(VOLUME_SOURCES).optional().openapi({ description: 'only rows whose volume_source is this' }),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
   cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
@@ -78,11 +80,17 @@ export function keywordRoutes(deps: ApiDeps) {
 
 const render = (value: unknown) => Buffer.from(JSON.stringify(value)) as Buffer<ArrayBuffer>;
 
-/** processed_keywords rows with their cluster label; dates as text (pg would make local-midnight Dates). */
+/** processed_keywords rows with their cluster label and volume source; dates as text (pg would make local-midnight Dates). */
 function withCluster(knex: Knex) {
-  return knex('processed_keywords as p')
+  return withSource(knex('processed_keywords as p')
     .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
-    .select(COLUMNS).select(knex.raw(`p.day::text as day_text`));
+    .select(COLUMNS).select(knex.raw(`p.day::text as day_text`)), knex);
+}
+
+/** The row's observation (unique on platform, keyword, day) says where its volume came from. */
+function withSource(query: Knex.QueryBuilder, knex: Knex) {
+  return query.leftJoin('observations as o', (j) => j.on('o.platform', 'p.platform').andOn('o.keyword', 'p.keyword').andOn('o.day', 'p.day'))
+    .select(knex.raw(`${VOLUME_SOURCE_SQL} as volume_source`));
 }
 
 type KeywordData = { keyword: string; latest: Row[]; history: z.infer<typeof History>[] };
@@ -95,10 +103,10 @@ function keywordsQuery(k: Knex, keywords: string) {
   // per platform the newest row only, through the (platform, keyword, day) index: 3 rows read, not the whole history
   const newest = k('processed_keywords as x').select('x.*').where('x.platform', k.ref('pl.platform')).andWhere('x.keyword', k.ref('q.keyword'))
     .orderBy('x.day', 'desc').limit(1);
-  const latest = k.from(k.raw('unnest(?::varchar[]) as pl(platform)', [[...PLATFORMS]]))
+  const latest = withSource(k.from(k.raw('unnest(?::varchar[]) as pl(platform)', [[...PLATFORMS]]))
     .crossJoin(k.raw('lateral (?) as p', [newest]))
     .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
-    .select(COLUMNS).select(k.raw(`p.day::text as day_text`));
+    .select(COLUMNS).select(k.raw(`p.day::text as day_text`)), k);
   const days = k('observations as o').select('o.platform', k.raw(`o.day::text as day`), 'o.search_volume', 'o.competition', 'o.cpc', 'o.trend_score')
     .where('o.keyword', k.ref('q.keyword')).orderBy([{ column: 'o.day' }, { column: 'o.platform' }]).limit(3 * 366);
   return k.select('q.keyword', {
@@ -116,6 +124,8 @@ async function listPage(knex: Knex, q: z.infer<typeof ListQuery>, after?: { valu
   if (q.platform) query.where('p.platform', q.platform);
   if (q.cluster !== undefined) query.where('p.cluster_id', q.cluster);
   if (q.min_volume !== undefined) query.where('p.search_volume', '>=', q.min_volume);
+  if (q.q) query.whereRaw('position(? in p.keyword) > 0', [q.q]);
+  if (q.source) query.whereRaw(`(${VOLUME_SOURCE_SQL}) = ?`, [q.source]);
   if (after) query.whereRaw(`(${sql}, p.id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.value, after.id]);
   const rows = (await query) as Row[];
   const page = rows.slice(0, q.limit);
