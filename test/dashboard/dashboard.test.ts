@@ -1,0 +1,146 @@
+// The dashboard in a real browser (Debian's Chromium via puppeteer-core) against the real app, PostgreSQL and Temporal:
+// sign in, every page, sorting and filtering, a keyword's charts drawn with data.
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedHistory, seedKeywords } from '../helpers/seed';
+import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { API_KEY, post, testApp, type App, type Json } from '../api/test-app';
+import { column, launchBrowser, screenshot, serveApp, type Served } from './browser';
+
+// later than any other test's data: the pages show the newest processed day
+const FIRST = '2038-01-01';
+const LAST = '2038-01-14';
+let stack: TestStack;
+let app: App;
+let served: Served;
+let browser: Browser;
+let page: Page;
+let keywords: string[];
+let stopWorker: () => void;
+let worker: Promise<void>;
+
+async function run(path: string, body: unknown): Promise<Json> {
+  const res = await post(app, path, body);
+  expect(res.status).toBe(202);
+  const { workflowId } = (await res.json()) as Json;
+  return stack.client.workflow.getHandle(workflowId as string).result();
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ day: LAST });
+  const taskQueue = `dashboard-${uid()}`;
+  app = testApp(stack, taskQueue, { temporal: { namespace: 'default', taskQueue, uiUrl: 'http://temporal-ui.test' } });
+  keywords = seedKeywords(uid());
+  await seedHistory(stack.orm, keywords, FIRST, 14);
+  worker = stack.withWorker(() => new Promise<void>((resolve) => (stopWorker = resolve)), { taskQueue });
+  expect(await run('/process/keywords', { day: LAST })).toMatchObject({ processed: 90 });
+  await run('/analyze/trends', { to: LAST, days: 14 });
+  await run('/models/train', { to: LAST, days: 14 });
+  served = await serveApp(app);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  stopWorker?.();
+  await worker;
+  // leave no newest day behind for other files' "newest" reads
+  const knex = stack.orm.em.getKnex();
+  for (const table of ['observations', 'processed_keywords', 'keyword_clusters']) await knex(table).where('day', '>=', FIRST).delete();
+  await knex('trend_analyses').where('window_to', '>=', FIRST).delete();
+  await knex('model_versions').where('training_to', '>=', FIRST).delete();
+  await stack?.close();
+});
+
+const open = async (path: string) => {
+  const res = await page.goto(`${served.url}${path}`, { waitUntil: 'networkidle0' });
+  return res!.status();
+};
+
+describe('the dashboard in a browser', () => {
+  it('serves JSON at / to API clients and the dashboard to browsers', async () => {
+    expect(await (await app.request('/')).json()).toEqual({ name: 'keyword-intelligence', docs: '/docs', openapi: '/openapi.json' });
+    expect(await open('/')).toBe(200);
+    expect(await page.title()).toBe('Keywords · Keyword intelligence');
+  });
+
+  it('signs in with the API key into an HttpOnly, SameSite=Strict cookie, refusing a wrong key', async () => {
+    await open('/ui/login');
+    await page.type('input[name=api_key]', 'not-the-key-0000000000');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(await page.$eval('.notice.error', (e) => e.textContent)).toBe('Wrong API key.');
+    await page.type('input[name=api_key]', API_KEY);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe('/');
+    const cookie = (await page.cookies()).find((c) => c.name === 'kwi_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookie.value).not.toContain(API_KEY);
+    expect(await page.$('header form button')).not.toBeNull(); // "Sign out"
+    expect(await page.content()).not.toContain(API_KEY);
+  });
+
+  it('ranks keywords, sorts by a column and filters by platform, source and search', async () => {
+    await open('/');
+    const rows = await column(page, '#keywords', 1);
+    expect(rows).toHaveLength(50);
+    const opportunity = (await column(page, '#keywords', 3)).map(Number);
+    expect(opportunity).toEqual([...opportunity].sort((a, b) => b - a));
+    expect(new Set(await column(page, '#keywords', 10))).toEqual(new Set(['simulated']));
+    await screenshot(page, 'keywords');
+
+    await Promise.all([page.waitForNavigation(), page.click('th a[data-sort=volume]')]);
+    const volumes = (await column(page, '#keywords', 5)).map((v) => Number(v.replace(/,/g, '')));
+    expect(volumes.length).toBeGreaterThan(1);
+    expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+
+    await page.select('select[name=platform]', 'etsy');
+    await page.type('input[name=q]', 'svg bundle');
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('volume');
+    const names = await column(page, '#keywords', 1);
+    expect(names).toHaveLength(5); // 5 modifiers of "svg bundle", on Etsy
+    expect(names.every((k) => k.includes('svg bundle'))).toBe(true);
+    expect(new Set(await column(page, '#keywords', 2))).toEqual(new Set(['etsy']));
+
+    await page.select('select[name=source]', 'measured');
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+    expect(await column(page, '#keywords', 1)).toEqual([]);
+  });
+
+  it("opens a keyword from the table and draws its charts with data", async () => {
+    await open(`/?q=${encodeURIComponent(keywords[0]!)}`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#keywords tbody tr a')]);
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/ui/keywords/${keywords[0]}`);
+    for (const metric of ['search_volume', 'competition', 'cpc', 'trend_score']) {
+      await page.waitForSelector(`#chart-${metric}[data-drawn] canvas`);
+      // 14 days on each of 3 platforms
+      expect(Number(await page.$eval(`#chart-${metric}`, (e) => e.getAttribute('data-drawn')))).toBeGreaterThanOrEqual(42);
+    }
+    expect(await column(page, '#platforms', 1)).toEqual(['amazon', 'ebay', 'etsy']);
+    expect((await column(page, '#platforms', 11)).every((s) => s.startsWith('simulator'))).toBe(true);
+    expect(await page.$eval('#prediction', (e) => e.textContent)).toMatch(/recommendation/);
+    await screenshot(page, 'keyword');
+  });
+
+  it('shows clusters, trends with a drawn chart, and the model versions', async () => {
+    expect(await open('/ui/clusters')).toBe(200);
+    const clusters = await page.$$eval('#clusters .card', (cards) => cards.length);
+    expect(clusters).toBeGreaterThan(0);
+    await screenshot(page, 'clusters');
+
+    expect(await open('/ui/trends')).toBe(200);
+    expect(new Set(await column(page, '#platform-summary', 1))).toEqual(new Set(['amazon', 'ebay', 'etsy']));
+    await page.waitForSelector('#chart-daily[data-drawn] canvas');
+    expect(Number(await page.$eval('#chart-daily', (e) => e.getAttribute('data-drawn')))).toBe(14);
+    await screenshot(page, 'trends');
+
+    expect(await open('/ui/model')).toBe(200);
+    const [version] = await column(page, '#models', 1);
+    const newest = ((await (await app.request('/models')).json()) as Json).models[0];
+    expect(version).toBe(String(newest.version));
+    await screenshot(page, 'model');
+  });
+});
