@@ -2,8 +2,9 @@
 import type { DeleteExpiredRowsInput, DeleteExpiredRowsResult } from '../workflows/types/cleanup';
 import type { CollectBatchInput, CollectBatchResult } from '../workflows/types/collect-keywords';
 import type { AnalyzeTrendsResult, ProcessKeywordsResult, TrainModelResult } from '../workflows/types/insights';
-import type { KeywordListChunkInput, KeywordListSizeInput } from '../workflows/types/pipeline';
+import type { CollectSegment, DailyKeywordUnionInput, KeywordListChunkInput, KeywordListSizeInput } from '../workflows/types/pipeline';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
+import { dailyKeywordUnion } from './db/daily-union';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
       ({ size: await countKeywordList(deps.orm.em.fork(), input.list) }),
     keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
       ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) }),
+    dailyKeywordUnion: (input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> => dailyKeywordUnion(deps.orm.em.fork(), input),
     deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
   };
 }

@@ -15,6 +15,8 @@ import { requestContext } from './middleware/request-context';
 import { clusterRoutes } from './routes/clusters';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
+import { LIST_BODY_LIMIT_BYTES } from './routes/list-schemas';
+import { listRoutes } from './routes/lists';
 import { analyzeRoutes } from './routes/analyze';
 import { modelRoutes } from './routes/models';
 import { observationRoutes } from './routes/observations';
@@ -43,8 +45,10 @@ export function createApp(deps: ApiDeps) {
   // the dashboard's forms carry a session and a CSRF token instead (api/dashboard/session.ts)
   app.use((c, next) => (isDashboardPath(c.req.path) ? next() : auth.required(c, next)));
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
+  // keyword lists hold up to 100,000 keywords: their bodies may be larger
+  const listLimit = bodyLimit({ maxSize: Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES), onError: (c) => errorResponse(c, payloadTooLarge(LIST_BODY_LIMIT_BYTES)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
-  app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
+  app.use((c, next) => (c.req.method === 'GET' ? next() : (/^\/lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
@@ -61,6 +65,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', modelRoutes(deps));
   app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
+  app.route('/', listRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));

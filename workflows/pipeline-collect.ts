@@ -6,7 +6,8 @@ import type { collectKeywords } from './collect-keywords';
 import type { PipelinePlan } from './pipeline-input';
 import type { CollectKeywordsResult } from './types/collect-keywords';
 import { FailureType } from './types/failures';
-import type { PipelineCollectSummary } from './types/pipeline';
+import type { CollectSegment, PipelineCollectSummary } from './types/pipeline';
+import { PLATFORMS, type Platform } from './types/platforms';
 
 const FAILURE_SAMPLES = 5;
 
@@ -16,6 +17,7 @@ const { keywordListSize, keywordListChunk } = proxyActivities<Activities>({
 });
 
 export async function planCollect(plan: PipelinePlan): Promise<PipelineCollectSummary> {
+  if (plan.segments) return planSegments(plan, plan.segments);
   const keywords = plan.keywords ? plan.keywords.length : (await keywordListSize({ list: plan.keywordList! })).size;
   if (keywords === 0) {
     throw ApplicationFailure.nonRetryable(`keywordList: no keyword list ${plan.keywordList}`, FailureType.InvalidInput, { field: 'keywordList' });
@@ -28,9 +30,30 @@ export async function planCollect(plan: PipelinePlan): Promise<PipelineCollectSu
   };
 }
 
+/** The daily union: each segment's keywords on its own platforms, chunked one segment after another. */
+function planSegments(plan: PipelinePlan, segments: CollectSegment[]): PipelineCollectSummary {
+  const keywords = segments.reduce((sum, s) => sum + s.size, 0);
+  if (keywords === 0) {
+    throw ApplicationFailure.nonRetryable('keywords: nothing to collect (no daily keyword list and no DAILY_KEYWORDS)', FailureType.InvalidInput, { field: 'keywords' });
+  }
+  return {
+    keywords,
+    chunks: segments.reduce((sum, s) => sum + Math.ceil(s.size / plan.chunkSize), 0),
+    chunksDone: 0,
+    platforms: PLATFORMS.filter((p) => segments.some((s) => s.platforms.includes(p)))
+      .map((platform) => ({ platform, requested: 0, collected: 0, failed: 0, errors: [], failureSamples: [] })),
+  };
+}
+
+/** Keyword-platform pairs the collect step covers. */
+export function collectPairs(plan: PipelinePlan, summary: PipelineCollectSummary): number {
+  if (plan.segments) return plan.segments.reduce((sum, s) => sum + s.size * s.platforms.length, 0);
+  return summary.keywords * plan.platforms.length;
+}
+
 /** Runs this run's share of chunks; true when every chunk is done, false when the pipeline should continue as new. */
 export async function collectChunks(
-  plan: PipelinePlan, day: string, summary: PipelineCollectSummary, onChunkDone: () => void,
+  plan: PipelinePlan, day: string, summary: PipelineCollectSummary, onChunkDone: () => void, running = new Set<string>(),
 ): Promise<boolean> {
   const last = Math.min(summary.chunks, summary.chunksDone + plan.chunksPerRun);
   let next = summary.chunksDone;
@@ -38,13 +61,16 @@ export async function collectChunks(
     // the server may ask for continue-as-new earlier (history size); the chunks started here still finish
     while (next < last && !workflowInfo().continueAsNewSuggested) {
       const chunk = next++;
-      const keywords = await chunkKeywords(plan, chunk);
+      const { keywords, platforms } = await chunkKeywords(plan, chunk);
+      const workflowId = collectChildId(summary.chunks, chunk);
+      running.add(workflowId);
       const result = await executeChild<typeof collectKeywords>('collectKeywords', {
-        workflowId: collectChildId(summary.chunks, chunk),
-        args: [{ keywords, platforms: plan.platforms, day }],
-        staticSummary: `Collect ${keywords.length} keywords on ${plan.platforms.join(', ')} for ${day}` +
+        workflowId,
+        args: [{ keywords, platforms, day }],
+        staticSummary: `Collect ${keywords.length} keywords on ${platforms.join(', ')} for ${day}` +
           (summary.chunks > 1 ? ` (chunk ${chunk + 1} of ${summary.chunks})` : ''),
       });
+      running.delete(workflowId);
       merge(summary, result);
       onChunkDone();
     }
@@ -60,10 +86,24 @@ export function collectChildId(chunks: number, chunk: number): string {
   return `${base}-${String(chunk + 1).padStart(width, '0')}-of-${chunks}`;
 }
 
-async function chunkKeywords(plan: PipelinePlan, chunk: number): Promise<string[]> {
+async function chunkKeywords(plan: PipelinePlan, chunk: number): Promise<{ keywords: string[]; platforms: Platform[] }> {
+  if (plan.segments) return segmentChunk(plan, plan.segments, chunk);
   const offset = chunk * plan.chunkSize;
-  if (plan.keywords) return plan.keywords.slice(offset, offset + plan.chunkSize);
-  return (await keywordListChunk({ list: plan.keywordList!, offset, limit: plan.chunkSize })).keywords;
+  if (plan.keywords) return { keywords: plan.keywords.slice(offset, offset + plan.chunkSize), platforms: plan.platforms };
+  return { keywords: (await keywordListChunk({ list: plan.keywordList!, offset, limit: plan.chunkSize })).keywords, platforms: plan.platforms };
+}
+
+async function segmentChunk(plan: PipelinePlan, segments: CollectSegment[], chunk: number) {
+  let rest = chunk;
+  for (const segment of segments) {
+    const chunks = Math.ceil(segment.size / plan.chunkSize);
+    if (rest < chunks) {
+      const { keywords } = await keywordListChunk({ list: segment.keywordList, offset: rest * plan.chunkSize, limit: plan.chunkSize });
+      return { keywords, platforms: segment.platforms };
+    }
+    rest -= chunks;
+  }
+  throw ApplicationFailure.nonRetryable(`no chunk ${chunk} in the daily union`);
 }
 
 function merge(summary: PipelineCollectSummary, result: CollectKeywordsResult): void {

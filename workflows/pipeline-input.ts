@@ -1,11 +1,14 @@
 // keywordPipeline input: validation (authoritative, in the workflow) and the texts operators see.
-import { PIPELINE_STEPS, type KeywordPipelineInput, type PipelineStep } from './types/pipeline';
+import { PIPELINE_STEPS, type CollectSegment, type KeywordPipelineInput, type PipelineStep } from './types/pipeline';
 import { MAX_KEYWORDS, type Platform } from './types/platforms';
 import { InputError, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
 
 export interface PipelinePlan {
   keywords?: string[];
   keywordList?: string;
+  /** The daily union: `keywords` (possibly none) on `platforms`, plus every daily list; resolved into `segments`. */
+  dailyLists?: boolean;
+  segments?: CollectSegment[];
   platforms: Platform[];
   steps: PipelineStep[];
   chunkSize: number;
@@ -26,6 +29,13 @@ export function planPipeline(input: KeywordPipelineInput): PipelinePlan {
   if (input.day !== undefined) validateDay(input.day);
   if (!steps.includes('collect')) return plan;
   plan.platforms = normalizePlatforms(input.platforms);
+  if (input.dailyLists === true) {
+    if (input.keywordList !== undefined) throw new InputError('keywordList', 'cannot be given with dailyLists');
+    plan.dailyLists = true;
+    plan.keywords = input.keywords === undefined || (Array.isArray(input.keywords) && input.keywords.length === 0) ? [] : normalizeKeywords(input.keywords);
+    return plan;
+  }
+  if (input.dailyLists !== undefined && input.dailyLists !== false) throw new InputError('dailyLists', 'must be a boolean');
   if ((input.keywords === undefined) === (input.keywordList === undefined)) {
     throw new InputError('keywords', 'give either keywords or keywordList');
   }
@@ -53,6 +63,7 @@ export function pipelineSummary(input: KeywordPipelineInput): string {
   const steps = (input.steps ?? PIPELINE_STEPS).join(' → ');
   if (!(input.steps ?? PIPELINE_STEPS).includes('collect')) return `Keyword pipeline: ${steps}`;
   const n = input.keywords?.length ?? 0;
+  if (input.dailyLists) return `Keyword pipeline: ${steps} — every daily keyword list${n ? ` plus ${n} keyword${n === 1 ? '' : 's'} on ${(input.platforms ?? []).join(', ')}` : ''}`;
   const what = input.keywordList ? `keyword list ${input.keywordList}` : `${n} keyword${n === 1 ? '' : 's'}`;
   return `Keyword pipeline: ${steps} — ${what} on ${(input.platforms ?? []).join(', ')}`;
 }

@@ -2,30 +2,51 @@
 // with a business ID under the pipeline's own. A failed step stops the chain and is named in the failure.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, setCurrentDetails,
+  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, proxyActivities, setCurrentDetails, setHandler,
   TemporalFailure, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
-import { collectChildId, collectChunks, nothingCollected, planCollect } from './pipeline-collect';
+import type { Activities } from '../activities';
+import { collectChildId, collectChunks, collectPairs, nothingCollected, planCollect } from './pipeline-collect';
 import { planPipeline } from './pipeline-input';
 import { PIPELINE_STEP_FAILED } from './types/failures';
 import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
-import type { KeywordPipelineInput, KeywordPipelineResult, PipelineCollectSummary, PipelineStatus, PipelineStep } from './types/pipeline';
+import {
+  pipelineProgressQuery, type KeywordPipelineInput, type KeywordPipelineResult, type PipelineCollectSummary, type PipelineProgress, type PipelineStatus,
+  type PipelineStep,
+} from './types/pipeline';
 import { SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS } from './types/search-attributes';
 import { asInvalidInput } from './validation';
+
+const { dailyKeywordUnion } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
 
 export async function keywordPipeline(input: KeywordPipelineInput): Promise<KeywordPipelineResult> {
   const plan = asInvalidInput(() => planPipeline(input));
   const day = input.resume?.day ?? input.day ?? workflowInfo().startTime.toISOString().slice(0, 10);
   const result: KeywordPipelineResult = { day, steps: plan.steps, status: 'ok' };
   const id = workflowInfo().workflowId;
+  const progress: PipelineProgress = { step: plan.steps[0]!, day, total: 0, done: 0, chunks: 0, chunksDone: 0, running: [] };
+  const running = new Set<string>();
+  let collecting: PipelineCollectSummary | undefined;
+  setHandler(pipelineProgressQuery, () => ({ ...progress, ...collectProgress(collecting), running: [...running] }));
 
   if (plan.steps.includes('collect')) {
+    // the daily union is resolved once; a continued run collects the segments its first run found
+    if (plan.dailyLists) {
+      plan.segments = input.resume?.segments
+        ?? (await inStep('collect', undefined, () => dailyKeywordUnion({ keywords: plan.keywords ?? [], platforms: plan.platforms }))).segments;
+    }
     const summary = input.resume?.collect ?? (await inStep('collect', undefined, () => planCollect(plan)));
-    upsertSearchAttributes([{ key: SA_PLATFORMS, value: plan.platforms }, { key: SA_KEYWORD_COUNT, value: summary.keywords }]);
+    collecting = summary;
+    progress.total = collectPairs(plan, summary);
+    const platforms = summary.platforms.map((p) => p.platform);
+    upsertSearchAttributes([{ key: SA_PLATFORMS, value: plan.segments ? platforms : plan.platforms }, { key: SA_KEYWORD_COUNT, value: summary.keywords }]);
     const show = () => mark('collect', 'running', collectDetails(day, summary, true));
     show();
-    const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show));
-    if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary } });
+    const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show, running));
+    if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary, segments: plan.segments } });
     const nothing = nothingCollected(summary);
     if (nothing) throw stepFailed('collect', `${id}/collect`, nothing, undefined);
     result.collect = summary;
@@ -35,12 +56,15 @@ export async function keywordPipeline(input: KeywordPipelineInput): Promise<Keyw
   const collectedDay = plan.steps.includes('collect') ? day : input.day;
   // children by type name: the pipeline depends on their inputs and results only
   if (plan.steps.includes('process')) {
+    progress.step = 'process';
     result.process = await child<ProcessKeywordsInput, ProcessKeywordsResult>('process', 'processKeywords', { day: collectedDay });
   }
   if (plan.steps.includes('analyze')) {
+    progress.step = 'analyze';
     result.analyze = await child<AnalyzeTrendsInput, AnalyzeTrendsResult>('analyze', 'analyzeTrends', { to: collectedDay });
   }
   if (plan.steps.includes('train')) {
+    progress.step = 'train';
     result.train = await child<TrainModelInput, TrainModelResult>('train', 'trainModel', { to: collectedDay });
   }
   upsertSearchAttributes([{ key: SA_PIPELINE_STEP, value: 'done' }, { key: SA_PIPELINE_STATUS, value: result.status }]);
@@ -58,6 +82,12 @@ async function child<I extends { day?: string; to?: string }, O>(step: PipelineS
     args: [input],
     staticSummary: `Step ${step} of ${pipelineId}${day ? ` (day ${day})` : ''}`,
   }));
+}
+
+/** Pairs done in finished chunks: every platform's `requested` grows by a chunk's keywords when the chunk ends. */
+function collectProgress(summary: PipelineCollectSummary | undefined) {
+  if (!summary) return {};
+  return { done: summary.platforms.reduce((sum, p) => sum + p.requested, 0), chunks: summary.chunks, chunksDone: summary.chunksDone };
 }
 
 function mark(step: PipelineStep, status: PipelineStatus, details: string): void {

@@ -2,7 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types/collect-keywords';
+import type { KeywordPipelineResult } from '../../workflows/types/pipeline';
 import { workflowUiUrl, type ApiDeps } from '../deps';
+import { pipelineProgressFromResult, pipelineProgressOf } from '../pipeline-progress';
 import { errors, json, readErrors, routes } from '../openapi';
 import { withTimeout } from '../timeout';
 
@@ -12,7 +14,8 @@ const RunStatus = z.object({
   workflowId: z.string(), runId: z.string(), type: z.string(),
   status: z.string().openapi({ example: 'RUNNING', description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW' }),
   startTime: z.string(), closeTime: z.string().nullable(), temporalUiUrl: z.string(),
-  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; null when no worker answers' }),
+  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; '
+    + 'null when no worker answers' }),
   result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
   failure: z.object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) }).nullable().optional(),
 }).openapi('RunStatus');
@@ -42,6 +45,10 @@ export function workflowRoutes(deps: ApiDeps) {
     if (state === 'COMPLETED') body.result = await handle.result();
     if (state === 'FAILED') body.failure = await failureOf(handle);
     if (state === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);
+    if (desc.type === 'keywordPipeline') {
+      if (state === 'RUNNING') body.progress = await pipelineProgressOf(deps.client, handle, QUERY_TIMEOUT_MS);
+      if (state === 'COMPLETED') body.progress = pipelineProgressFromResult(body.result as KeywordPipelineResult);
+    }
     return c.json(body, 200);
   });
 }

@@ -44,8 +44,8 @@ describe('applySchedules', () => {
     const pipeline = await describeSchedule(`${s.idPrefix}daily-pipeline`);
     expect(pipeline.action).toMatchObject({
       workflowType: 'keywordPipeline', workflowId: `${s.idPrefix}daily-pipeline`, taskQueue: s.taskQueue,
-      args: [{ keywords: ['svg bundle'], platforms: ['etsy'] }],
-      staticSummary: 'Keyword pipeline: collect → process → analyze → train — 1 keyword on etsy',
+      args: [{ keywords: ['svg bundle'], platforms: ['etsy'], dailyLists: true }],
+      staticSummary: 'Keyword pipeline: collect → process → analyze → train — every daily keyword list plus 1 keyword on etsy',
       workflowExecutionTimeout: 23 * 3_600_000,
     });
     expect(pipeline.policies).toEqual({ overlap: 'SKIP', catchupWindow: 6 * 3_600_000, pauseOnFailure: false });
@@ -71,7 +71,7 @@ describe('applySchedules', () => {
       KINDS.map((k) => ({ scheduleId: s.idPrefix + k, outcome: k === 'daily-pipeline' ? 'updated' : 'unchanged' })),
     );
     const updated = await describeSchedule(id);
-    expect(updated.action.args).toEqual([{ keywords: ['svg bundle', 'wedding planner'], platforms: ['etsy', 'ebay'] }]);
+    expect(updated.action.args).toEqual([{ keywords: ['svg bundle', 'wedding planner'], platforms: ['etsy', 'ebay'], dailyLists: true }]);
     expect(updated.info.createdAt).toEqual(created.info.createdAt);
     expect(updated.state).toMatchObject({ paused: true, note: 'investigating provider errors' });
 

@@ -32,7 +32,8 @@ export function scheduleSettings(config: AppConfig): ScheduleSettings {
 export function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
   assertTimeZone(s.timezone);
   const prefix = s.idPrefix ?? '';
-  const pipeline: KeywordPipelineInput = { keywords: s.daily.keywords, platforms: s.daily.platforms };
+  // every list marked daily, plus the configured keywords: resolved by the run itself (workflows/pipeline.ts)
+  const pipeline: KeywordPipelineInput = { keywords: s.daily.keywords, platforms: s.daily.platforms, dailyLists: true };
   const define = (id: string, workflowType: string, at: Calendar, hours: Hours, input: object, summary: string): ScheduleOptions => ({
     scheduleId: prefix + id,
     spec: { calendars: [calendar(at)], timezone: s.timezone },

@@ -6,6 +6,7 @@ import { Migration20261124200000_observation_provenance } from './Migration20261
 import { Migration20261124300000_unknown_scores } from './Migration20261124300000_unknown_scores';
 import { Migration20261124400000_keyword_sort_indexes } from './Migration20261124400000_keyword_sort_indexes';
 import { Migration20261125000000_change_notifications } from './Migration20261125000000_change_notifications';
+import { Migration20261202100000_keyword_list_resources } from './Migration20261202100000_keyword_list_resources';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261124300000_unknown_scores', class: Migration20261124300000_unknown_scores },
   { name: 'Migration20261124400000_keyword_sort_indexes', class: Migration20261124400000_keyword_sort_indexes },
   { name: 'Migration20261125000000_change_notifications', class: Migration20261125000000_change_notifications },
+  { name: 'Migration20261202100000_keyword_list_resources', class: Migration20261202100000_keyword_list_resources },
 ];
