@@ -18,6 +18,7 @@ const ListQuery = z.strictObject({
   cluster: queryInt(0, 1000).optional(),
   min_volume: queryInt(0, 2_000_000_000).optional(),
   q: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({ description: 'keywords containing this text' }),
+  list: z.uuid('must be a list id').optional().openapi({ description: "only keywords of this list (GET /lists)" }),
   source: z.enum(VOLUME_SOURCES).optional().openapi({ description: 'only rows whose volume_source is this' }),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
@@ -126,6 +127,7 @@ async function listPage(knex: Knex, q: z.infer<typeof ListQuery>, after?: { valu
   if (q.min_volume !== undefined) query.where('p.search_volume', '>=', q.min_volume);
   if (q.q) query.whereRaw('position(? in p.keyword) > 0', [q.q]);
   if (q.source) query.whereRaw(`(${VOLUME_SOURCE_SQL}) = ?`, [q.source]);
+  if (q.list) query.whereExists(knex('keyword_lists as l').join('keyword_list_items as i', 'i.list', 'l.items').where('l.id', q.list).andWhere('i.keyword', knex.ref('p.keyword')));
   if (after) query.whereRaw(`(${sql}, p.id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [after.value, after.id]);
   const rows = (await query) as Row[];
   const page = rows.slice(0, q.limit);

@@ -1,5 +1,8 @@
 // The dashboard in a real browser (Debian's Chromium via puppeteer-core) against the real app, PostgreSQL and Temporal:
 // sign in, every page, sorting and filtering, a keyword's charts drawn with data.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory, seedKeywords } from '../helpers/seed';
@@ -18,6 +21,7 @@ let page: Page;
 let keywords: string[];
 let stopWorker: () => void;
 let worker: Promise<void>;
+let startedAt: Date;
 
 async function run(path: string, body: unknown): Promise<Json> {
   const res = await post(app, path, body);
@@ -27,6 +31,7 @@ async function run(path: string, body: unknown): Promise<Json> {
 }
 
 beforeAll(async () => {
+  startedAt = new Date();
   stack = await startTestStack({ day: LAST });
   const taskQueue = `dashboard-${uid()}`;
   app = testApp(stack, taskQueue, { temporal: { namespace: 'default', taskQueue, uiUrl: 'http://temporal-ui.test' } });
@@ -47,11 +52,10 @@ afterAll(async () => {
   await served?.close();
   stopWorker?.();
   await worker;
-  // leave no newest day behind for other files' "newest" reads
+  // leave no newest day, analysis or model behind for other files' "newest" reads (files run one at a time)
   const knex = stack.orm.em.getKnex();
-  for (const table of ['observations', 'processed_keywords', 'keyword_clusters']) await knex(table).where('day', '>=', FIRST).delete();
-  await knex('trend_analyses').where('window_to', '>=', FIRST).delete();
-  await knex('model_versions').where('training_to', '>=', FIRST).delete();
+  const written = { observations: 'collected_at', processed_keywords: 'processed_at', keyword_clusters: 'created_at', trend_analyses: 'created_at', model_versions: 'created_at' };
+  for (const [table, column] of Object.entries(written)) await knex(table).where(column, '>=', startedAt).delete();
   await stack?.close();
 });
 
@@ -142,5 +146,40 @@ describe('the dashboard in a browser', () => {
     const newest = ((await (await app.request('/models')).json()) as Json).models[0];
     expect(version).toBe(String(newest.version));
     await screenshot(page, 'model');
+  });
+
+  it('creates a list from an uploaded CSV, collects it with live progress to done, and ranks its keywords', async () => {
+    const mine = [keywords[0]!, keywords[1]!, keywords[2]!];
+    const csv = path.join(tmpdir(), `dashboard-list-${uid()}.csv`);
+    writeFileSync(csv, `keyword,note\n${mine.map((k) => `"${k.toUpperCase()}",x`).join('\n')}\n${mine[0]}\n`);
+    await open('/ui/lists');
+    await page.type('#list-form input[name=name]', 'Wedding printables');
+    const file = await page.$('#list-form input[type=file]');
+    await file!.uploadFile(csv);
+    await page.click('#list-form input[value=ebay]'); // amazon and etsy only
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#list-form button[type=submit]')]);
+    const id = /^\/ui\/lists\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
+    expect(id).toBeDefined();
+    // normalised (lower-cased) and deduplicated by the API
+    expect(await page.$$eval('#list-keywords li', (li) => li.map((e) => e.textContent))).toEqual(mine);
+    const stored = (await (await app.request(`/lists/${id}`)).json()) as Json;
+    expect(stored).toMatchObject({ name: 'Wedding printables', size: 3, platforms: ['amazon', 'etsy'], daily: true, keywords: mine });
+
+    await Promise.all([page.waitForNavigation(), page.click('#collect')]);
+    const workflowId = new URL(page.url()).searchParams.get('run')!;
+    expect(workflowId).toMatch(/^list-/);
+    expect(await page.$eval('#run a', (a) => a.getAttribute('href'))).toBe(`http://temporal-ui.test/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+    await page.waitForSelector('#run[data-status=done]', { timeout: 60_000 });
+    expect(await page.$eval('#run .run-status', (e) => e.textContent)).toBe('COMPLETED · 6 of 6 keyword-platform pairs');
+    expect(await page.$eval('#run .progress > div', (e) => (e as unknown as { style: { width: string } }).style.width)).toBe('100%');
+    await screenshot(page, 'list');
+
+    await Promise.all([page.waitForNavigation(), page.click('a[href^="/?list="]')]);
+    const ranked = await column(page, '#keywords', 1);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((k) => mine.includes(k))).toBe(true);
+    await open('/ui/lists');
+    expect(await column(page, '#lists', 1)).toContain('Wedding printables');
+    await screenshot(page, 'lists');
   });
 });

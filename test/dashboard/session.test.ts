@@ -59,7 +59,7 @@ describe('dashboard session', () => {
   it('refuses a POST without the session token, and changes nothing until signed in', async () => {
     const before = await rowCounts(stack.orm);
     const anon = await visit('/ui/lists');
-    for (const fields of [{}, { _csrf: 'x'.repeat(anon.csrf!.length) }]) {
+    for (const fields of [{}, { _csrf: 'x'.repeat(anon.csrf!.length) }] as Record<string, string>[]) {
       const res = await postForm('/ui/lists', anon.cookie, { ...fields, name: 'x', keywords: 'a' });
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('_csrf: missing or wrong form token');

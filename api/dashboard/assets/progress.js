@@ -14,8 +14,10 @@
     var pct = run.status === 'COMPLETED' ? 100 : total > 0 ? Math.round((100 * done) / total) : 0;
     bar.style.width = pct + '%';
     var counts = p ? done + ' of ' + total + ' keyword-platform pairs' : 'progress unknown (no worker answered)';
-    var failed = p ? p.platforms.reduce(function (n, x) { return n + x.failed; }, 0) : 0;
-    text.textContent = run.status + ' · ' + counts + (failed ? ' · ' + failed + ' failed' : '') +
+    // a collection reports failures per platform; a keyword pipeline reports its step (collect, process, analyze)
+    var failed = p && p.platforms ? p.platforms.reduce(function (n, x) { return n + x.failed; }, 0) : 0;
+    var step = p && p.step && run.status === 'RUNNING' ? ' · ' + p.step : '';
+    text.textContent = run.status + step + ' · ' + counts + (failed ? ' · ' + failed + ' failed' : '') +
       (run.failure ? ' · ' + run.failure.message : '');
     el.setAttribute('data-status', run.status === 'COMPLETED' ? 'done' : run.status.toLowerCase());
   }

@@ -20,13 +20,13 @@ export function ListPage({ list, session, run, error, cursor }: ListView) {
     <>
       <h1>{list.name} <span class="muted">· {fmt(list.size)} keywords · {(list.platforms as string[]).join(', ')}{list.daily ? ' · collected daily' : ''}</span></h1>
       {error && <Notice error>{error}</Notice>}
-      <div class="row" style="flex:0">
-        <form method="post" action={`/ui/lists/${id}/collect`} style="flex:0">
+      <div class="actions">
+        <form method="post" action={`/ui/lists/${id}/collect`}>
           <Csrf session={session} />
           <button type="submit" id="collect" disabled={!session.signedIn}>Collect now</button>
         </form>
-        <a class="button secondary" style="flex:0;white-space:nowrap" href={`/?list=${id}`}>Ranked keywords</a>
-        <a class="button secondary" style="flex:0;white-space:nowrap" href={`/keywords?list=${id}&format=csv`} download>Download CSV</a>
+        <a class="button secondary" href={`/?list=${id}`}>Ranked keywords</a>
+        <a class="button secondary" href={`/keywords?list=${id}&format=csv`} download>Download CSV</a>
       </div>
       {run && (
         <div id="run" class="card" data-status-url={run.statusUrl} data-status="starting">
