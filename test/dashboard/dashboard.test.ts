@@ -126,6 +126,22 @@ describe('the dashboard in a browser', () => {
     expect(await column(page, '#platforms', 1)).toEqual(['amazon', 'ebay', 'etsy']);
     expect((await column(page, '#platforms', 11)).every((s) => s.startsWith('simulator'))).toBe(true);
     expect(await page.$eval('#prediction', (e) => e.textContent)).toMatch(/recommendation/);
+  });
+
+  it("draws a forecast keyword's 7-day forecast with its 95% band and states the backtest error", async () => {
+    const analysis = (await (await app.request('/analyze/trends')).json()) as Json;
+    const future = analysis.trends.future_predictions;
+    const forecast = future.keywords[0] as Json;
+    await open(`/ui/keywords/${encodeURIComponent(forecast.keyword)}`);
+    await page.waitForSelector('#chart-search_volume[data-drawn] canvas');
+    const spec = JSON.parse((await page.$eval('#chart-search_volume', (e) => e.getAttribute('data-chart')))!) as Json;
+    const labels = (spec.series as Json[]).map((x) => x.label);
+    expect(labels).toEqual(expect.arrayContaining([`${forecast.platform} forecast`, `${forecast.platform} upper 95%`, `${forecast.platform} lower 95%`]));
+    const shown = (spec.series as Json[]).find((x) => x.label === `${forecast.platform} forecast`)!.values.filter((v: unknown) => v !== null);
+    expect(shown).toEqual(forecast.forecast.map((p: Json) => p.search_volume));
+    expect(spec.bands).toHaveLength(new Set((future.keywords as Json[]).filter((k) => k.keyword === forecast.keyword).map((k) => k.platform)).size);
+    const text = (await page.$eval('main', (e) => e.textContent))!;
+    expect(text).toContain(`MAPE ${future.backtest.mape.toFixed(1)} %`);
     await screenshot(page, 'keyword');
   });
 
