@@ -108,4 +108,31 @@ describe('dashboard session', () => {
     // the JSON API's reads are as open as before
     expect((await closed.request('/keywords')).status).toBe(200);
   });
+
+  it('creates, edits and deletes a list through the forms; a bad keyword is refused naming its line, nothing stored', async () => {
+    const { cookie, csrf } = await signIn();
+    const multipart = (fields: Record<string, string>, file?: string) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields)) body.append(k, v);
+      if (file !== undefined) body.append('file', new File([file], 'keywords.csv', { type: 'text/csv' }));
+      return body;
+    };
+    const send = (path: string, body: FormData) => app.request(path, { method: 'POST', headers: { ...HTML, cookie }, body });
+    const before = await rowCounts(stack.orm);
+    const bad = await send('/ui/lists', multipart({ _csrf: csrf, name: 'Bad', keywords: 'fine one' }, 'keyword\nok two\n"bad\u0007bell"\n'));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/line 3: /); // the file's third line
+    expect(await rowCounts(stack.orm)).toEqual(before);
+
+    const made = await send('/ui/lists', multipart({ _csrf: csrf, name: 'Mine', keywords: 'alpha\nbeta', platforms: 'etsy', daily: '1' }));
+    expect(made.status).toBe(303);
+    const id = made.headers.get('location')!.split('/').pop()!;
+    const edited = await send(`/ui/lists/${id}`, multipart({ _csrf: csrf, name: 'Mine, renamed', keywords: '' }));
+    expect(edited.status).toBe(303);
+    const stored = (await (await app.request(`/lists/${id}`)).json()) as Record<string, unknown>;
+    // no keywords given: the old ones are kept; no platform ticked: all; daily unticked: not daily
+    expect(stored).toMatchObject({ name: 'Mine, renamed', keywords: ['alpha', 'beta'], platforms: ['amazon', 'etsy', 'ebay'], daily: false });
+    expect((await send(`/ui/lists/${id}/delete`, multipart({ _csrf: csrf }))).status).toBe(303);
+    expect((await app.request(`/lists/${id}`)).status).toBe(404);
+  });
 });
