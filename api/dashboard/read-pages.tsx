@@ -24,10 +24,12 @@ export function readPages(app: Hono<DashEnv>, apiOf: (c: Context<DashEnv>) => Ap
       if (v) filters[f] = v;
     }
     const cursor = c.req.query('cursor') || undefined;
-    const [res, lists] = await Promise.all([api.get(`/keywords${query({ ...filters, limit: PAGE_SIZE, cursor })}`), listNames(api)]);
+    const [res, lists, clusters] = await Promise.all([api.get(`/keywords${query({ ...filters, limit: PAGE_SIZE, cursor })}`), listNames(api), api.get('/clusters')]);
     const ok = res.status === 200;
-    return page(c, 'Keywords', <KeywordsPage filters={filters} page={ok ? res.body : null} error={ok ? null : apiError(res.body)} lists={lists} cursor={cursor} />,
-      { status: ok ? 200 : 400 });
+    const clusterNames = clusters.status === 200 ? (clusters.body.clusters as { id: number; label: string }[]) : [];
+    return page(c, 'Keywords', (
+      <KeywordsPage filters={filters} page={ok ? res.body : null} error={ok ? null : apiError(res.body)} lists={lists} clusters={clusterNames} cursor={cursor} />
+    ), { status: ok ? 200 : 400 });
   });
 
   app.get('/ui/keywords/:keyword', async (c) => {

@@ -73,6 +73,7 @@ describe('the dashboard in a browser', () => {
 
   it('signs in with the API key into an HttpOnly, SameSite=Strict cookie, refusing a wrong key', async () => {
     await open('/ui/login');
+    await screenshot(page, 'sign-in');
     await page.type('input[name=api_key]', 'not-the-key-0000000000');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     expect(await page.$eval('.notice.error', (e) => e.textContent)).toBe('Wrong API key.');
@@ -112,6 +113,14 @@ describe('the dashboard in a browser', () => {
     await page.select('select[name=source]', 'measured');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
     expect(await column(page, '#keywords', 1)).toEqual([]);
+
+    await open('/');
+    const [id, label] = await page.$eval('select[name=cluster] option:nth-child(2)', (o) => [o.getAttribute('value')!, o.textContent!]);
+    await page.select('select[name=cluster]', id);
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+    const labels = await column(page, '#keywords', 9);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels)).toEqual(new Set([label]));
   });
 
   it("opens a keyword from the table and draws its charts with data", async () => {
@@ -141,7 +150,8 @@ describe('the dashboard in a browser', () => {
     expect(shown).toEqual(forecast.forecast.map((p: Json) => p.search_volume));
     expect(spec.bands).toHaveLength(new Set((future.keywords as Json[]).filter((k) => k.keyword === forecast.keyword).map((k) => k.platform)).size);
     const text = (await page.$eval('main', (e) => e.textContent))!;
-    expect(text).toContain(`MAPE ${future.backtest.mape.toFixed(1)} %`);
+    const oneDecimal = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    expect(text).toContain(`MAPE ${oneDecimal(future.backtest.mape)} %, WAPE ${oneDecimal(future.backtest.wape)} %`);
     await screenshot(page, 'keyword');
   });
 

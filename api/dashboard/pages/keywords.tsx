@@ -14,10 +14,11 @@ interface Props {
   page: Json | null;
   error: string | null;
   lists: { id: string; name: string }[];
+  clusters: { id: number; label: string }[];
   cursor: string | undefined;
 }
 
-export function KeywordsPage({ filters, page, error, lists, cursor }: Props) {
+export function KeywordsPage({ filters, page, error, lists, clusters, cursor }: Props) {
   const sortLink = (sort: string) => `/${query({ ...filters, sort })}`;
   const items = (page?.items ?? []) as Json[];
   return (
@@ -27,7 +28,7 @@ export function KeywordsPage({ filters, page, error, lists, cursor }: Props) {
         <label>Search<input type="search" name="q" value={filters.q ?? ''} placeholder="contains…" /></label>
         <label>Platform<Select name="platform" value={filters.platform} options={PLATFORMS.map((p) => [p, p])} /></label>
         <label>List<Select name="list" value={filters.list} options={lists.map((l) => [l.id, l.name])} /></label>
-        <label>Cluster<input type="number" name="cluster" min="0" value={filters.cluster ?? ''} style="width:6rem" /></label>
+        <label>Cluster<Select name="cluster" value={filters.cluster} options={clusters.map((c) => [String(c.id), c.label])} /></label>
         <label>Volume source<Select name="source" value={filters.source} options={['simulated', 'measured', 'estimated', 'imported'].map((s) => [s, s])} /></label>
         <label>Min volume<input type="number" name="min_volume" min="0" value={filters.min_volume ?? ''} style="width:8rem" /></label>
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
