@@ -12,6 +12,8 @@ import { setHeader } from '../middleware/request-context';
 import { ReadCache } from '../cache/read-cache';
 import { day, keywordParam, keywordPath, platform, queryInt } from '../validate';
 import { History, KeywordItem, toItem, VOLUME_SOURCE_SQL, VOLUME_SOURCES, type Row } from './keyword-items';
+import { csvResponse, FORMATS, wantsCsv } from '../csv';
+import { keywordsCsv } from './keywords-csv';
 
 const ListQuery = z.strictObject({
   platform: platform.optional(),
@@ -24,7 +26,9 @@ const ListQuery = z.strictObject({
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
   cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
   day: day.optional().openapi({ description: 'default: the newest processed day' }),
+  format: z.enum(FORMATS).optional().openapi({ description: 'csv: every matching row, streamed (limit and cursor do not apply); also Accept: text/csv' }),
 });
+export type ListQuery = z.infer<typeof ListQuery>;
 
 const ListPage = z.object({
   day: z.string().nullable(), sort: z.enum(['opportunity', 'difficulty', 'volume']), count: z.number().int(), items: z.array(KeywordItem),
@@ -35,7 +39,10 @@ type Page = z.infer<typeof ListPage>;
 const list = createRoute({
   method: 'get', path: '/keywords', tags: ['data'], summary: "Processed keywords of a day, best first, keyset-paginated",
   request: { query: ListQuery },
-  responses: { 200: json(ListPage, 'a page'), ...readErrors() },
+  responses: {
+    200: { description: 'a page, or with format=csv every matching row', content: { 'application/json': { schema: ListPage }, 'text/csv': { schema: z.string() } } },
+    ...readErrors(),
+  },
 });
 const one = createRoute({
   method: 'get', path: '/keywords/{keyword}', tags: ['data'], summary: "A keyword's latest scores per platform and its daily history",
@@ -63,6 +70,7 @@ export function keywordRoutes(deps: ApiDeps) {
   return routes()
     .openapi(list, async (c) => {
       const q = c.req.valid('query');
+      if (wantsCsv(c, q.format)) return csvResponse(keywordsCsv(knex(), q), `keywords${q.day ? `-${q.day}` : ''}.csv`) as never;
       // a bad cursor is a 400 even on an empty table
       const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
       const { body, status } = await cache.get(pages, JSON.stringify(q), async () => render(await listPage(knex(), q, after)));
@@ -116,7 +124,7 @@ function keywordsQuery(k: Knex, keywords: string) {
   }).from(k.raw('unnest(?::varchar[]) as q(keyword)', [keywords]));
 }
 
-async function listPage(knex: Knex, q: z.infer<typeof ListQuery>, after?: { value: number; id: string }): Promise<Page> {
+export async function listPage(knex: Knex, q: ListQuery, after?: { value: number; id: string }): Promise<Page> {
   // two small queries beat one with the newest day as a subquery (measured: 1.4 vs 1.7 ms, planning)
   const theDay = q.day ?? (await knex('processed_keywords').first(knex.raw('max(day)::text as day')))?.day as string | null ?? null;
   if (!theDay) return { day: null, sort: q.sort, count: 0, items: [], next_cursor: null };

@@ -3,7 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Observation } from '../../activities/db/entities';
 import { findObservations } from '../../activities/db/observations';
 import type { ApiDeps } from '../deps';
-import { json, readErrors, routes } from '../openapi';
+import { readErrors, routes } from '../openapi';
+import { csvResponse, FORMATS, wantsCsv } from '../csv';
+import { observationsCsv } from './observations-csv';
 import { keywordParam, keywordPath, platform, queryInt } from '../validate';
 
 const ObservationItem = z.object({
@@ -24,10 +26,19 @@ const observations = createRoute({
   method: 'get', path: '/keywords/{keyword}/observations', tags: ['data'], summary: 'Stored observations of a keyword, newest day first',
   request: {
     params: keywordPath,
-    query: z.strictObject({ platform: platform.optional(), limit: queryInt(1, 1000).default(100).openapi({ description: 'default 100' }) }),
+    query: z.strictObject({
+      platform: platform.optional(), limit: queryInt(1, 1000).default(100).openapi({ description: 'default 100' }),
+      format: z.enum(FORMATS).optional().openapi({ description: 'csv: every stored observation (limit does not apply); also Accept: text/csv' }),
+    }),
   },
   responses: {
-    200: json(z.object({ keyword: z.string(), platform: platform.nullable(), count: z.number().int(), observations: z.array(ObservationItem) }), 'observations'),
+    200: {
+      description: 'observations',
+      content: {
+        'application/json': { schema: z.object({ keyword: z.string(), platform: platform.nullable(), count: z.number().int(), observations: z.array(ObservationItem) }) },
+        'text/csv': { schema: z.string() },
+      },
+    },
     ...readErrors(),
   },
 });
@@ -35,7 +46,8 @@ const observations = createRoute({
 export function observationRoutes(deps: ApiDeps) {
   return routes().openapi(observations, async (c) => {
     const keyword = keywordParam(c.req.valid('param').keyword);
-    const { platform: only, limit } = c.req.valid('query');
+    const { platform: only, limit, format } = c.req.valid('query');
+    if (wantsCsv(c, format)) return csvResponse(observationsCsv(deps.orm.em.fork(), keyword, only), `observations-${keyword}.csv`) as never;
     const rows = await findObservations(deps.orm.em.fork(), { keyword, platform: only, limit });
     return c.json({ keyword, platform: only ?? null, count: rows.length, observations: rows.map(toJson) }, 200);
   });
