@@ -59,6 +59,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** Follows a download link the way the browser would fetch it: status, content type, disposition, body. */
+const download = (selector: string) => page.$eval(selector, async (a) => {
+  const res = await fetch((a as unknown as { href: string }).href);
+  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), text: await res.text() };
+});
+
 const open = async (path: string) => {
   const res = await page.goto(`${served.url}${path}`, { waitUntil: 'networkidle0' });
   return res!.status();
@@ -109,6 +115,12 @@ describe('the dashboard in a browser', () => {
     expect(names).toHaveLength(5); // 5 modifiers of "svg bundle", on Etsy
     expect(names.every((k) => k.includes('svg bundle'))).toBe(true);
     expect(new Set(await column(page, '#keywords', 2))).toEqual(new Set(['etsy']));
+    // the CSV button exports what the filters match: every row, not one page
+    const csv = await download('#csv');
+    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', disposition: `attachment; filename="keywords-${LAST}.csv"` });
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^keyword,platform,day,search_volume,/);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...names].sort());
 
     await page.select('select[name=source]', 'measured');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
@@ -135,6 +147,9 @@ describe('the dashboard in a browser', () => {
     expect(await column(page, '#platforms', 1)).toEqual(['amazon', 'ebay', 'etsy']);
     expect((await column(page, '#platforms', 11)).every((s) => s.startsWith('simulator'))).toBe(true);
     expect(await page.$eval('#prediction', (e) => e.textContent)).toMatch(/recommendation/);
+    const csv = await download('#csv');
+    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 14 * 3);
   });
 
   it("draws a forecast keyword's 7-day forecast with its 95% band and states the backtest error", async () => {
@@ -204,6 +219,10 @@ describe('the dashboard in a browser', () => {
     const ranked = await column(page, '#keywords', 1);
     expect(ranked.length).toBeGreaterThan(0);
     expect(ranked.every((k) => mine.includes(k))).toBe(true);
+    const exported = await download('#csv');
+    expect(exported.status).toBe(200);
+    const rows = exported.text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]);
+    expect(rows.sort()).toEqual([...ranked].sort());
     await open('/ui/lists');
     expect(await column(page, '#lists', 1)).toContain('Wedding printables');
     await screenshot(page, 'lists');

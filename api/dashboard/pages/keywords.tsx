@@ -34,7 +34,7 @@ export function KeywordsPage({ filters, page, error, lists, clusters, cursor }: 
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
         <button type="submit">Apply</button>
         <a class="button secondary" href="/">Reset</a>
-        <a class="button secondary" id="csv" href={`/keywords${query({ ...filters, format: 'csv' })}`} download>Download CSV</a>
+        <a class="button secondary" id="csv" href={`/keywords${query({ ...filters, day: page?.day, format: 'csv' })}`} download>Download CSV</a>
       </form>
       {error && <Notice error>{error}</Notice>}
       <table id="keywords">
