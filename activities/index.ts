@@ -3,6 +3,8 @@ import type { DeleteExpiredRowsInput, DeleteExpiredRowsResult } from '../workflo
 import type { CollectBatchInput, CollectBatchResult } from '../workflows/types/collect-keywords';
 import type { AnalyzeTrendsResult, ProcessKeywordsResult, TrainModelResult } from '../workflows/types/insights';
 import type { CollectSegment, DailyKeywordUnionInput, KeywordListChunkInput, KeywordListSizeInput } from '../workflows/types/pipeline';
+import type { CollectionFailedInput, EvaluateAlertsInput, EvaluateAlertsResult } from '../workflows/types/alerts';
+import { alertFailed, deliverAlert, evaluateAlerts, pendingAlerts, raiseCollectionFailed } from './alerts/deliver';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { dailyKeywordUnion } from './db/daily-union';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
@@ -24,6 +26,11 @@ export function createActivities(deps: ActivityDeps) {
     keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
       ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) }),
     dailyKeywordUnion: (input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> => dailyKeywordUnion(deps.orm.em.fork(), input),
+    evaluateAlerts: (input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> => evaluateAlerts(deps.orm.em.fork(), input),
+    raiseCollectionFailed: (input: CollectionFailedInput): Promise<EvaluateAlertsResult> => raiseCollectionFailed(deps.orm.em.fork(), input),
+    pendingAlerts: (input: { limit: number }) => pendingAlerts(deps.orm.em.fork(), input),
+    deliverAlert: (input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input),
+    alertFailed: (input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input),
     deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
   };
 }

@@ -17,6 +17,7 @@ import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
 import { LIST_BODY_LIMIT_BYTES } from './routes/list-schemas';
 import { listRoutes } from './routes/lists';
+import { alertRoutes } from './routes/alerts';
 import { analyzeRoutes } from './routes/analyze';
 import { modelRoutes } from './routes/models';
 import { observationRoutes } from './routes/observations';
@@ -66,6 +67,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
   app.route('/', listRoutes(deps));
+  app.route('/', alertRoutes(deps));
   mountDocs(app);
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => errorResponse(c, err));

@@ -3,3 +3,4 @@ export { collectKeywords } from './collect-keywords';
 export { analyzeTrends, processKeywords, trainModel } from './insights';
 export { cleanupOldData } from './cleanup';
 export { keywordPipeline } from './pipeline';
+export { deliverAlerts } from './alerts';

@@ -1,5 +1,6 @@
 // processKeywords, analyzeTrends, trainModel: validate, run one activity, return IDs, counts and metrics.
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { alertAfterProcessing } from './alerts';
 import type { Activities } from '../activities';
 import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
 import { PLATFORMS } from './types/platforms';
@@ -18,7 +19,10 @@ export async function processKeywords(input: ProcessKeywordsInput = {}): Promise
     day: input.day === undefined ? undefined : validateDay(input.day),
     clusters: intIn('clusters', input.clusters, undefined, 1, 100),
   }));
-  return acts.processKeywords({ day, clusters, workflowId: workflowInfo().workflowId });
+  const result = await acts.processKeywords({ day, clusters, workflowId: workflowInfo().workflowId });
+  // runs started before alerts existed replay without these steps
+  if (patched('alerts-after-processing')) await alertAfterProcessing(result.day);
+  return result;
 }
 
 export async function analyzeTrends(input: AnalyzeTrendsInput = {}): Promise<AnalyzeTrendsResult> {

@@ -2,10 +2,11 @@
 // with a business ID under the pipeline's own. A failed step stops the chain and is named in the failure.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, proxyActivities, setCurrentDetails, setHandler,
+  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, patched, proxyActivities, setCurrentDetails, setHandler,
   TemporalFailure, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { alertCollectionFailed } from './alerts';
 import { collectChildId, collectChunks, collectPairs, nothingCollected, planCollect } from './pipeline-collect';
 import { planPipeline } from './pipeline-input';
 import { PIPELINE_STEP_FAILED } from './types/failures';
@@ -47,6 +48,10 @@ export async function keywordPipeline(input: KeywordPipelineInput): Promise<Keyw
     show();
     const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show, running));
     if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary, segments: plan.segments } });
+    const problems = summary.platforms.filter((p) => p.failed > 0)
+      .map((p) => `${p.platform}: ${p.failed} of ${p.requested} keywords failed${p.errors[0] ? ` (${p.errors[0]})` : ''}`);
+    // runs started before alerts existed replay without this step
+    if (problems.length > 0 && patched('alerts-on-collection-failure')) await alertCollectionFailed(day, problems);
     const nothing = nothingCollected(summary);
     if (nothing) throw stepFailed('collect', `${id}/collect`, nothing, undefined);
     result.collect = summary;

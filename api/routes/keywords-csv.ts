@@ -6,8 +6,8 @@ import { csvStream, type CsvColumn } from '../csv';
 import type { KeywordItem } from './keyword-items';
 import { listPage, type ListQuery } from './keywords';
 
-/** Rows per query: big enough that round trips do not dominate, small enough that a page is a few MB at most. */
-const PAGE = 5_000;
+/** Rows per query: small enough that a page dies young (never promoted to the old heap), big enough that round trips do not dominate. */
+const PAGE = 1_000;
 
 type Item = z.infer<typeof KeywordItem>;
 

@@ -7,6 +7,7 @@ import { Migration20261124300000_unknown_scores } from './Migration2026112430000
 import { Migration20261124400000_keyword_sort_indexes } from './Migration20261124400000_keyword_sort_indexes';
 import { Migration20261125000000_change_notifications } from './Migration20261125000000_change_notifications';
 import { Migration20261202100000_keyword_list_resources } from './Migration20261202100000_keyword_list_resources';
+import { Migration20261202110000_alerts } from './Migration20261202110000_alerts';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261124400000_keyword_sort_indexes', class: Migration20261124400000_keyword_sort_indexes },
   { name: 'Migration20261125000000_change_notifications', class: Migration20261125000000_change_notifications },
   { name: 'Migration20261202100000_keyword_list_resources', class: Migration20261202100000_keyword_list_resources },
+  { name: 'Migration20261202110000_alerts', class: Migration20261202110000_alerts },
 ];

@@ -1,0 +1,53 @@
+// /alerts: webhook rules (create, list, delete) and the delivery log. Rules are evaluated after each processing run.
+import { createRoute, z } from '@hono/zod-openapi';
+import { findDeliveries } from '../../activities/db/alert-deliveries';
+import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/alert-rules';
+import { findKeywordList } from '../../activities/db/keyword-lists';
+import type { ApiDeps } from '../deps';
+import { badRequest, HttpError } from '../errors';
+import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
+import { AlertRule, CreatedRule, Delivery, DeliveryQuery, RuleBody, RuleIdParam, toDeliveryJson, toRuleInput, toRuleJson } from './alert-schemas';
+
+const TAG = 'alerts';
+
+const create = createRoute({
+  method: 'post', path: '/alerts/rules', tags: [TAG], summary: 'Create an alert rule (its signing secret is in this answer only)', security: apiKeySecurity,
+  description: 'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>.',
+  request: { body: jsonBody(RuleBody, true) },
+  responses: { 201: json(CreatedRule, 'created'), ...writeErrors() },
+});
+const all = createRoute({
+  method: 'get', path: '/alerts/rules', tags: [TAG], summary: 'Every alert rule, oldest first (without secrets)',
+  responses: { 200: json(z.object({ rules: z.array(AlertRule) }), 'the rules'), ...readErrors() },
+});
+const remove = createRoute({
+  method: 'delete', path: '/alerts/rules/{id}', tags: [TAG], summary: 'Delete an alert rule (its pending deliveries are dropped)', security: apiKeySecurity,
+  request: { params: RuleIdParam },
+  responses: { 204: { description: 'deleted' }, ...writeErrors(), ...errors(404) },
+});
+const deliveries = createRoute({
+  method: 'get', path: '/alerts/deliveries', tags: [TAG], summary: 'The delivery log, newest first',
+  request: { query: DeliveryQuery },
+  responses: { 200: json(z.object({ deliveries: z.array(Delivery) }), 'deliveries'), ...readErrors() },
+});
+
+export function alertRoutes(deps: ApiDeps) {
+  const em = () => deps.orm.em.fork();
+  return routes()
+    .openapi(create, async (c) => {
+      const input = toRuleInput(c.req.valid('json'));
+      if (input.listId && !(await findKeywordList(em(), input.listId))) throw badRequest('list_id', `no keyword list '${input.listId}'`);
+      const { secret, ...rule } = await createAlertRule(em(), input);
+      return c.json({ ...toRuleJson(rule), secret }, 201);
+    })
+    .openapi(all, async (c) => c.json({ rules: (await findAlertRules(em())).map(toRuleJson) }, 200))
+    .openapi(remove, async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await deleteAlertRule(em(), id))) throw new HttpError(404, 'not_found', `no alert rule '${id}'`);
+      return c.body(null, 204);
+    })
+    .openapi(deliveries, async (c) => {
+      const { rule_id: ruleId, limit } = c.req.valid('query');
+      return c.json({ deliveries: (await findDeliveries(em(), { ruleId, limit })).map(toDeliveryJson) }, 200);
+    });
+}
