@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeKeywordEvents } from '../../activities/db/alert-events';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { API_KEY, post, testApp, type App, type Json } from '../api/test-app';
@@ -22,6 +23,8 @@ let keywords: string[];
 let stopWorker: () => void;
 let worker: Promise<void>;
 let startedAt: Date;
+/** The list the list test creates, for the alert test. */
+let listId: string;
 
 async function run(path: string, body: unknown): Promise<Json> {
   const res = await post(app, path, body);
@@ -54,7 +57,7 @@ afterAll(async () => {
   await worker;
   // leave no newest day, analysis or model behind for other files' "newest" reads (files run one at a time)
   const knex = stack.orm.em.getKnex();
-  const written = { observations: 'collected_at', processed_keywords: 'processed_at', keyword_clusters: 'created_at', trend_analyses: 'created_at', model_versions: 'created_at' };
+  const written = { alert_deliveries: 'created_at', alert_rules: 'created_at', observations: 'collected_at', processed_keywords: 'processed_at', keyword_clusters: 'created_at', trend_analyses: 'created_at', model_versions: 'created_at' };
   for (const [table, column] of Object.entries(written)) await knex(table).where(column, '>=', startedAt).delete();
   await stack?.close();
 });
@@ -201,6 +204,7 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#list-form button[type=submit]')]);
     const id = /^\/ui\/lists\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
     expect(id).toBeDefined();
+    listId = id!;
     // normalised (lower-cased) and deduplicated by the API
     expect(await page.$$eval('#list-keywords li', (li) => li.map((e) => e.textContent))).toEqual(mine);
     const stored = (await (await app.request(`/lists/${id}`)).json()) as Json;
@@ -226,5 +230,42 @@ describe('the dashboard in a browser', () => {
     await open('/ui/lists');
     expect(await column(page, '#lists', 1)).toContain('Wedding printables');
     await screenshot(page, 'lists');
+  });
+
+  it('adds an alert rule on the list (its secret shown once), shows its deliveries, and deletes it', async () => {
+    await open('/ui/alerts');
+    await page.type('#rule-form input[name=name]', 'List opportunities');
+    await page.select('#rule-form select[name=list_id]', listId);
+    await page.select('#rule-form select[name=kind]', 'opportunity_above');
+    await page.type('#rule-form input[name=webhook_url]', 'http://127.0.0.1:9/hook');
+    await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    expect(await page.$eval('.notice.error', (e) => e.textContent)).toBe('threshold: is required for opportunity_above');
+
+    await page.type('#rule-form input[name=name]', 'List opportunities');
+    await page.select('#rule-form select[name=list_id]', listId);
+    await page.type('#rule-form input[name=threshold]', '0');
+    await page.type('#rule-form input[name=webhook_url]', 'http://127.0.0.1:9/hook');
+    await page.select('#rule-form select[name=format]', 'slack');
+    await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    expect(await page.$eval('#rule-secret', (e) => e.textContent)).toMatch(/^\S{20,}$/);
+    const rules = ((await (await app.request('/alerts/rules')).json()) as Json).rules as Json[];
+    const rule = rules.find((r) => r.list_id === listId)!;
+    expect(rule).toMatchObject({ name: 'List opportunities', kind: 'opportunity_above', threshold: 0, format: 'slack', webhook_url: 'http://127.0.0.1:9/hook' });
+
+    // evaluated as a processing run would: the list's keywords on LAST (ebay never collected before, so at least 3 cross 0)
+    await storeKeywordEvents(stack.orm.em.fork(), LAST);
+    const logged = ((await (await app.request(`/alerts/deliveries?rule_id=${rule.id}&limit=500`)).json()) as Json).deliveries as Json[];
+    expect(logged.length).toBeGreaterThanOrEqual(3);
+    await open('/ui/alerts');
+    expect(await column(page, '#rules', 2)).toContain('Wedding printables');
+    const shown = (await column(page, '#deliveries', 3)).filter((t) => t.startsWith('List opportunities: opportunity of '));
+    expect(shown).toHaveLength(logged.length);
+    await screenshot(page, 'alerts');
+
+    const row = (await column(page, '#rules', 1)).indexOf('List opportunities') + 1;
+    await Promise.all([page.waitForNavigation(), page.click(`#rules tbody tr:nth-child(${row}) button`)]);
+    expect(await column(page, '#rules', 1)).not.toContain('List opportunities');
+    const left = ((await (await app.request('/alerts/rules')).json()) as Json).rules as Json[];
+    expect(left.map((r) => r.id)).not.toContain(rule.id);
   });
 });
