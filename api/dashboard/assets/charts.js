@@ -11,7 +11,8 @@
     }));
     var bands = (spec.bands || []).map(function (b) { return { series: b, fill: 'rgba(47, 91, 234, 0.12)' }; });
     var width = Math.max(320, el.clientWidth - 16);
-    var chart = new uPlot({ title: spec.title, width: width, height: 220, series: series, bands: bands,
+    // legend without live values: the lines are labelled, the numbers are in the tables below
+    var chart = new uPlot({ title: spec.title, width: width, height: 220, series: series, bands: bands, legend: { live: false },
       axes: [{}, { size: 60 }], scales: { x: { time: true } } }, data, el);
     var points = spec.series.reduce(function (n, s) { return n + s.values.filter(function (v) { return v !== null; }).length; }, 0);
     el.setAttribute('data-drawn', String(points));
