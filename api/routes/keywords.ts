@@ -57,6 +57,8 @@ export function keywordRoutes(deps: ApiDeps) {
   const knex = () => deps.orm.em.getKnex();
   // without a cache (tests, API_CACHE_MB=0) identical reads in flight still share one query
   const cache = deps.cache ?? new ReadCache(0);
+  // volume_source is read from observations too, but a page is dropped only when processed rows change: a collection
+  // writing observations all day would otherwise empty it at every commit (the source is refreshed with the next processing)
   const pages = cache.region('keyword-pages', ['processed_keywords', 'keyword_clusters']);
   const details = cache.region('keyword-details', ['processed_keywords', 'keyword_clusters', 'observations']);
   const keywordsData = preparedQuery<KeywordData, string[]>(knex, 'keyword-details', keywordsQuery);
@@ -73,7 +75,9 @@ export function keywordRoutes(deps: ApiDeps) {
       if (wantsCsv(c, q.format)) return csvResponse(keywordsCsv(knex(), q), `keywords${q.day ? `-${q.day}` : ''}.csv`) as never;
       // a bad cursor is a 400 even on an empty table
       const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
-      const { body, status } = await cache.get(pages, JSON.stringify(q), async () => render(await listPage(knex(), q, after)));
+      const load = async () => render(await listPage(knex(), q, after));
+      // a list's keywords change without an announcement (keyword_lists has no change trigger): never from memory
+      const { body, status } = q.list ? { body: await load(), status: 'off' as const } : await cache.get(pages, JSON.stringify(q), load);
       setHeader(c, 'X-Cache', status);
       // the typed c.json would serialize on every request: the body is this route's ListPage, built by listPage()
       return c.body(body!, 200, { 'content-type': 'application/json' }) as never;
