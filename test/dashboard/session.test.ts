@@ -135,4 +135,14 @@ describe('dashboard session', () => {
     expect((await send(`/ui/lists/${id}/delete`, multipart({ _csrf: csrf }))).status).toBe(303);
     expect((await app.request(`/lists/${id}`)).status).toBe(404);
   });
+
+  it("refuses a bad filter with the API's 400 naming it, on the page as in the API", async () => {
+    for (const [query, field] of [['list=nope', 'list'], ['source=guessed', 'source'], ['q=' + 'x'.repeat(101), 'q']] as const) {
+      const api = await app.request(`/keywords?${query}`);
+      expect([query, api.status, ((await api.json()) as Record<string, unknown>).field]).toEqual([query, 400, field]);
+      const page = await visit(`/?${query}`);
+      expect(page.res.status).toBe(400);
+      expect(page.html).toMatch(new RegExp(`class="notice error">${field}: `));
+    }
+  });
 });
