@@ -47,7 +47,8 @@ export function createApp(deps: ApiDeps) {
   app.use((c, next) => (isDashboardPath(c.req.path) ? next() : auth.required(c, next)));
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // keyword lists hold up to 100,000 keywords: their bodies (and the dashboard's list forms) may be larger
-  const listLimit = bodyLimit({ maxSize: Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES), onError: (c) => errorResponse(c, payloadTooLarge(LIST_BODY_LIMIT_BYTES)) });
+  const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
+  const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   app.use((c, next) => (c.req.method === 'GET' ? next() : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request

@@ -48,8 +48,9 @@ export async function keywordPipeline(input: KeywordPipelineInput): Promise<Keyw
     show();
     const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show, running));
     if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary, segments: plan.segments } });
-    const problems = summary.platforms.filter((p) => p.failed > 0)
-      .map((p) => `${p.platform}: ${p.failed} of ${p.requested} keywords failed${p.errors[0] ? ` (${p.errors[0]})` : ''}`);
+    // a platform that stopped (say, credentials refused) may count no failed keyword: its error says so
+    const problems = summary.platforms.filter((p) => p.failed > 0 || p.errors.length > 0)
+      .map((p) => `${p.platform}: ${p.collected} of ${p.requested} keywords collected${p.errors[0] ? ` (${p.errors[0]})` : ''}`);
     // runs started before alerts existed replay without this step
     if (problems.length > 0 && patched('alerts-on-collection-failure')) await alertCollectionFailed(day, problems);
     const nothing = nothingCollected(summary);

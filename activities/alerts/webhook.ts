@@ -20,7 +20,8 @@ export function alertText(p: Record<string, unknown>): string {
     case 'competition_change': return `${rule.name}: competition of ${where} moved from ${fmt(p.previous)} to ${fmt(p.value)} week over week`;
     case 'became_trending': return `${rule.name}: ${where} is trending (trend score ${fmt(p.value)})`;
     case 'became_emerging': return `${rule.name}: ${where} is emerging (search volume ${fmt(p.value)})`;
-    case 'collection_failed': return `${rule.name}: collection ${String(p.workflow_id)} for ${String(p.day)} failed: ${(p.problems as string[] | undefined)?.join('; ')}`;
+    case 'collection_failed':
+      return `${rule.name}: collection ${String(p.workflow_id)} for ${String(p.day)} failed: ${(p.problems as string[] | undefined)?.join('; ')}`;
     default: return `${rule.name}: ${String(p.kind)}`;
   }
 }

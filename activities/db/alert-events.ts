@@ -25,7 +25,8 @@ const KINDS: Record<Exclude<AlertKind, 'collection_failed'>, { previous: 'proces
   },
   became_trending: {
     previous: 'processed', value: 'trend_score',
-    fires: `c."trend_score" > coalesce(r."threshold", ${TRENDING_SCORE}) and (p."trend_score" is null or p."trend_score" <= coalesce(r."threshold", ${TRENDING_SCORE}))`,
+    fires: `c."trend_score" > coalesce(r."threshold", ${TRENDING_SCORE})
+      and (p."trend_score" is null or p."trend_score" <= coalesce(r."threshold", ${TRENDING_SCORE}))`,
   },
   became_emerging: {
     previous: 'processed', value: 'search_volume',

@@ -85,13 +85,15 @@ export interface KeywordListInput {
 const iso = (column: string) => `to_char("${column}" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // arrays travel as JSON: knex would spread a JS array into a list of placeholders
 const RECORD_COLUMNS = `"id", "name", "items", "size", "platforms", "daily", ${iso('created_at')} as "createdAt", ${iso('updated_at')} as "updatedAt"`;
+const PLATFORM_ARRAY = 'array(select jsonb_array_elements_text(?::jsonb))::varchar[]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createKeywordList(em: EntityManager, input: KeywordListInput): Promise<KeywordListRecord> {
   return em.transactional(async (tx) => {
     const items = await storeItems(tx, input.keywords);
     const rows = await tx.getConnection().execute<KeywordListRecord[]>(
-      `insert into "keyword_lists" ("id", "name", "items", "size", "platforms", "daily") values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb))::varchar[], ?)
+      `insert into "keyword_lists" ("id", "name", "items", "size", "platforms", "daily")
+       values (?, ?, ?, ?, ${PLATFORM_ARRAY}, ?)
        returning ${RECORD_COLUMNS}`,
       [randomUUID(), input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily], 'all', tx.getTransactionContext(),
     );
@@ -119,7 +121,7 @@ export async function replaceKeywordList(em: EntityManager, id: string, input: K
     if (found.length === 0) return undefined;
     const items = await storeItems(tx, input.keywords);
     const rows = await tx.getConnection().execute<KeywordListRecord[]>(
-      `update "keyword_lists" set "name" = ?, "items" = ?, "size" = ?, "platforms" = array(select jsonb_array_elements_text(?::jsonb))::varchar[], "daily" = ?, "updated_at" = now()
+      `update "keyword_lists" set "name" = ?, "items" = ?, "size" = ?, "platforms" = ${PLATFORM_ARRAY}, "daily" = ?, "updated_at" = now()
        where "id" = ? returning ${RECORD_COLUMNS}`,
       [input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily, id], 'all', tx.getTransactionContext(),
     );

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKeywordEvents } from '../../activities/db/alert-events';
 import { deliverAlerts } from '../../workflows/alerts';
+import { keywordPipeline } from '../../workflows/pipeline';
 import { processKeywords } from '../../workflows/insights';
 import { seedHistory } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
@@ -167,6 +168,31 @@ describe('evaluation and delivery', () => {
       expect(got.map((r) => `${(JSON.parse(r.body) as Json).platform} ${(JSON.parse(r.body) as Json).keyword}`).sort())
         .toEqual(keywords.flatMap((k) => ['amazon', 'ebay', 'etsy'].map((p) => `${p} ${k}`)).sort());
       expect(got.every((r) => r.valid)).toBe(true);
+    } finally {
+      await deleteRule(rule.id as string);
+    }
+  }, 90_000);
+
+  it('a pipeline collection that fails a platform raises collection_failed once for the run', async () => {
+    const t = uid();
+    const rule = await createRule({ name: 'Failures', kind: 'collection_failed', webhook_url: `${base}/failed-${t}` });
+    try {
+      const id = `pipeline-failing-${t}`;
+      const providers = { ...stack.providers, ebay: { ...stack.providers.ebay, apiKey: 'wrong-key' } };
+      const result = await stack.withWorker(async (taskQueue) => {
+        const done = await stack.client.workflow.execute(keywordPipeline, {
+          taskQueue, workflowId: id, args: [{ keywords: [`failing ${t}`], platforms: ['etsy', 'ebay'], day: '2033-07-01', steps: ['collect'] }],
+        });
+        await stack.client.workflow.getHandle(`${id}/alerts`).result();
+        return done;
+      }, { providers });
+      expect(result.collect!.platforms.map((p) => [p.platform, p.collected])).toEqual([['etsy', 1], ['ebay', 0]]);
+      const got = received.filter((r) => r.path === `/failed-${t}`);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.valid).toBe(true);
+      const event = JSON.parse(got[0]!.body) as Json;
+      expect(event).toMatchObject({ kind: 'collection_failed', day: '2033-07-01', workflow_id: id, rule: { id: rule.id, name: 'Failures' } });
+      expect(event.problems).toEqual(['ebay: 0 of 1 keywords collected (ebay: GET /ebay/keywords/search returned 401; platform stopped)']);
     } finally {
       await deleteRule(rule.id as string);
     }

@@ -1,11 +1,14 @@
-// `npm run bench:csv`: 1,000,000 processed keywords of one day in an embedded PostgreSQL, exported through the real
-// HTTP server as GET /keywords?format=csv, while the process's RSS is sampled. The export streams keyset pages, so
-// RSS should grow by far less than the 100 MB target whatever the row count. Knobs: BENCH_ROWS (1000000).
+// `npm run bench:csv`: 1,000,000 processed keywords of one day in an embedded PostgreSQL, exported as
+// GET /keywords?format=csv from the real HTTP server in its own process, whose RSS is sampled from /proc while the
+// parent downloads. The export streams keyset pages, so the server's RSS should grow by far less than the 100 MB
+// target whatever the row count. Knobs: BENCH_ROWS (1000000).
 // Last line: JSON { rows, bytes, seconds, rss_before_mb, rss_peak_mb, rss_growth_mb, target_mb, within_target }.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { fork } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
@@ -20,6 +23,24 @@ const TARGET_MB = 100;
 const MB = 1024 * 1024;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** The child: the app as deployed, answering on a port it reports to the parent. */
+async function runServer(databaseUrl: string): Promise<void> {
+  const orm = await createOrm(databaseUrl);
+  // reads never reach Temporal: a lazy connection to nowhere is never dialled
+  const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const app = createApp({ client, orm, temporal: { namespace: 'default', taskQueue: 'bench', uiUrl: 'http://localhost:8233' } });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => process.send!(info.port));
+  process.on('message', () => {
+    server.close();
+    void orm.close().then(() => process.exit(0));
+  });
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
 async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-csv-'));
   // as root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder
@@ -31,9 +52,18 @@ async function main(): Promise<void> {
       await migrate(orm);
       await fillBenchData(orm, { rows: ROWS, days: 1, lastDay: DAY });
       log(`filled ${ROWS} processed keywords`);
-      log(JSON.stringify(await exportOnce(orm)));
     } finally {
       await orm.close();
+    }
+    const server = fork(fileURLToPath(import.meta.url), ['serve', pg.url], { stdio: 'inherit' });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        server.once('message', (m) => resolve(m as number));
+        server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+      });
+      log(JSON.stringify(await exportOnce(port, server.pid!)));
+    } finally {
+      server.send('stop');
     }
   } finally {
     await pg.stop();
@@ -41,51 +71,34 @@ async function main(): Promise<void> {
   }
 }
 
-async function exportOnce(orm: Awaited<ReturnType<typeof createOrm>>) {
-  // reads never reach Temporal: a lazy connection to nowhere is never dialled
-  const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({ client, orm, temporal: { namespace: 'default', taskQueue: 'bench', uiUrl: 'http://localhost:8233' } });
-  const server = await new Promise<{ port: number; close(): void }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ port: info.port, close: () => s.close() }));
-  });
-  try {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    let heapPeak = 0;
-    let externalPeak = 0;
-    const sample = () => {
-      const m = process.memoryUsage();
-      peak = Math.max(peak, m.rss);
-      heapPeak = Math.max(heapPeak, m.heapUsed);
-      externalPeak = Math.max(externalPeak, m.external);
-    };
-    const sampler = setInterval(sample, 50);
-    const began = Date.now();
-    const res = await fetch(`http://127.0.0.1:${server.port}/keywords?day=${DAY}&format=csv`);
-    if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of res.body) {
-      bytes += chunk.byteLength;
-      for (const b of chunk) if (b === 10) lines++;
-    }
-    clearInterval(sampler);
-    sample();
-    const growth = (peak - before) / MB;
-    // the header plus one line per row (no cell here holds a line break)
-    if (lines !== ROWS + 1) throw new Error(`expected ${ROWS + 1} lines, got ${lines}`);
-    return {
-      rows: lines - 1, bytes, seconds: (Date.now() - began) / 1000, rss_before_mb: Math.round(before / MB), rss_peak_mb: Math.round(peak / MB),
-      rss_growth_mb: Math.round(growth), heap_used_peak_mb: Math.round(heapPeak / MB), external_peak_mb: Math.round(externalPeak / MB),
-      target_mb: TARGET_MB, within_target: growth < TARGET_MB,
-    };
-  } finally {
-    server.close();
+async function exportOnce(port: number, pid: number) {
+  // one small request first: the server's modules, pool and prepared plans are warm before the baseline
+  await (await fetch(`http://127.0.0.1:${port}/keywords?day=${DAY}&limit=1`)).arrayBuffer();
+  const before = await rssOf(pid);
+  let peak = before;
+  const sampler = setInterval(() => void rssOf(pid).then((rss) => (peak = Math.max(peak, rss))).catch(() => {}), 50);
+  const began = Date.now();
+  const res = await fetch(`http://127.0.0.1:${port}/keywords?day=${DAY}&format=csv`);
+  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body) {
+    bytes += chunk.byteLength;
+    for (const b of chunk) if (b === 10) lines++;
   }
+  clearInterval(sampler);
+  peak = Math.max(peak, await rssOf(pid));
+  const growth = (peak - before) / MB;
+  // the header plus one line per row (no cell here holds a line break)
+  if (lines !== ROWS + 1) throw new Error(`expected ${ROWS + 1} lines, got ${lines}`);
+  return {
+    rows: lines - 1, bytes, seconds: (Date.now() - began) / 1000, rss_before_mb: Math.round(before / MB), rss_peak_mb: Math.round(peak / MB),
+    rss_growth_mb: Math.round(growth), target_mb: TARGET_MB, within_target: growth < TARGET_MB,
+  };
 }
 
-main().catch((err: unknown) => {
+const run = process.argv[2] === 'serve' ? runServer(process.argv[3]!) : main();
+run.catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
