@@ -51,7 +51,8 @@ function importDirection() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'test/histories/**', 'eslint.config.js'] },
+  // api/dashboard/assets/: plain browser scripts served as they are (no types, no build)
+  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'test/histories/**', 'eslint.config.js', 'api/dashboard/assets/**'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

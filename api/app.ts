@@ -4,6 +4,8 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { pino } from 'pino';
 import { securityOf, type ApiDeps, type AppEnv } from './deps';
+import { dashboardRoutes, isDashboardPath } from './dashboard/routes';
+import { isInProcess } from './dashboard/in-process';
 import { mountDocs } from './docs';
 import { errorResponse, HttpError, payloadTooLarge } from './errors';
 import { apiKeyAuth } from './middleware/auth';
@@ -11,6 +13,7 @@ import { corsFor } from './middleware/cors';
 import { apiMetrics } from './middleware/metrics';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
+import { clusterRoutes } from './routes/clusters';
 import { collectRoutes } from './routes/collect';
 import { importRoutes } from './routes/imports';
 import { keywordRoutes } from './routes/keywords';
@@ -42,23 +45,29 @@ export function createApp(deps: ApiDeps) {
   app.use(metrics.middleware);
   app.use(requestContext(deps.logger ?? pino({ level: 'silent' })));
   if (security.corsOrigins.length > 0) app.use(corsFor(security.corsOrigins));
-  app.use(rateLimit(security.rateLimit, clientOf));
-  app.use(auth.required);
+  const limiter = rateLimit(security.rateLimit, clientOf);
+  // the dashboard's own calls of the API were counted as the one page request that made them
+  app.use((c, next) => (isInProcess(c) ? next() : limiter(c, next)));
+  // the dashboard's forms carry a session and a CSRF token instead (api/dashboard/session.ts)
+  app.use((c, next) => (isDashboardPath(c.req.path) ? next() : auth.required(c, next)));
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
-  // keyword lists hold up to 100,000 keywords: their bodies may be larger
+  // keyword lists hold up to 100,000 keywords: their bodies (and the dashboard's list forms) may be larger
   const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
   const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   // imports set their own limit (api/routes/imports.ts)
-  app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : (/^\/lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
+  app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
+  // first: browsers asking for / get the dashboard, everyone else the API's index
+  app.route('/', dashboardRoutes(deps, (path, init, env) => app.request(path, init, env), { public: security.dashboardPublic }));
   app.route('/', systemRoutes(deps, metrics.registry));
   app.route('/', collectRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', observationRoutes(deps));
   app.route('/', keywordRoutes(deps));
+  app.route('/', clusterRoutes(deps));
   app.route('/', processRoutes(deps));
   app.route('/', analyzeRoutes(deps));
   app.route('/', modelRoutes(deps));

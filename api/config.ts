@@ -5,6 +5,8 @@ export const API_DEFAULTS = {
   bodyLimitBytes: 2 * 1024 * 1024,
   // the API faces its clients directly: X-Forwarded-For is ignored (anyone can send one)
   trustProxyHops: 0,
+  // the dashboard's pages read like the API: open to anyone who can reach it
+  dashboardPublic: true,
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,6 +20,8 @@ export interface ApiConfig {
   /** Reverse proxies in front of the API that append to X-Forwarded-For: the client is the address the outermost one saw. */
   trustProxyHops: number;
   bodyLimitBytes: number;
+  /** Whether the dashboard's pages open without signing in (its forms always need a session). */
+  dashboardPublic: boolean;
   /** Memory for rendered keyword reads, dropped when the data changes (api/cache/read-cache.ts); 0 = no cache. */
   cacheBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];

@@ -82,9 +82,10 @@ async function main(argv: string[]): Promise<number> {
     await applyConfiguredSchedules(client, config, log);
     // out of the box: without API_KEY, a key made for this run, printed once
     const apiKey = config.api.apiKey ?? randomBytes(24).toString('base64url');
-    if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
+    if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (sign in to the dashboard with it, send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
     const api = listenApi({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } }, { ...config.api, apiKey }, config.port);
     closers.add('API', () => api.close());
+    log(`Dashboard:       http://localhost:${config.port}  (docs/dashboard.md)`);
     log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);
     log(`Temporal Web UI: ${temporal.uiUrl}`);
     log('ready — Ctrl-C stops everything');

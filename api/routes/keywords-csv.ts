@@ -25,6 +25,7 @@ export const KEYWORD_COLUMNS: CsvColumn<Item>[] = [
   { header: 'cluster_label', value: (r) => r.cluster?.label },
   { header: 'related_keywords', value: (r) => r.related_keywords },
   { header: 'category', value: (r) => r.category },
+  { header: 'volume_source', value: (r) => r.volume_source },
 ];
 
 export function keywordsCsv(em: EntityManager, q: ListQuery): ReadableStream<Uint8Array> {

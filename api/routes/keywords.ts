@@ -11,7 +11,7 @@ import { ReadCache } from '../cache/read-cache';
 import { day, keywordParam, keywordPath, platform, queryInt } from '../validate';
 import { History, KeywordItem, toItem } from './keyword-items';
 import {
-  keywordDetailsReader, keywordPage, newestProcessedDay,
+  keywordDetailsReader, keywordPage, newestProcessedDay, VOLUME_SOURCES,
 } from '../../activities/db/repositories/processed-keywords';
 import { csvResponse, FORMATS, wantsCsv } from '../csv';
 import { keywordsCsv } from './keywords-csv';
@@ -20,6 +20,9 @@ const ListQuery = z.strictObject({
   platform: platform.optional(),
   cluster: queryInt(0, 1000).optional(),
   min_volume: queryInt(0, 2_000_000_000).optional(),
+  q: z.string().trim().toLowerCase().min(1).max(100).optional().openapi({ description: 'keywords containing this text' }),
+  list: z.uuid('must be a list id').optional().openapi({ description: "only keywords of this list (GET /lists)" }),
+  source: z.enum(VOLUME_SOURCES).optional().openapi({ description: 'only rows whose volume_source is this' }),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
   cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
@@ -51,6 +54,8 @@ const one = createRoute({
 export function keywordRoutes(deps: ApiDeps) {
   // without a cache (tests, API_CACHE_MB=0) identical reads in flight still share one query
   const cache = deps.cache ?? new ReadCache(0);
+  // volume_source is read from observations too, but a page is dropped only when processed rows change: a collection
+  // writing observations all day would otherwise empty it at every commit (the source is refreshed with the next processing)
   const pages = cache.region('keyword-pages', ['processed_keywords', 'keyword_clusters']);
   const details = cache.region('keyword-details', ['processed_keywords', 'keyword_clusters', 'observations']);
   const keywordsData = keywordDetailsReader(deps.orm.em);
@@ -67,7 +72,9 @@ export function keywordRoutes(deps: ApiDeps) {
       if (wantsCsv(c, q.format)) return csvResponse(keywordsCsv(deps.orm.em, q), `keywords${q.day ? `-${q.day}` : ''}.csv`) as never;
       // a bad cursor is a 400 even on an empty table
       const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
-      const { body, status } = await cache.get(pages, JSON.stringify(q), async () => render(await listPage(deps.orm.em, q, after)));
+      const load = async () => render(await listPage(deps.orm.em, q, after));
+      // a list's keywords change without an announcement (keyword_lists has no change trigger): never from memory
+      const { body, status } = q.list ? { body: await load(), status: 'off' as const } : await cache.get(pages, JSON.stringify(q), load);
       setHeader(c, 'X-Cache', status);
       // the typed c.json would serialize on every request: the body is this route's ListPage, built by listPage()
       return c.body(body!, 200, { 'content-type': 'application/json' }) as never;
@@ -89,7 +96,7 @@ export async function listPage(em: EntityManager, q: ListQuery, after?: { value:
   const theDay = q.day ?? (await newestProcessedDay(em));
   if (!theDay) return { day: null, sort: q.sort, count: 0, items: [], next_cursor: null };
   const rows = await keywordPage(em, {
-    day: theDay, sort: q.sort, limit: q.limit, platform: q.platform, cluster: q.cluster, minVolume: q.min_volume, after,
+    day: theDay, sort: q.sort, limit: q.limit, platform: q.platform, cluster: q.cluster, minVolume: q.min_volume, text: q.q, source: q.source, list: q.list, after,
   });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];

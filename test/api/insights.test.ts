@@ -52,7 +52,7 @@ describe('processing and keyword listing', () => {
     const scores = seen.map((i) => i.opportunity_score as number);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(Object.keys(seen[0]!).sort()).toEqual(['category', 'cluster', 'competition', 'cpc', 'day', 'difficulty_score', 'keyword',
-      'opportunity_score', 'platform', 'related_keywords', 'search_volume', 'trend_score']);
+      'opportunity_score', 'platform', 'related_keywords', 'search_volume', 'trend_score', 'volume_source']);
     expect(seen[0]).toMatchObject({ day: LAST, cluster: { id: expect.any(Number), label: expect.any(String) } });
   });
 

@@ -2,6 +2,7 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDashboardPath } from '../../api/dashboard/routes';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { testApp, type App } from './test-app';
 
@@ -17,8 +18,8 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const SELF = new Set(['/openapi.json', '/docs', '/docs/assets/:file']);
-/** Every method + path the app routes (middleware registers as ALL), in OpenAPI's {param} form. */
-const served = () => [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !SELF.has(r.path))
+/** Every method + path the app routes (middleware registers as ALL), in OpenAPI's {param} form; the dashboard's HTML pages are no API. */
+const served = () => [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !SELF.has(r.path) && !isDashboardPath(r.path))
   .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
 const documented = () => Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
   Object.keys(item ?? {}).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m} ${path}`)).sort();

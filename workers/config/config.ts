@@ -116,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST },
       trustProxyHops: e.API_TRUST_PROXY_HOPS,
       bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      dashboardPublic: e.DASHBOARD_PUBLIC,
       cacheBytes: Math.round(e.API_CACHE_MB * 1024 * 1024),
       logLevel: e.LOG_LEVEL,
     },

@@ -39,6 +39,8 @@ export const envSchema = z.object({
   API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(API_DEFAULTS.rateLimit.burst),
   API_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(API_DEFAULTS.trustProxyHops),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
+  // false: the dashboard's pages need a signed-in session too (its forms always do)
+  DASHBOARD_PUBLIC: z.stringbool().default(API_DEFAULTS.dashboardPublic),
   API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // the worker's Prometheus exporter (Temporal SDK metrics and the provider counters); unset: none

@@ -47,8 +47,16 @@ export async function scoredKeywordsOf(em: EntityManager, day: string, platform?
   return rows as ScoredRow[];
 }
 
-/** A processed row with its cluster's label, as the API and the CLI show it. */
-export type ProcessedKeywordWithCluster = Omit<ProcessedKeyword, 'processedAt' | 'workflowId'> & { clusterLabel: string | null };
+/** Where a day's search volume came from, by the row's observation `o` (same platform, keyword and day). */
+export const VOLUME_SOURCES = ['simulated', 'measured', 'estimated', 'imported'] as const;
+export type VolumeSource = (typeof VOLUME_SOURCES)[number];
+const VOLUME_SOURCE_SQL = `case when p.search_volume is null or o.source is null then null
+  when o.source like 'dataset:%' then 'imported' when o.source = 'simulator' or o.source like '%:simulator' then 'simulated'
+  when o.provenance->>'search_volume' = 'derived' then 'estimated' when o.provenance->>'search_volume' = 'measured' then 'measured' end`;
+
+/** A processed row with its cluster's label and its volume's source, as the API and the CLI show it. */
+export type ProcessedKeywordWithCluster = Omit<ProcessedKeyword, 'processedAt' | 'workflowId'>
+  & { clusterLabel: string | null; volumeSource: VolumeSource | null };
 
 const COLUMNS = ['p.id', 'p.keyword', 'p.platform', 'p.search_volume', 'p.competition', 'p.cpc', 'p.trend_score',
   'p.difficulty_score', 'p.opportunity_score', 'p.cluster_id', 'c.label as cluster_label', 'p.related_keywords', 'p.category'];
@@ -60,13 +68,20 @@ const withClusterLabel = (r: JoinedRow): ProcessedKeywordWithCluster => ({
   id: String(r.id), keyword: r.keyword, platform: r.platform, day: r.day_text, searchVolume: r.search_volume, competition: r.competition,
   cpc: r.cpc, trendScore: r.trend_score, difficultyScore: r.difficulty_score, opportunityScore: r.opportunity_score,
   relatedKeywords: r.related_keywords, category: r.category, clusterId: r.cluster_id, clusterLabel: r.cluster_label ?? null,
+  volumeSource: r.volume_source ?? null,
 } as ProcessedKeywordWithCluster);
 
-/** processed_keywords rows with their cluster label; dates as text (pg would make local-midnight Dates). */
+/** processed_keywords rows with their cluster label and volume source; dates as text (pg would make local-midnight Dates). */
 function withCluster(knex: Knex) {
-  return knex('processed_keywords as p')
+  return withSource(knex('processed_keywords as p')
     .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
-    .select(COLUMNS).select(knex.raw(`p.day::text as day_text`));
+    .select(COLUMNS).select(knex.raw(`p.day::text as day_text`)), knex);
+}
+
+/** The row's observation (unique on platform, keyword, day) says where its volume came from. */
+function withSource(query: Knex.QueryBuilder, knex: Knex) {
+  return query.leftJoin('observations as o', (j) => j.on('o.platform', 'p.platform').andOn('o.keyword', 'p.keyword').andOn('o.day', 'p.day'))
+    .select(knex.raw(`${VOLUME_SOURCE_SQL} as volume_source`));
 }
 
 export async function newestProcessedDay(em: EntityManager): Promise<string | null> {
@@ -81,6 +96,11 @@ export interface KeywordPageQuery {
   platform?: string;
   cluster?: number;
   minVolume?: number;
+  /** Keywords containing this text. */
+  text?: string;
+  source?: VolumeSource;
+  /** Only the keywords of this stored list (activities/db/keyword-lists.ts). */
+  list?: string;
   /** The keyset of the previous page's last row: its sort expression's value and id. */
   after?: { value: number; id: string };
 }
@@ -92,6 +112,12 @@ export async function keywordPage(em: EntityManager, q: KeywordPageQuery): Promi
   if (q.platform) query.where('p.platform', q.platform);
   if (q.cluster !== undefined) query.where('p.cluster_id', q.cluster);
   if (q.minVolume !== undefined) query.where('p.search_volume', '>=', q.minVolume);
+  if (q.text) query.whereRaw('position(? in p.keyword) > 0', [q.text]);
+  if (q.source) query.whereRaw(`(${VOLUME_SOURCE_SQL}) = ?`, [q.source]);
+  if (q.list) {
+    const knex = em.getKnex();
+    query.whereExists(knex('keyword_lists as l').join('keyword_list_items as i', 'i.list', 'l.items').where('l.id', q.list).andWhere('i.keyword', knex.ref('p.keyword')));
+  }
   if (q.after) query.whereRaw(`(${sql}, p.id) ${direction === 'desc' ? '<' : '>'} (?, ?)`, [q.after.value, q.after.id]);
   return ((await query) as JoinedRow[]).map(withClusterLabel);
 }
@@ -117,10 +143,10 @@ function keywordDetailsQuery(k: Knex, keywords: string) {
   // per platform the newest row only, through the (platform, keyword, day) index: 3 rows read, not the whole history
   const newest = k('processed_keywords as x').select('x.*').where('x.platform', k.ref('pl.platform')).andWhere('x.keyword', k.ref('q.keyword'))
     .orderBy('x.day', 'desc').limit(1);
-  const latest = k.from(k.raw('unnest(?::varchar[]) as pl(platform)', [[...PLATFORMS]]))
+  const latest = withSource(k.from(k.raw('unnest(?::varchar[]) as pl(platform)', [[...PLATFORMS]]))
     .crossJoin(k.raw('lateral (?) as p', [newest]))
     .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
-    .select(COLUMNS).select(k.raw(`p.day::text as day_text`));
+    .select(COLUMNS).select(k.raw(`p.day::text as day_text`)), k);
   const days = k('observations as o').select('o.platform', k.raw(`o.day::text as day`), 'o.search_volume', 'o.competition', 'o.cpc', 'o.trend_score')
     .where('o.keyword', k.ref('q.keyword')).orderBy([{ column: 'o.day' }, { column: 'o.platform' }]).limit(3 * 366);
   return k.select('q.keyword', {
