@@ -46,7 +46,7 @@ export const RunStarted = z.object({
   message: z.string().openapi({ example: 'processKeywords started' }),
   workflowId: z.string(),
   runId: z.string(),
-  statusUrl: z.string().openapi({ example: '/workflows/process-latest-20261124T041200Z' }),
+  statusUrl: z.string().openapi({ example: '/workflows/process-latest-1a2b3c4d' }),
   temporalUiUrl: z.string(),
 }).openapi('RunStarted');
 
