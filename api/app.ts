@@ -10,6 +10,7 @@ import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
+import { strictUtf8 } from './middleware/utf8';
 import { collectRoutes } from './routes/collect';
 import { keywordRoutes } from './routes/keywords';
 import { analyzeRoutes } from './routes/analyze';
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps) {
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
+  app.use(strictUtf8(() => app.routes.map((r) => r.path)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 

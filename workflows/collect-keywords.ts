@@ -12,7 +12,8 @@ import { collectProgressQuery, type CollectKeywordsInput, type CollectKeywordsRe
 import { FailureType } from './types/failures';
 import type { Platform } from './types/platforms';
 import { SA_KEYWORD_COUNT, SA_PLATFORMS } from './types/search-attributes';
-import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms } from './validation';
+import { workflowDay } from './workflow-day';
 
 const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_CONCURRENCY = 4;
@@ -93,6 +94,6 @@ function validate(input: CollectKeywordsInput) {
     concurrency: intIn('concurrency', input.concurrency, DEFAULT_CONCURRENCY, 1, 50),
     keywords: normalizeKeywords(input.keywords),
     platforms: normalizePlatforms(input.platforms),
-    day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.day),
+    day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : workflowDay(input.day),
   }));
 }

@@ -164,6 +164,8 @@ describe('collectKeywords', () => {
     [{ keywords: ['ok'], platforms: ['walmart'] }, 'platforms[0]'],
     [{ keywords: ['x'.repeat(101)], platforms: ['etsy'] }, 'keywords[0]'],
     [{ keywords: ['ok'], platforms: ['etsy'], day: '2026-13-45' }, 'day'],
+    [{ keywords: ['ok'], platforms: ['etsy'], day: '0000-01-01' }, 'day'],
+    [{ keywords: ['ok'], platforms: ['etsy'], day: '1999-12-31' }, 'day'],
   ])('fails invalid input %j with a non-retryable InvalidInput naming %s', async (input, field) => {
     const err = await run(input as unknown as CollectKeywordsInput).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);

@@ -8,7 +8,7 @@ import { keywordPipeline } from '../../workflows/pipeline';
 import { recordHistory } from '../helpers/histories';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
-const DAY = '2028-09-01';
+const DAY = '2005-09-01';
 let stack: TestStack;
 
 beforeAll(async () => {
