@@ -6,6 +6,7 @@ import type { KeywordListChunkInput, KeywordListSizeInput } from '../workflows/t
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
+import { guarded } from './failures';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
@@ -14,15 +15,16 @@ export type ActivityDeps = CollectDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    collectBatch: (input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input),
-    processKeywords: (input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input),
-    analyzeTrends: (input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input),
-    trainModel: (input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input),
-    keywordListSize: async (input: KeywordListSizeInput): Promise<{ size: number }> =>
-      ({ size: await countKeywordList(deps.orm.em.fork(), input.list) }),
-    keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
-      ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) }),
-    deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
+    // guarded: an unexpected error reaches Temporal as a short typed failure (activities/failures.ts)
+    collectBatch: guarded((input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input)),
+    processKeywords: guarded((input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input)),
+    analyzeTrends: guarded((input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input)),
+    trainModel: guarded((input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input)),
+    keywordListSize: guarded(async (input: KeywordListSizeInput): Promise<{ size: number }> =>
+      ({ size: await countKeywordList(deps.orm.em.fork(), input.list) })),
+    keywordListChunk: guarded(async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
+      ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) })),
+    deleteExpiredRows: guarded((input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input)),
   };
 }
 

@@ -6,6 +6,7 @@ import { ProviderError } from '../collectors/errors';
 import type { ProviderAdapter } from '../collectors/types';
 import type { Orm } from '../db/orm';
 import { toObservation, upsertObservations, type NewObservation } from '../db/observations';
+import { toActivityFailure } from '../failures';
 import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
@@ -57,15 +58,19 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
         pending.push(toObservation(derived, input.day, input.workflowId, new Date()));
         working.collected++;
       } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
+        if (!(err instanceof ProviderError)) {
+          // a bug or a refused value at this keyword: what came before is stored, the checkpoint names this one
+          await flush();
+          throw toActivityFailure(err, [saved]);
+        }
         if (err.kind === 'auth' || err.kind === 'quota') {
           await flush();
-          throw platformStopFailure(err);
+          throw platformStopFailure(err, saved);
         }
         if (err.retryable && working.transientTries + 1 < KEYWORD_TRANSIENT_BUDGET) {
           working.transientTries++;
           await flush();
-          throw retryableFailure(err);
+          throw retryableFailure(err, saved);
         }
         const reason = err.retryable ? `gave up after ${KEYWORD_TRANSIENT_BUDGET} tries: ${err.message}` : err.message;
         working.failures.push({ keyword, reason });
@@ -76,6 +81,9 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
     }
     await flush();
     return { collected: working.collected, failures: working.failures };
+  } catch (err) {
+    // what is stored so far (the checkpoint), for the workflow's accounting if this attempt is the last
+    throw toActivityFailure(err, [saved]);
   } finally {
     clearInterval(ticker);
   }
