@@ -5,7 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { pino } from 'pino';
 import { securityOf, type ApiDeps, type AppEnv } from './deps';
 import { mountDocs } from './docs';
-import { errorResponse, HttpError, payloadTooLarge } from './errors';
+import { errorResponse, payloadTooLarge } from './errors';
+import { allowedMethods, notFoundOrNotAllowed } from './method-not-allowed';
 import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
@@ -36,7 +37,8 @@ export function createApp(deps: ApiDeps) {
   app.use(requestContext(deps.logger ?? pino({ level: 'silent' })));
   if (security.corsOrigins.length > 0) app.use(corsFor(security.corsOrigins));
   app.use(rateLimit(security.rateLimit, clientOf));
-  app.use(auth.required);
+  // a method the path does not have is a 405 (app.notFound below) with or without the key
+  app.use((c, next) => (c.req.method === 'GET' || !allowedMethods(app.routes, c.req.path).includes(c.req.method) ? next() : auth.required(c, next)));
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   app.use((c, next) => (c.req.method === 'GET' ? next() : limit(c, next)));
@@ -55,7 +57,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', predictRoutes(deps));
   app.route('/', scheduleRoutes(deps));
   mountDocs(app);
-  app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
+  app.notFound(notFoundOrNotAllowed(() => app.routes));
   app.onError((err, c) => errorResponse(c, err));
   return app;
 }

@@ -1,4 +1,5 @@
-// Opaque keyset cursors for GET /keywords: the last row's sort value and id, tied to the sort order.
+// Keyset cursors for GET /keywords: the sort order, the last row's sort value and id, as plain text whose shape the
+// contract states exactly (CURSOR_PATTERN): every cursor of that shape is one the server can page from.
 import { badRequest } from './errors';
 
 /**
@@ -12,21 +13,23 @@ export const SORTS = {
 } as const;
 export type Sort = keyof typeof SORTS;
 
+// a finite number as JavaScript prints one (at most 21 integer digits, an exponent of at most 2 digits), or null
+const VALUE = String.raw`null|-?\d{1,21}(?:\.\d{1,20})?(?:e[-+]?\d{1,2})?`;
+/** sort~value~id, e.g. opportunity~0.8125~1042 or volume~null~77. */
+export const CURSOR_PATTERN = `^(${Object.keys(SORTS).join('|')})~(${VALUE})~(\\d{1,18})$`;
+const CURSOR = new RegExp(CURSOR_PATTERN);
+
 /** The value is the row's score, or null when unknown. */
 export function encodeCursor(sort: Sort, value: unknown, id: unknown): string {
-  return Buffer.from(JSON.stringify([sort, value, String(id)])).toString('base64url');
+  return `${sort}~${typeof value === 'number' && Number.isFinite(value) ? String(value) : 'null'}~${String(id)}`;
 }
 
 /** The value comes back as the sort expression's: an unknown score as its sentinel. */
 export function decodeCursor(cursor: string, sort: Sort): { value: number; id: string } {
-  try {
-    const [s, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    const known = typeof value === 'number' && Number.isFinite(value);
-    if (s === sort && (known || value === null) && typeof id === 'string' && /^\d+$/.test(id)) {
-      return { value: known ? value : SORTS[sort].unknown, id };
-    }
-  } catch {
-    // fall through to the 400
+  const [, s, value, id] = CURSOR.exec(cursor) ?? [];
+  if (s === undefined || value === undefined || id === undefined) {
+    throw badRequest('cursor', 'is not a cursor (sort~value~id); use next_cursor as returned');
   }
-  throw badRequest('cursor', `is not a cursor of this listing (sort=${sort}); use next_cursor as returned`);
+  if (s !== sort) throw badRequest('cursor', `was made for sort=${s}, not sort=${sort}; use next_cursor with the sort it came from`);
+  return { value: value === 'null' ? SORTS[sort].unknown : Number(value), id };
 }

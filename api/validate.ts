@@ -1,6 +1,6 @@
 // zod schemas at the edge: the first problem becomes a 400 that names the field.
 import { z } from '@hono/zod-openapi';
-import { PLATFORMS } from '../workflows/types/platforms';
+import { MAX_KEYWORD_LENGTH, PLATFORMS } from '../workflows/types/platforms';
 import { checkKeyword, dayProblem, FIRST_DAY, lastDay } from '../workflows/validation';
 import { badRequest, type HttpError } from './errors';
 
@@ -15,6 +15,15 @@ export function zodError(error: z.ZodError): HttpError {
 export function defaultHook(result: { success: true } | { success: false; error: z.ZodError }): void {
   if (!result.success) throw zodError(result.error);
 }
+
+// JavaScript's \s, spelled out (a contract is read by other regex engines), and what a keyword character may be
+const SPACE = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+const CHAR = String.raw`[^${SPACE}\u0000-\u001f\u007f-\u009f\ufffd\ud800-\udfff]`;
+/**
+ * checkKeyword as a pattern: after trimming and collapsing each run of spaces to one, 1 to 100 characters, none a
+ * control character or U+FFFD (each repetition below is one character of the normalised keyword).
+ */
+export const KEYWORD_PATTERN = `^[${SPACE}]*${CHAR}(?:${CHAR}|[${SPACE}]+(?=${CHAR})){0,${MAX_KEYWORD_LENGTH - 1}}[${SPACE}]*$`;
 
 /** A path segment as a keyword, normalised like stored keywords; 400 naming `keyword` otherwise (the error mapper). */
 export const keywordParam = (raw: string): string => checkKeyword(raw, 'keyword');
@@ -50,5 +59,8 @@ export const queryInt = (min: number, max: number) => {
     .openapi({ type: 'integer', minimum: min, maximum: max });
 };
 export const keywordPath = z.object({
-  keyword: z.string().openapi({ param: { name: 'keyword', in: 'path' }, example: 'svg bundle', description: 'normalised: trimmed, lower-cased, inner spaces collapsed; 1–100 characters' }),
+  keyword: z.string().openapi({
+    param: { name: 'keyword', in: 'path' }, example: 'svg bundle', pattern: KEYWORD_PATTERN,
+    description: 'normalised: trimmed, lower-cased, inner spaces collapsed, NFC; 1–100 characters, no control characters',
+  }),
 });

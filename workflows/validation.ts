@@ -29,7 +29,9 @@ export function checkKeyword(value: unknown, field: string): string {
   // before normalising: NFC and lower-casing keep a lone surrogate, but it is not text
   if (LONE_SURROGATE.test(value)) throw new InputError(field, 'is not valid Unicode text (a lone surrogate)');
   const keyword = normalizeKeyword(value);
-  if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) {
+  // characters as PostgreSQL's varchar counts them: code points (an emoji is one, not two UTF-16 units)
+  const length = [...keyword].length;
+  if (length < 1 || length > MAX_KEYWORD_LENGTH) {
     throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
   }
   if (CONTROL.test(keyword)) throw new InputError(field, 'contains control characters');

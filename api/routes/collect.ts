@@ -5,13 +5,13 @@ import { normalizeKeywords, normalizePlatforms } from '../../workflows/validatio
 import { startOrFindCollect } from '../collect-run';
 import { runLinks, type ApiDeps } from '../deps';
 import { apiKeySecurity, errors, json, jsonBody, routes, RunStarted, writeErrors } from '../openapi';
-import { day, platform } from '../validate';
+import { day, KEYWORD_PATTERN, platform } from '../validate';
 
 /** The seed's default platforms for this route. */
 const DEFAULT_PLATFORMS = ['amazon', 'etsy'] as const;
 
 const CollectBody = z.strictObject({
-  keywords: z.array(z.string()).openapi({
+  keywords: z.array(z.string().openapi({ pattern: KEYWORD_PATTERN })).openapi({
     minItems: 1, maxItems: MAX_KEYWORDS,
     description: `trimmed, lower-cased, inner spaces collapsed; 1–100 characters, no control characters; at most ${MAX_KEYWORDS} distinct`,
     example: ['wedding planner', 'svg bundle'],

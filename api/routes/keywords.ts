@@ -4,7 +4,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { PLATFORMS } from '../../workflows/types/platforms';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
-import { decodeCursor, encodeCursor, SORTS, type Sort } from '../cursor';
+import { CURSOR_PATTERN, decodeCursor, encodeCursor, SORTS, type Sort } from '../cursor';
 import { errors, json, readErrors, routes } from '../openapi';
 import { preparedQuery } from '../cache/prepared';
 import { batchLoader } from '../cache/batch-loader';
@@ -19,7 +19,8 @@ const ListQuery = z.strictObject({
   min_volume: queryInt(0, 2_000_000_000).optional(),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
-  cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
+  cursor: z.string().regex(new RegExp(CURSOR_PATTERN), 'is not a cursor (sort~value~id); use next_cursor as returned').optional()
+    .openapi({ description: 'next_cursor of the previous page, with the same sort' }),
   day: day.optional().openapi({ description: 'default: the newest processed day' }),
 });
 

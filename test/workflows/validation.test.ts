@@ -1,6 +1,7 @@
 // The shared input checks, pure: days and keywords as every route, workflow and the importer see them.
 import { describe, expect, it } from 'vitest';
-import { dayPattern } from '../../api/validate';
+import { CURSOR_PATTERN, decodeCursor, encodeCursor, type Sort } from '../../api/cursor';
+import { dayPattern, KEYWORD_PATTERN } from '../../api/validate';
 import { checkKeyword, collectWorkflowId, dayProblem, lastDay, normalizeKeywords, validateDay } from '../../workflows/validation';
 
 describe('days', () => {
@@ -44,5 +45,27 @@ describe('keywords', () => {
   it('keep what is text: a surrogate pair (emoji), non-Latin scripts, U+00A0 collapsed like a space', () => {
     expect(checkKeyword('svg \ud83d\ude00', 'k')).toBe('svg \ud83d\ude00');
     expect(checkKeyword('свадебный\u00a0планер', 'k')).toBe('свадебный планер');
+  });
+});
+
+describe("the contract's patterns", () => {
+  it('KEYWORD_PATTERN accepts exactly what checkKeyword accepts (as a Unicode regex, like other engines read it)', () => {
+    const pattern = new RegExp(KEYWORD_PATTERN, 'u');
+    const samples = ['a', '  a  b  ', 'x'.repeat(100), 'x'.repeat(101), ` ${'x'.repeat(99)}  y`, `${'x'.repeat(99)} y`, '\u{1F600}'.repeat(100),
+      '\u{1F600}'.repeat(101), 'a\u0085b', 'a\u009bb', '  ', '', 'a\tb', 'a\ufffd', 'a\u0000', 'свадебный   планер', `${'я'.repeat(100)}`];
+    const accepts = (s: string) => { try { checkKeyword(s, 'k'); return true; } catch { return false; } };
+    expect(samples.map((s) => [s, pattern.test(s)])).toEqual(samples.map((s) => [s, accepts(s)]));
+  });
+
+  it('CURSOR_PATTERN is what encodeCursor makes and decodeCursor takes', () => {
+    const pattern = new RegExp(CURSOR_PATTERN);
+    for (const c of [encodeCursor('opportunity', 0.8125, 1042), encodeCursor('volume', null, '77'), encodeCursor('difficulty', 1e-7, 3)]) {
+      expect([c, pattern.test(c)]).toEqual([c, true]);
+      expect(decodeCursor(c, c.split('~')[0] as Sort).id).toBe(c.split('~')[2]);
+    }
+    for (const bad of ['bm9wZQ', 'opportunity~x~1', 'opportunity~1~-1', 'opportunity~1e999~1', 'volume~1~1234567890123456789']) {
+      expect([bad, pattern.test(bad)]).toEqual([bad, false]);
+      expect(() => decodeCursor(bad, 'volume')).toThrow(/cursor/);
+    }
   });
 });
