@@ -40,6 +40,8 @@ export const writeErrors = () => errors(400, 401, 413, 415, 429, 500, 503);
 export const apiKeySecurity: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** OpenAPI links (for clients and the stateful fuzzer): a started run is read at GET /workflows/{id}. */
+export const RUN_LINKS = { GetRun: { operationId: 'getRun', parameters: { id: '$response.body#/workflowId' } } };
 export const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({ required, content: { 'application/json': { schema } } });
 
 export const RunStarted = z.object({

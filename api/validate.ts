@@ -16,14 +16,13 @@ export function defaultHook(result: { success: true } | { success: false; error:
   if (!result.success) throw zodError(result.error);
 }
 
-// JavaScript's \s, spelled out (a contract is read by other regex engines), and what a keyword character may be
-const SPACE = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
-const CHAR = String.raw`[^${SPACE}\u0000-\u001f\u007f-\u009f\ufffd\ud800-\udfff]`;
-/**
- * checkKeyword as a pattern: after trimming and collapsing each run of spaces to one, 1 to 100 characters, none a
- * control character or U+FFFD (each repetition below is one character of the normalised keyword).
- */
-export const KEYWORD_PATTERN = `^[${SPACE}]*${CHAR}(?:${CHAR}|[${SPACE}]+(?=${CHAR})){0,${MAX_KEYWORD_LENGTH - 1}}[${SPACE}]*$`;
+// the spaces of JavaScript's \s that are not control characters, spelled out (other regex engines read the contract)
+const SPACE = String.raw`\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+// (lone surrogates, refused too, cannot be spelled in a pattern most engines compile, nor sent as UTF-8)
+const NOT_TEXT = String.raw`\u0000-\u001f\u007f-\u009f\ufffd`;
+/** checkKeyword as the contract states it (with maxLength 100): no control character, not only spaces. */
+export const KEYWORD_PATTERN = `^[^${NOT_TEXT}]*[^${NOT_TEXT}${SPACE}][^${NOT_TEXT}]*$`;
+export const keywordText = () => z.string().openapi({ pattern: KEYWORD_PATTERN, minLength: 1, maxLength: MAX_KEYWORD_LENGTH });
 
 /** A path segment as a keyword, normalised like stored keywords; 400 naming `keyword` otherwise (the error mapper). */
 export const keywordParam = (raw: string): string => checkKeyword(raw, 'keyword');
@@ -60,7 +59,7 @@ export const queryInt = (min: number, max: number) => {
 };
 export const keywordPath = z.object({
   keyword: z.string().openapi({
-    param: { name: 'keyword', in: 'path' }, example: 'svg bundle', pattern: KEYWORD_PATTERN,
+    param: { name: 'keyword', in: 'path' }, example: 'svg bundle', pattern: KEYWORD_PATTERN, minLength: 1, maxLength: MAX_KEYWORD_LENGTH,
     description: 'normalised: trimmed, lower-cased, inner spaces collapsed, NFC; 1–100 characters, no control characters',
   }),
 });

@@ -19,23 +19,27 @@ export function normalizeKeyword(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, ' ').normalize('NFC');
 }
 
-// C0 and C1 controls and DEL would end up in URLs, logs and tables; U+FFFD is what bytes that were not UTF-8 decode to
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// C0 controls (tab and newline too), DEL and C1 controls would end up in URLs, logs and tables; U+FFFD is what
+// bytes that were not UTF-8 decode to
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters as PostgreSQL's varchar counts them: code points (an emoji is one, not two UTF-16 units). */
+const lengthOf = (text: string) => [...text].length;
 
-/** One keyword, normalised; an InputError naming `field` if it is not a usable keyword. */
+/**
+ * One keyword as sent: 1 to 100 characters, not only spaces, no control character, valid Unicode; returned
+ * normalised (normalizeKeyword). An InputError naming `field` otherwise. api/validate.ts states it as a pattern.
+ */
 export function checkKeyword(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InputError(field, 'must be a string');
   // before normalising: NFC and lower-casing keep a lone surrogate, but it is not text
   if (LONE_SURROGATE.test(value)) throw new InputError(field, 'is not valid Unicode text (a lone surrogate)');
+  if (CONTROL.test(value)) throw new InputError(field, 'contains control characters (or U+FFFD, what bytes that are not UTF-8 decode to)');
   const keyword = normalizeKeyword(value);
-  // characters as PostgreSQL's varchar counts them: code points (an emoji is one, not two UTF-16 units)
-  const length = [...keyword].length;
-  if (length < 1 || length > MAX_KEYWORD_LENGTH) {
-    throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
+  // the normalised length too: lower-casing can lengthen (İ becomes i and a combining dot)
+  if (lengthOf(value) > MAX_KEYWORD_LENGTH || keyword.length < 1 || lengthOf(keyword) > MAX_KEYWORD_LENGTH) {
+    throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters, not only spaces`);
   }
-  if (CONTROL.test(keyword)) throw new InputError(field, 'contains control characters');
-  if (keyword.includes('\uFFFD')) throw new InputError(field, 'contains U+FFFD, what bytes that are not UTF-8 decode to');
   return keyword;
 }
 

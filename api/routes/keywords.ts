@@ -19,7 +19,7 @@ const ListQuery = z.strictObject({
   min_volume: queryInt(0, 2_000_000_000).optional(),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
-  cursor: z.string().regex(new RegExp(CURSOR_PATTERN), 'is not a cursor (sort~value~id); use next_cursor as returned').optional()
+  cursor: z.string().regex(new RegExp(CURSOR_PATTERN), 'is not a cursor (value~id); use next_cursor as returned').optional()
     .openapi({ description: 'next_cursor of the previous page, with the same sort' }),
   day: day.optional().openapi({ description: 'default: the newest processed day' }),
 });
@@ -123,6 +123,6 @@ async function listPage(knex: Knex, q: z.infer<typeof ListQuery>, after?: { valu
   const last = page[page.length - 1];
   return {
     day: theDay, sort: q.sort, count: page.length, items: page.map(toItem),
-    next_cursor: rows.length > q.limit && last ? encodeCursor(q.sort, last[column], last.id) : null,
+    next_cursor: rows.length > q.limit && last ? encodeCursor(last[column], last.id) : null,
   };
 }

@@ -24,7 +24,7 @@ describe('keyword lists', () => {
     expect(list[3]).toBe('kw 3');
     const bad = [...many];
     bad[12_345] = '';
-    expect(() => normalizeKeywordList(bad)).toThrow(new InputError('keywords[12345]', 'must be 1 to 100 characters after trimming'));
+    expect(() => normalizeKeywordList(bad)).toThrow(new InputError('keywords[12345]', 'must be 1 to 100 characters, not only spaces'));
   });
 
   it('stores a list under an ID derived from its content, idempotently, and reads it back in pages', async () => {
