@@ -10,6 +10,7 @@ import { dailyKeywordUnion } from './db/daily-union';
 import { countKeywordList, readKeywordList } from './db/keyword-lists';
 import { deleteExpiredRows } from './db/retention';
 import { validateUpload, writeUpload } from './imports/import-activities';
+import { guarded } from './failures';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
@@ -18,23 +19,24 @@ export type ActivityDeps = CollectDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    collectBatch: (input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input),
-    processKeywords: (input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input),
-    analyzeTrends: (input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input),
-    trainModel: (input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input),
-    keywordListSize: async (input: KeywordListSizeInput): Promise<{ size: number }> =>
-      ({ size: await countKeywordList(deps.orm.em.fork(), input.list) }),
-    keywordListChunk: async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
-      ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) }),
-    dailyKeywordUnion: (input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> => dailyKeywordUnion(deps.orm.em.fork(), input),
-    evaluateAlerts: (input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> => evaluateAlerts(deps.orm.em.fork(), input),
-    raiseCollectionFailed: (input: CollectionFailedInput): Promise<EvaluateAlertsResult> => raiseCollectionFailed(deps.orm.em.fork(), input),
-    pendingAlerts: (input: { limit: number }) => pendingAlerts(deps.orm.em.fork(), input),
-    deliverAlert: (input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input),
-    alertFailed: (input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input),
-    deleteExpiredRows: (input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input),
-    validateUpload: (input: { uploadId: string }) => validateUpload(deps.orm, input),
-    writeUpload: (input: { uploadId: string; workflowId: string }) => writeUpload(deps.orm, input),
+    // guarded: an unexpected error reaches Temporal as a short typed failure (activities/failures.ts)
+    collectBatch: guarded((input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input)),
+    processKeywords: guarded((input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input)),
+    analyzeTrends: guarded((input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input)),
+    trainModel: guarded((input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input)),
+    keywordListSize: guarded(async (input: KeywordListSizeInput): Promise<{ size: number }> =>
+      ({ size: await countKeywordList(deps.orm.em.fork(), input.list) })),
+    keywordListChunk: guarded(async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
+      ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) })),
+    dailyKeywordUnion: guarded((input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> => dailyKeywordUnion(deps.orm.em.fork(), input)),
+    evaluateAlerts: guarded((input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> => evaluateAlerts(deps.orm.em.fork(), input)),
+    raiseCollectionFailed: guarded((input: CollectionFailedInput): Promise<EvaluateAlertsResult> => raiseCollectionFailed(deps.orm.em.fork(), input)),
+    pendingAlerts: guarded((input: { limit: number }) => pendingAlerts(deps.orm.em.fork(), input)),
+    deliverAlert: guarded((input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input)),
+    alertFailed: guarded((input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input)),
+    deleteExpiredRows: guarded((input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input)),
+    validateUpload: guarded((input: { uploadId: string }) => validateUpload(deps.orm, input)),
+    writeUpload: guarded((input: { uploadId: string; workflowId: string }) => writeUpload(deps.orm, input)),
   };
 }
 

@@ -7,13 +7,15 @@ import { securityOf, type ApiDeps, type AppEnv } from './deps';
 import { dashboardRoutes, isDashboardPath } from './dashboard/routes';
 import { isInProcess } from './dashboard/in-process';
 import { mountDocs } from './docs';
-import { errorResponse, HttpError, payloadTooLarge } from './errors';
+import { errorResponse, payloadTooLarge } from './errors';
+import { allowedMethods, notFoundOrNotAllowed } from './method-not-allowed';
 import { apiKeyAuth } from './middleware/auth';
 import { corsFor } from './middleware/cors';
 import { apiMetrics } from './middleware/metrics';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { clusterRoutes } from './routes/clusters';
+import { strictUtf8 } from './middleware/utf8';
 import { collectRoutes } from './routes/collect';
 import { importRoutes } from './routes/imports';
 import { keywordRoutes } from './routes/keywords';
@@ -48,8 +50,10 @@ export function createApp(deps: ApiDeps) {
   const limiter = rateLimit(security.rateLimit, clientOf);
   // the dashboard's own calls of the API were counted as the one page request that made them
   app.use((c, next) => (isInProcess(c) ? next() : limiter(c, next)));
-  // the dashboard's forms carry a session and a CSRF token instead (api/dashboard/session.ts)
-  app.use((c, next) => (isDashboardPath(c.req.path) ? next() : auth.required(c, next)));
+  // the dashboard's forms carry a session and a CSRF token instead (api/dashboard/session.ts); a method the path
+  // does not have is a 405 (app.notFound below) with or without the key
+  app.use((c, next) => (isDashboardPath(c.req.path) || c.req.method === 'GET' || !allowedMethods(app.routes, c.req.path).includes(c.req.method)
+    ? next() : auth.required(c, next)));
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // keyword lists hold up to 100,000 keywords: their bodies (and the dashboard's list forms) may be larger
   const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
@@ -57,6 +61,7 @@ export function createApp(deps: ApiDeps) {
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   // imports set their own limit (api/routes/imports.ts)
   app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
+  app.use(strictUtf8(() => app.routes.map((r) => r.path)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
@@ -77,7 +82,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', alertRoutes(deps));
   app.route('/', importRoutes(deps));
   mountDocs(app);
-  app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)));
+  app.notFound(notFoundOrNotAllowed(() => app.routes));
   app.onError((err, c) => errorResponse(c, err));
   return app;
 }

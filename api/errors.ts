@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ScheduleNotFoundError, WorkflowNotFoundError } from '@temporalio/client';
+import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { InputError } from '../workflows/validation';
 
 export class HttpError extends Error {
@@ -45,6 +45,10 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof InputError) return new HttpError(400, 'invalid_request', err.message, err.field);
   if (err instanceof WorkflowNotFoundError) return new HttpError(404, 'not_found', 'no such workflow');
   if (err instanceof ScheduleNotFoundError) return new HttpError(404, 'not_found', 'no such schedule');
+  // a start that collides with a run of the same ID: that run is going, never a 500
+  if (err instanceof WorkflowExecutionAlreadyStartedError) {
+    return new HttpError(409, 'conflict', 'a run with this ID is already going', undefined, { workflowId: err.workflowId });
+  }
   if (err instanceof HTTPException) return fromHonoException(err);
   if (isUnreachable(err)) return new HttpError(503, 'unavailable', 'a backing service (Temporal or PostgreSQL) is unreachable; retry later');
   return new HttpError(500, 'internal', 'internal error');

@@ -40,13 +40,15 @@ export const writeErrors = () => errors(400, 401, 413, 415, 429, 500, 503);
 export const apiKeySecurity: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** OpenAPI links (for clients and the stateful fuzzer): a started run is read at GET /workflows/{id}. */
+export const RUN_LINKS = { GetRun: { operationId: 'getRun', parameters: { id: '$response.body#/workflowId' } } };
 export const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({ required, content: { 'application/json': { schema } } });
 
 export const RunStarted = z.object({
   message: z.string().openapi({ example: 'processKeywords started' }),
   workflowId: z.string(),
   runId: z.string(),
-  statusUrl: z.string().openapi({ example: '/workflows/process-latest-20261124T041200Z' }),
+  statusUrl: z.string().openapi({ example: '/workflows/process-latest-1a2b3c4d' }),
   temporalUiUrl: z.string(),
 }).openapi('RunStarted');
 

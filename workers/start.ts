@@ -23,6 +23,7 @@ import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';
 import { CREDENTIALS } from './config/official-env';
 import { resolveTemporalCli } from './dev-stack/temporal-cli';
 import { startTemporalDevServer } from './dev-stack/temporal-dev-server';
+import { supervise, type Supervisor } from './dev-stack/supervise';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -42,10 +43,12 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // a server this process started that dies ends the stack, naming it (exit 1), rather than leaving it half alive
+  const supervisor = supervise();
   try {
-    const orm = await openDatabase(config, closers, log);
+    const orm = await openDatabase(config, closers, log, supervisor);
 
-    const temporal = await temporalServer(config, closers);
+    const temporal = await temporalServer(config, closers, supervisor);
     const { providers, demandSettings } = await providersOrSimulator(config, closers);
     // the same limits as standalone workers sharing this database: the rate and quota hold for all of them
     const adapters = createAdapters(providers, {}, sharedLimits((provider) => providerLimitsStore(orm, provider)));
@@ -89,15 +92,25 @@ async function main(argv: string[]): Promise<number> {
     log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);
     log(`Temporal Web UI: ${temporal.uiUrl}`);
     log('ready — Ctrl-C stops everything');
-    await Promise.race([stopped, workerDone]);
+    const ended = await Promise.race([stopped, workerDone, supervisor.died]);
+    // a dead server may also have ended the worker first
+    const died = typeof ended === 'string' ? ended : supervisor.check();
+    if (died) {
+      log(`${died}: stopping the stack (npm start starts it again, with the data kept)`);
+      // also if a library's exit hook ends the process while the rest is being closed
+      process.exitCode = 1;
+      return 1;
+    }
     return 0;
   } finally {
+    // what stops from here on is stopped on purpose
+    supervisor.stop();
     await closers.closeAll(log);
     log('stopped');
   }
 }
 
-async function temporalServer(config: AppConfig, closers: Closers): Promise<{ address: string; uiUrl: string }> {
+async function temporalServer(config: AppConfig, closers: Closers, supervisor: Supervisor): Promise<{ address: string; uiUrl: string }> {
   if (config.temporal.address) {
     log(`Temporal: ${config.temporal.address} (TEMPORAL_ADDRESS)`);
     return { address: config.temporal.address, uiUrl: config.temporal.uiUrl };
@@ -112,6 +125,7 @@ async function temporalServer(config: AppConfig, closers: Closers): Promise<{ ad
     log,
   });
   closers.add('Temporal dev server', () => dev.stop());
+  supervisor.watch({ name: 'Temporal dev server', pid: () => dev.pid });
   return { address: dev.address, uiUrl: dev.uiUrl ?? config.temporal.uiUrl };
 }
 

@@ -2,7 +2,8 @@
 import { patched, proxyActivities, setCurrentDetails, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { KEYWORD_DEMAND_RETENTION_PATCH, RETENTION_TABLES, type CleanupOldDataInput, type CleanupOldDataResult } from './types/cleanup';
-import { asInvalidInput, intIn, validateDay } from './validation';
+import { asInvalidInput, intIn } from './validation';
+import { workflowDay } from './workflow-day';
 
 const DAY_MS = 86_400_000;
 /** Batches per activity call: one call deletes at most maxBatches × batchSize rows, then reports back. */
@@ -42,6 +43,6 @@ function validate(input: CleanupOldDataInput) {
   return asInvalidInput(() => ({
     retentionDays: intIn('retentionDays', input.retentionDays, 90, 1, 36_500),
     batchSize: intIn('batchSize', input.batchSize, 5_000, 1, 100_000),
-    asOf: input.asOf === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.asOf, 'asOf'),
+    asOf: input.asOf === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : workflowDay(input.asOf, 'asOf'),
   }));
 }

@@ -4,15 +4,17 @@ import {
   ApplicationFailure,
   proxyActivities,
   setHandler,
+  TimeoutFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { collectProgressQuery, type CollectKeywordsInput, type CollectKeywordsResult, type PlatformProgress, type PlatformResult } from './types/collect-keywords';
+import { collectProgressQuery, type CollectBatchCheckpoint, type CollectKeywordsInput, type CollectKeywordsResult, type PlatformProgress, type PlatformResult } from './types/collect-keywords';
 import { FailureType } from './types/failures';
 import type { Platform } from './types/platforms';
 import { SA_KEYWORD_COUNT, SA_PLATFORMS } from './types/search-attributes';
-import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+import { asInvalidInput, intIn, normalizeKeywords, normalizePlatforms } from './validation';
+import { workflowDay } from './workflow-day';
 
 const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_CONCURRENCY = 4;
@@ -21,7 +23,9 @@ const { collectBatch } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   // collectBatch heartbeats every 2 s; a silent worker is presumed dead and the batch resumes elsewhere
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  // a ceiling on attempts bounds the provider calls of a batch (each attempt resumes from the checkpoint, and a
+  // keyword has KEYWORD_TRANSIENT_BUDGET tries in all): at most batchSize + 30 × 3 calls, well within a day's quota
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 30 },
 });
 
 export async function collectKeywords(input: CollectKeywordsInput): Promise<CollectKeywordsResult> {
@@ -67,24 +71,48 @@ async function collectPlatform(
           failed: progress.failed + out.failures.length,
         });
       } catch (err) {
-        // credentials refused or no provider: every further call on this platform would fail the same way
-        if (!isPlatformStop(err)) throw err;
-        result.error = `${(err.cause as ApplicationFailure).message}; platform stopped`;
-        progress.failed += batch.length;
+        const ended = batchEnd(err);
+        // a cancellation, or anything else no batch could account for
+        if (!ended) throw err;
+        const { soFar, reason, stop } = ended;
+        // what the batch stored before it ended counts; the keyword it ended on failed; the rest was never tried
+        const failed = [...soFar.failures, ...batch.slice(soFar.next, soFar.next + 1).map((keyword) => ({ keyword, reason }))];
+        result.collected += soFar.collected;
+        result.failures.push(...failed);
+        result.notAttempted = (result.notAttempted ?? 0) + Math.max(0, batch.length - soFar.next - 1);
+        // credentials refused, quota spent or no provider: every further call on this platform would fail the same way
+        if (stop) result.error = `${reason}; platform stopped`;
+        Object.assign(progress, { collected: progress.collected + soFar.collected, failed: progress.failed + batch.length - soFar.collected });
       }
       progress.done += batch.length;
       progress.batchesDone++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, lane));
-  if (result.error) result.notAttempted = queue.reduce((sum, b) => sum + b.length, 0);
+  const left = queue.reduce((sum, b) => sum + b.length, 0);
+  if (left > 0 || result.notAttempted !== undefined) result.notAttempted = (result.notAttempted ?? 0) + left;
   return result;
 }
 
 const PLATFORM_STOPS: string[] = [FailureType.ProviderAuth, FailureType.ProviderNotConfigured, FailureType.ProviderQuotaExhausted];
 
-function isPlatformStop(err: unknown): err is ActivityFailure {
-  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && PLATFORM_STOPS.includes(err.cause.type ?? '');
+/**
+ * A batch that failed for good (its last attempt's failure, or a timeout, carries its checkpoint): what it stored,
+ * why it ended, and whether the platform stops. Undefined for a cancellation.
+ */
+function batchEnd(err: unknown): { soFar: CollectBatchCheckpoint; reason: string; stop: boolean } | undefined {
+  if (!(err instanceof ActivityFailure)) return undefined;
+  const cause = err.cause;
+  const empty: CollectBatchCheckpoint = { next: 0, collected: 0, failures: [], transientTries: 0 };
+  if (cause instanceof ApplicationFailure) {
+    const soFar = (cause.details?.[0] as CollectBatchCheckpoint | undefined) ?? empty;
+    return { soFar, reason: cause.message, stop: PLATFORM_STOPS.includes(cause.type ?? '') };
+  }
+  if (cause instanceof TimeoutFailure) {
+    const soFar = (cause.lastHeartbeatDetails as CollectBatchCheckpoint | undefined) ?? empty;
+    return { soFar, reason: `collectBatch: ${cause.message}`, stop: false };
+  }
+  return undefined;
 }
 
 function validate(input: CollectKeywordsInput) {
@@ -93,6 +121,6 @@ function validate(input: CollectKeywordsInput) {
     concurrency: intIn('concurrency', input.concurrency, DEFAULT_CONCURRENCY, 1, 50),
     keywords: normalizeKeywords(input.keywords),
     platforms: normalizePlatforms(input.platforms),
-    day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : validateDay(input.day),
+    day: input.day === undefined ? workflowInfo().startTime.toISOString().slice(0, 10) : workflowDay(input.day),
   }));
 }

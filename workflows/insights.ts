@@ -4,7 +4,8 @@ import { alertAfterProcessing } from './alerts';
 import type { Activities } from '../activities';
 import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
 import { PLATFORMS } from './types/platforms';
-import { asInvalidInput, InputError, intIn, validateDay } from './validation';
+import { asInvalidInput, InputError, intIn } from './validation';
+import { workflowDay } from './workflow-day';
 
 // CPU-bound steps: a single synchronous block (clustering, training) may keep heartbeats away for a while
 // called as acts.X: the activities share their workflows' names (one name per concept)
@@ -16,7 +17,7 @@ const acts = proxyActivities<Activities>({
 
 export async function processKeywords(input: ProcessKeywordsInput = {}): Promise<ProcessKeywordsResult> {
   const { day, clusters } = asInvalidInput(() => ({
-    day: input.day === undefined ? undefined : validateDay(input.day),
+    day: input.day === undefined ? undefined : workflowDay(input.day),
     clusters: intIn('clusters', input.clusters, undefined, 1, 100),
   }));
   const result = await acts.processKeywords({ day, clusters, workflowId: workflowInfo().workflowId });
@@ -30,7 +31,7 @@ export async function analyzeTrends(input: AnalyzeTrendsInput = {}): Promise<Ana
     if (input.platform !== undefined && !(PLATFORMS as readonly string[]).includes(input.platform)) {
       throw new InputError('platform', `must be one of ${PLATFORMS.join(', ')}`);
     }
-    return { days: intIn('days', input.days, undefined, 1, 365), to: input.to === undefined ? undefined : validateDay(input.to, 'to') };
+    return { days: intIn('days', input.days, undefined, 1, 365), to: input.to === undefined ? undefined : workflowDay(input.to, 'to') };
   });
   return acts.analyzeTrends({ platform: input.platform, days, to, workflowId: workflowInfo().workflowId });
 }
@@ -38,7 +39,7 @@ export async function analyzeTrends(input: AnalyzeTrendsInput = {}): Promise<Ana
 export async function trainModel(input: TrainModelInput = {}): Promise<TrainModelResult> {
   const { days, to } = asInvalidInput(() => ({
     days: intIn('days', input.days, undefined, 8, 365),
-    to: input.to === undefined ? undefined : validateDay(input.to, 'to'),
+    to: input.to === undefined ? undefined : workflowDay(input.to, 'to'),
   }));
   return acts.trainModel({ days, to, workflowId: workflowInfo().workflowId });
 }

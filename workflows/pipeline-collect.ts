@@ -13,7 +13,7 @@ const FAILURE_SAMPLES = 5;
 
 const { keywordListSize, keywordListChunk } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 
 export async function planCollect(plan: PipelinePlan): Promise<PipelineCollectSummary> {

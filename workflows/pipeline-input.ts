@@ -1,7 +1,8 @@
 // keywordPipeline input: validation (authoritative, in the workflow) and the texts operators see.
 import { PIPELINE_STEPS, type CollectSegment, type KeywordPipelineInput, type PipelineStep } from './types/pipeline';
 import { MAX_KEYWORDS, type Platform } from './types/platforms';
-import { InputError, intIn, normalizeKeywords, normalizePlatforms, validateDay } from './validation';
+import { InputError, intIn, normalizeKeywords, normalizePlatforms } from './validation';
+import { workflowDay } from './workflow-day';
 
 export interface PipelinePlan {
   keywords?: string[];
@@ -26,7 +27,7 @@ export function planPipeline(input: KeywordPipelineInput): PipelinePlan {
     concurrency: intIn('concurrency', input.concurrency, 2, 1, 10),
     chunksPerRun: intIn('chunksPerRun', input.chunksPerRun, 4, 1, 50),
   };
-  if (input.day !== undefined) validateDay(input.day);
+  if (input.day !== undefined) workflowDay(input.day);
   if (!steps.includes('collect')) return plan;
   plan.platforms = normalizePlatforms(input.platforms);
   if (input.dailyLists === true) {

@@ -14,19 +14,32 @@ export class InputError extends Error {
   }
 }
 
+/** Trimmed, lower-cased, inner spaces collapsed, NFC (so "é" typed two ways is one keyword). */
 export function normalizeKeyword(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  return raw.trim().toLowerCase().replace(/\s+/g, ' ').normalize('NFC');
 }
 
-/** One keyword, normalised; an InputError naming `field` if it is not a usable keyword. */
+// C0 controls (tab and newline too), DEL and C1 controls would end up in URLs, logs and tables; U+FFFD is what
+// bytes that were not UTF-8 decode to
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\uFFFD]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters as PostgreSQL's varchar counts them: code points (an emoji is one, not two UTF-16 units). */
+const lengthOf = (text: string) => [...text].length;
+
+/**
+ * One keyword as sent: 1 to 100 characters, not only spaces, no control character, valid Unicode; returned
+ * normalised (normalizeKeyword). An InputError naming `field` otherwise. api/validate.ts states it as a pattern.
+ */
 export function checkKeyword(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InputError(field, 'must be a string');
+  // before normalising: NFC and lower-casing keep a lone surrogate, but it is not text
+  if (LONE_SURROGATE.test(value)) throw new InputError(field, 'is not valid Unicode text (a lone surrogate)');
+  if (CONTROL.test(value)) throw new InputError(field, 'contains control characters (or U+FFFD, what bytes that are not UTF-8 decode to)');
   const keyword = normalizeKeyword(value);
-  if (keyword.length < 1 || keyword.length > MAX_KEYWORD_LENGTH) {
-    throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters after trimming`);
+  // the normalised length too: lower-casing can lengthen (İ becomes i and a combining dot)
+  if (lengthOf(value) > MAX_KEYWORD_LENGTH || keyword.length < 1 || lengthOf(keyword) > MAX_KEYWORD_LENGTH) {
+    throw new InputError(field, `must be 1 to ${MAX_KEYWORD_LENGTH} characters, not only spaces`);
   }
-  // control characters would end up in URLs, logs and tables
-  if (/[\u0000-\u001f\u007f]/.test(keyword)) throw new InputError(field, 'contains control characters');
   return keyword;
 }
 
@@ -60,11 +73,28 @@ export function isCalendarDay(raw: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === raw;
 }
 
-export function validateDay(raw: unknown, field = 'day'): string {
-  if (typeof raw !== 'string' || !isCalendarDay(raw)) {
-    throw new InputError(field, 'must be a date YYYY-MM-DD');
-  }
-  return raw;
+/** The first day any date field accepts: no provider has data before, and year 0 breaks PostgreSQL's date type. */
+export const FIRST_DAY = '2000-01-01';
+
+/** The last day accepted: a year after `now` (in a workflow, the workflow's own deterministic clock). */
+export function lastDay(now = Date.now()): string {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What is wrong with a date field, or null: a real calendar day from FIRST_DAY to lastDay(). */
+export function dayProblem(raw: unknown, last: string | null = lastDay()): string | null {
+  if (typeof raw !== 'string' || !isCalendarDay(raw)) return 'must be a date YYYY-MM-DD';
+  if (raw < FIRST_DAY) return `must be a day from ${FIRST_DAY}${last ? ` to ${last}` : ''}`;
+  return last !== null && raw > last ? `must be a day from ${FIRST_DAY} to ${last}` : null;
+}
+
+/** `last`: the latest day accepted, null for no upper bound (workflows recorded before there was one). */
+export function validateDay(raw: unknown, field = 'day', last: string | null = lastDay()): string {
+  const problem = dayProblem(raw, last);
+  if (problem) throw new InputError(field, problem);
+  return raw as string;
 }
 
 /** An optional integer from min to max; `fallback` when absent. */

@@ -12,6 +12,7 @@ import { upsertObservations } from '../db/repositories/observations';
 import { toObservation } from './to-observation';
 import { demandFor } from './demand-cache';
 import { withDemand, type DemandEntry } from './demand-fill';
+import { toActivityFailure } from '../failures';
 import { earlierCounts, needsHistory, withDerivedTrend } from './derived-trend';
 import { KEYWORD_TRANSIENT_BUDGET, platformStopFailure, retryableFailure, withInlineRetry } from './retry';
 
@@ -78,15 +79,19 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
         pending.push(toObservation(derived, input.day, input.workflowId, new Date()));
         working.collected++;
       } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
+        if (!(err instanceof ProviderError)) {
+          // a bug or a refused value at this keyword: what came before is stored, the checkpoint names this one
+          await flush();
+          throw toActivityFailure(err, [saved]);
+        }
         if (err.kind === 'auth' || err.kind === 'quota') {
           await flush();
-          throw platformStopFailure(err);
+          throw platformStopFailure(err, saved);
         }
         if (err.retryable && working.transientTries + 1 < KEYWORD_TRANSIENT_BUDGET) {
           working.transientTries++;
           await flush();
-          throw retryableFailure(err);
+          throw retryableFailure(err, saved);
         }
         const reason = err.retryable ? `gave up after ${KEYWORD_TRANSIENT_BUDGET} tries: ${err.message}` : err.message;
         working.failures.push({ keyword, reason });
@@ -97,6 +102,9 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
     }
     await flush();
     return { collected: working.collected, failures: working.failures };
+  } catch (err) {
+    // what is stored so far (the checkpoint), for the workflow's accounting if this attempt is the last
+    throw toActivityFailure(err, [saved]);
   } finally {
     clearInterval(ticker);
   }

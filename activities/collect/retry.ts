@@ -1,6 +1,7 @@
 // How collectBatch treats transient provider failures: a few quick tries in place, then Temporal's retry.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/activity';
+import type { CollectBatchCheckpoint } from '../../workflows/types/collect-keywords';
 import { FailureType } from '../../workflows/types/failures';
 import { ProviderError } from '../collectors/errors';
 
@@ -24,10 +25,13 @@ export async function withInlineRetry<T>(call: () => Promise<T>, signal: AbortSi
   }
 }
 
-/** The retryable failure Temporal sees; a 429's Retry-After becomes the next retry delay. */
-export function retryableFailure(err: ProviderError): ApplicationFailure {
+/**
+ * The retryable failure Temporal sees; a 429's Retry-After becomes the next retry delay. Every failure of a batch
+ * carries its checkpoint (what is stored), so a workflow can account for the batch if it is the last attempt.
+ */
+export function retryableFailure(err: ProviderError, soFar: CollectBatchCheckpoint): ApplicationFailure {
   return ApplicationFailure.create({
-    message: err.message,
+    message: err.message, details: [soFar],
     type: err.kind === 'rate_limited' ? FailureType.ProviderRateLimited : FailureType.ProviderUnavailable,
     nonRetryable: false,
     nextRetryDelay: err.kind === 'rate_limited' ? (err.retryAfterMs ?? 1000) : undefined,
@@ -35,7 +39,7 @@ export function retryableFailure(err: ProviderError): ApplicationFailure {
 }
 
 /** Refused credentials or a spent daily quota: the platform stops, retrying cannot help. */
-export function platformStopFailure(err: ProviderError): ApplicationFailure {
+export function platformStopFailure(err: ProviderError, soFar: CollectBatchCheckpoint): ApplicationFailure {
   const type = err.kind === 'quota' ? FailureType.ProviderQuotaExhausted : FailureType.ProviderAuth;
-  return ApplicationFailure.create({ message: err.message, type, nonRetryable: true });
+  return ApplicationFailure.create({ message: err.message, type, nonRetryable: true, details: [soFar] });
 }

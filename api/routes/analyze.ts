@@ -25,7 +25,7 @@ export function analyzeRoutes(deps: ApiDeps) {
   return routes()
     .openapi(startRoute('/analyze/trends', 'runs', 'Analyse trends and forecast volumes', AnalyzeBody), async (c) => {
       const input = c.req.valid('json');
-      return c.json(await startRun(c, deps, 'analyzeTrends', runId(`analyze-${input.platform ?? 'all'}`, input.to), input), 202);
+      return c.json(await startRun(c, deps, 'analyzeTrends', runId(`analyze-${input.platform ?? 'all'}`, input.to, input), input), 202);
     })
     .openapi(latest, async (c) => {
       const only = c.req.valid('query').platform;

@@ -4,14 +4,14 @@ import { MAX_KEYWORDS, PLATFORMS } from '../../workflows/types/platforms';
 import { normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
 import { startOrFindCollect } from '../collect-run';
 import { runLinks, type ApiDeps } from '../deps';
-import { apiKeySecurity, errors, json, jsonBody, routes, RunStarted, writeErrors } from '../openapi';
-import { day, platform } from '../validate';
+import { apiKeySecurity, errors, json, jsonBody, routes, RUN_LINKS, RunStarted, writeErrors } from '../openapi';
+import { day, keywordText, platform } from '../validate';
 
 /** The seed's default platforms for this route. */
 const DEFAULT_PLATFORMS = ['amazon', 'etsy'] as const;
 
 const CollectBody = z.strictObject({
-  keywords: z.array(z.string()).openapi({
+  keywords: z.array(keywordText()).openapi({
     minItems: 1, maxItems: MAX_KEYWORDS,
     description: `trimmed, lower-cased, inner spaces collapsed; 1–100 characters, no control characters; at most ${MAX_KEYWORDS} distinct`,
     example: ['wedding planner', 'svg bundle'],
@@ -32,7 +32,7 @@ const collect = createRoute({
     + '409 while the first is going, 200 with it once completed. A failed run may be retried.',
   request: { headers: Headers, body: jsonBody(CollectBody, true) },
   responses: {
-    202: json(Collection, 'started'),
+    202: { ...json(Collection, 'started'), links: RUN_LINKS },
     200: json(Collection.extend({ status: z.literal('COMPLETED') }), 'this request was already collected: the existing run'),
     ...writeErrors(), ...errors(409, 422),
   },

@@ -45,7 +45,7 @@ export function importRoutes(deps: ApiDeps) {
       () => c.req.valid('form') as { format: ImportFormat; file?: unknown });
     if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge(MAX_IMPORT_BYTES);
     const staged = await stageUpload(deps.orm, f, fileName, bytes);
-    const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12)), { uploadId: staged.uploadId });
+    const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12), { uploadId: staged.uploadId }), { uploadId: staged.uploadId });
     return c.json({ ...run, uploadId: staged.uploadId, sha256: staged.sha256, alreadyImportedBy: staged.importedBy }, 202);
   });
 }

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
-import { decodeCursor, encodeCursor, SORTS, type Sort } from '../cursor';
+import { CURSOR_PATTERN, decodeCursor, encodeCursor, SORTS, type Sort } from '../cursor';
 import { errors, json, readErrors, routes } from '../openapi';
 import { batchLoader } from '../cache/batch-loader';
 import { setHeader } from '../middleware/request-context';
@@ -25,7 +25,8 @@ const ListQuery = z.strictObject({
   source: z.enum(VOLUME_SOURCES).optional().openapi({ description: 'only rows whose volume_source is this' }),
   sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).default('opportunity'),
   limit: queryInt(1, 200).default(50).openapi({ description: 'default 50' }),
-  cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
+  cursor: z.string().regex(new RegExp(CURSOR_PATTERN), 'is not a cursor (value~id); use next_cursor as returned').optional()
+    .openapi({ description: 'next_cursor of the previous page, with the same sort' }),
   day: day.optional().openapi({ description: 'default: the newest processed day' }),
   format: z.enum(FORMATS).optional().openapi({ description: 'csv: every matching row, streamed (limit and cursor do not apply); also Accept: text/csv' }),
 });
@@ -102,6 +103,6 @@ export async function listPage(em: EntityManager, q: ListQuery, after?: { value:
   const last = page[page.length - 1];
   return {
     day: theDay, sort: q.sort, count: page.length, items: page.map(toItem),
-    next_cursor: rows.length > q.limit && last ? encodeCursor(q.sort, last[SORTS[q.sort].property], last.id) : null,
+    next_cursor: rows.length > q.limit && last ? encodeCursor(last[SORTS[q.sort].property], last.id) : null,
   };
 }

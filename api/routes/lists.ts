@@ -80,7 +80,7 @@ export function listRoutes(deps: ApiDeps) {
       const record = await found(c.req.valid('param').id);
       // the list's keywords travel by their content ID: a later PUT does not change what this run collects
       const input = { keywordList: record.items, platforms: record.platforms, steps: [...COLLECT_NOW_STEPS] };
-      return c.json(await startRun(c, deps, 'keywordPipeline', runId(`list-${record.id}`, new Date().toISOString().slice(0, 10)), input), 202);
+      return c.json(await startRun(c, deps, 'keywordPipeline', runId(`list-${record.id}`, new Date().toISOString().slice(0, 10), input), input), 202);
     });
 }
 

@@ -27,7 +27,7 @@ export function modelRoutes(deps: ApiDeps) {
     })
     .openapi(startRoute('/models/train', 'runs', 'Train a new success-model version', TrainBody), async (c) => {
       const input = c.req.valid('json');
-      return c.json(await startRun(c, deps, 'trainModel', runId('train', input.to), input), 202);
+      return c.json(await startRun(c, deps, 'trainModel', runId('train', input.to, input), input), 202);
     });
 }
 

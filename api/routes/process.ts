@@ -14,6 +14,6 @@ const ProcessBody = z.strictObject({
 export function processRoutes(deps: ApiDeps) {
   return routes().openapi(startRoute('/process/keywords', 'runs', 'Score and cluster a day of observations', ProcessBody), async (c) => {
     const input = c.req.valid('json');
-    return c.json(await startRun(c, deps, 'processKeywords', runId('process', input.day), input), 202);
+    return c.json(await startRun(c, deps, 'processKeywords', runId('process', input.day, input), input), 202);
   });
 }

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ScheduleNotFoundError, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
 import { runLinks, workflowUiUrl, type ApiDeps } from '../deps';
-import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
+import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, RUN_LINKS, writeErrors } from '../openapi';
 
 const TRIGGER_WAIT_MS = 5_000;
 const NEXT_TIMES = 5;
@@ -31,15 +31,22 @@ const NoteBody = z.strictObject({ note: z.string().max(500, 'must be at most 500
 
 const list = createRoute({
   method: 'get', path: '/schedules', tags: ['schedules'], summary: 'The schedules, their next start times and recent runs',
-  responses: { 200: json(z.object({ schedules: z.array(Schedule) }), 'every schedule of the namespace'), ...readErrors() },
+  responses: {
+    200: { ...json(z.object({ schedules: z.array(Schedule) }), 'every schedule of the namespace'), links: {
+      PauseFirst: { operationId: 'pauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+      UnpauseFirst: { operationId: 'unpauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+      TriggerFirst: { operationId: 'triggerSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+    } },
+    ...readErrors(),
+  },
 });
 const trigger = createRoute({
-  method: 'post', path: '/schedules/{id}/trigger', tags: ['schedules'], summary: 'Start a run of the schedule now', security: apiKeySecurity,
+  method: 'post', path: '/schedules/{id}/trigger', operationId: 'triggerSchedule', tags: ['schedules'], summary: 'Start a run of the schedule now', security: apiKeySecurity,
   request: { params: IdParam },
-  responses: { 202: json(Triggered, 'triggered; workflowId is null when the run did not start within 5 s'), ...writeErrors(), ...errors(404) },
+  responses: { 202: { ...json(Triggered, 'triggered; workflowId is null when the run did not start within 5 s'), links: RUN_LINKS }, ...writeErrors(), ...errors(404) },
 });
 const setPaused = (action: 'pause' | 'unpause', summary: string) => createRoute({
-  method: 'post', path: `/schedules/{id}/${action}`, tags: ['schedules'], summary, security: apiKeySecurity,
+  method: 'post', path: `/schedules/{id}/${action}`, operationId: `${action}Schedule`, tags: ['schedules'], summary, security: apiKeySecurity,
   description: 'The body is optional: `{note}` says why, shown in the Web UI.',
   request: { params: IdParam, body: jsonBody(NoteBody, false) },
   responses: { 200: json(Schedule, 'the schedule'), ...writeErrors(), ...errors(404) },

@@ -22,7 +22,7 @@ const RunStatus = z.object({
 }).openapi('RunStatus');
 
 const status = createRoute({
-  method: 'get', path: '/workflows/{id}', tags: ['runs'], summary: "A run's status, progress and result",
+  method: 'get', path: '/workflows/{id}', operationId: 'getRun', tags: ['runs'], summary: "A run's status, progress and result",
   request: { params: z.object({ id: z.string().min(1).max(1000).openapi({ param: { name: 'id', in: 'path' }, example: 'collect-2026-11-24-amazon.etsy-2kw-1a2b3c4d' }) }) },
   responses: { 200: json(RunStatus, 'the run'), ...readErrors(), ...errors(404) },
 });

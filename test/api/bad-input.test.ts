@@ -20,6 +20,8 @@ const many = (n: number, len = 4) => Array.from({ length: n }, (_, i) => `k${Str
 // one byte over the 2 MiB default limit, as valid JSON
 const overLimit = JSON.stringify({ keywords: many(2 * 1024 * 1024 / 16, 12) }).padEnd(2 * 1024 * 1024 + 1, ' ');
 interface Req { method: string; path: string; body?: unknown; headers: Record<string, string> }
+/** Strings and bytes are sent as they are, anything else as JSON. */
+const bodyOf = (body: unknown) => (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body));
 const collect = (body: unknown, headers: Record<string, string> = JSON_AUTH): Req => ({ method: 'POST', path: '/collect/keywords', body, headers });
 const get = (path: string): Req => ({ method: 'GET', path, headers: {} });
 type Case = [string, Req, number, string | null];
@@ -42,9 +44,22 @@ const CASES: Case[] = [
   ['a NUL character', collect({ keywords: ['a\u0000b'] }), 400, 'keywords[0]'],
   ['an escape sequence', collect({ keywords: ['red\u001b[31m'] }), 400, 'keywords[0]'],
   ['a DEL character', collect({ keywords: ['ok', 'a\u007fb'] }), 400, 'keywords[1]'],
+  ['a C1 next-line character', collect({ keywords: ['ok', 'a\u0085b'] }), 400, 'keywords[1]'],
+  ['a C1 control sequence introducer', collect({ keywords: ['red\u009b31m'] }), 400, 'keywords[0]'],
+  ['a lone high surrogate', collect({ keywords: ['a\ud800b'] }), 400, 'keywords[0]'],
+  ['a lone low surrogate', collect({ keywords: ['ok', '\udc00'] }), 400, 'keywords[1]'],
+  ['a replacement character', collect({ keywords: ['a\ufffdb'] }), 400, 'keywords[0]'],
+  ['an overlong UTF-8 slash in the body', collect(Buffer.concat([Buffer.from('{"keywords":["a'), Buffer.from([0xc0, 0xaf]), Buffer.from('b"]}')])), 400, 'body'],
+  ['a UTF-8-encoded surrogate in the body', collect(Buffer.concat([Buffer.from('{"keywords":["a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"]}')])), 400, 'body'],
   ['a 101-character keyword', collect({ keywords: ['x'.repeat(101)] }), 400, 'keywords[0]'],
   ['a 101-character Cyrillic keyword', collect({ keywords: ['я'.repeat(101)] }), 400, 'keywords[0]'],
   ['a day that does not exist', collect({ keywords: ['ok'], day: '2027-02-30' }), 400, 'day'],
+  ['year zero', collect({ keywords: ['ok'], day: '0000-01-01' }), 400, 'day'],
+  ['a day before 2000', collect({ keywords: ['ok'], day: '1999-12-31' }), 400, 'day'],
+  ['a day over a year ahead', collect({ keywords: ['ok'], day: `${new Date().getUTCFullYear() + 2}-01-01` }), 400, 'day'],
+  ['year zero to process', { ...collect({ day: '0000-01-01' }), path: '/process/keywords' }, 400, 'day'],
+  ['year zero to analyze', { ...collect({ to: '0000-01-01' }), path: '/analyze/trends' }, 400, 'to'],
+  ['year zero to train', { ...collect({ to: '0000-01-01' }), path: '/models/train' }, 400, 'to'],
   ['malformed JSON', collect('{"keywords": ["ok"'), 400, 'body'],
   ['a JSON array body', collect([1, 2]), 400, 'body'],
   ['a JSON null body', collect('null'), 400, 'body'],
@@ -68,10 +83,16 @@ const CASES: Case[] = [
   ['SQL in the sort', get(`/keywords?sort=${encodeURIComponent(`opportunity_score desc; ${INJECTION}`)}`), 400, 'sort'],
   ['SQL in a cursor', get(`/keywords?cursor=${Buffer.from(JSON.stringify(['opportunity', 1, INJECTION])).toString('base64url')}`), 400, 'cursor'],
   ['SQL in the day filter', get(`/keywords?day=${encodeURIComponent(INJECTION)}`), 400, 'day'],
+  ['year zero in the day filter', get('/keywords?day=0000-01-01'), 400, 'day'],
   ['a repeated query parameter', get('/keywords?limit=5&limit=6'), 400, 'limit'],
   ['a negative observations limit', get('/keywords/ebooks/observations?limit=-5'), 400, 'limit'],
   ['a huge observations limit', get('/keywords/ebooks/observations?limit=1001'), 400, 'limit'],
   ['a NUL in a keyword path', get('/keywords/a%00b'), 400, 'keyword'],
+  ['a C1 character in a keyword path', get('/keywords/a%C2%9Bb/observations'), 400, 'keyword'],
+  ['a C1 next-line in a keyword path', get('/keywords/a%C2%85b'), 400, 'keyword'],
+  ['an overlong UTF-8 slash in a keyword path', get('/keywords/a%C0%AFb/observations'), 400, 'keyword'],
+  ['an encoded surrogate in a keyword path', get('/keywords/%ED%A0%80'), 400, 'keyword'],
+  ['bytes that are not UTF-8 in a query value', get('/keywords?cursor=%C0%AF'), 400, 'cursor'],
   ['a 101-character keyword path', get(`/keywords/${'x'.repeat(101)}`), 400, 'keyword'],
   ['SQL as a keyword path: just an unknown keyword', get(`/keywords/${encodeURIComponent(INJECTION)}`), 404, null],
   ['a non-Latin keyword never seen', get(`/keywords/${encodeURIComponent('свадебный планер')}`), 404, null],
@@ -88,7 +109,7 @@ describe('bad input', () => {
   it.each(CASES.map(([name, req, status, field]) => [name, status, field ?? 'no field', req] as const))('%s → %i, %s', async (_name, status, field, req) => {
     const res = await app.request(req.path, {
       method: req.method, headers: req.headers,
-      ...(req.body === undefined ? {} : { body: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) }),
+      ...(req.body === undefined ? {} : { body: bodyOf(req.body) as string }),
     });
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);

@@ -95,9 +95,14 @@ describe('processing and keyword listing', () => {
     expect(body).toMatchObject({ error: 'invalid_request', field });
   });
 
-  it('refuses a cursor made for another sort order', async () => {
+  it('takes a cursor as a position (value~id) in whatever sort it is given', async () => {
     const cursor = (await get(`/keywords?day=${LAST}&limit=5`)).body.next_cursor as string;
-    expect((await get(`/keywords?day=${LAST}&sort=volume&cursor=${cursor}`)).body).toMatchObject({ field: 'cursor' });
+    expect(cursor).toMatch(/^[-\d.e+]+~\d+$/);
+    expect((await get(`/keywords?day=${LAST}&sort=volume&cursor=${cursor}`)).status).toBe(200);
+    // any value of the cursor's shape is a position, even beyond the integer volume column's range
+    for (const c of ['999999999999999999999~1', '-1e+99~1', 'null~999999999999999999']) {
+      expect([c, (await get(`/keywords?day=${LAST}&sort=volume&cursor=${encodeURIComponent(c)}`)).status]).toEqual([c, 200]);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { testApp, type App, type Json } from './test-app';
 
-const DAY = '2030-06-15';
+const DAY = '2006-06-15';
 let stack: TestStack;
 let app: App;
 let rows: { id: string; opportunity_score: number | null; difficulty_score: number | null; search_volume: number | null }[];

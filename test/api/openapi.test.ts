@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDashboardPath } from '../../api/dashboard/routes';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { testApp, type App } from './test-app';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { request } from 'undici';
+import { CURSOR_PATTERN } from '../../api/cursor';
+import { KEYWORD_PATTERN } from '../../api/validate';
 
 let stack: TestStack;
 let app: App;
@@ -66,11 +71,49 @@ describe('OpenAPI', () => {
     expect(Object.keys(collect?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202', '409', '422']));
   });
 
-  it('starts no work on a GET: the routes that start runs answer GET with 404', async () => {
+  it('starts no work on a GET: the routes that start runs answer GET with 405 and Allow: POST', async () => {
     for (const path of ['/collect/keywords', '/process/keywords', '/models/train', '/predict/success', '/schedules/x/trigger']) {
       const res = await app.request(path);
-      expect([path, res.status]).toEqual([path, 404]);
+      expect([path, res.status, res.headers.get('allow')]).toEqual([path, 405, 'POST']);
     }
+  });
+
+  it('answers a method a known path does not have with 405 and Allow; unknown paths stay 404', async () => {
+    const cases: [string, string, string][] = [
+      ['DELETE', '/', 'GET, HEAD'], ['PUT', '/keywords', 'GET, HEAD'], ['PATCH', '/keywords/svg/observations', 'GET, HEAD'],
+      ['OPTIONS', '/health', 'GET, HEAD'], ['DELETE', '/analyze/trends', 'GET, HEAD, POST'], ['PUT', '/schedules/x/pause', 'POST'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await app.request(path, { method });
+      expect([method, path, res.status, res.headers.get('allow')]).toEqual([method, path, 405, allow]);
+      expect(await res.json()).toEqual({ error: 'method_not_allowed', message: `${method} is not allowed on ${path}; allowed: ${allow}` });
+    }
+    for (const path of ['/nope', '/keywords/a/b/c']) expect((await app.request(path, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('answers TRACE with 405 over a real socket (Fetch refuses to even build a TRACE request)', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await request(`http://127.0.0.1:${port}/`, { method: 'TRACE' });
+      expect([res.statusCode, res.headers.allow]).toEqual([405, 'GET, HEAD']);
+      await res.body.dump();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('states the constraints the server checks: day range, keyword pattern, cursor shape', () => {
+    const list = doc.paths?.['/keywords']?.get?.parameters as OpenAPIV3_1.ParameterObject[];
+    const param = (name: string) => list.find((p) => p.name === name)!.schema as OpenAPIV3_1.SchemaObject;
+    expect(param('day')).toMatchObject({ format: 'date', pattern: expect.stringMatching(/^\^\(\?:\(\?:2000\|/) });
+    expect(param('cursor').pattern).toBe(CURSOR_PATTERN);
+    expect(param('limit')).toMatchObject({ minimum: 1, maximum: 200 });
+    const keyword = (doc.paths?.['/keywords/{keyword}']?.get?.parameters as OpenAPIV3_1.ParameterObject[])[0]!.schema as OpenAPIV3_1.SchemaObject;
+    expect(keyword.pattern).toBe(KEYWORD_PATTERN);
+    const collect = doc.components?.schemas?.CollectRequest as OpenAPIV3_1.SchemaObject;
+    expect((collect.properties?.keywords as OpenAPIV3_1.ArraySchemaObject).items).toMatchObject({ pattern: KEYWORD_PATTERN });
   });
 
   it('serves interactive docs at /docs pointing at the spec, without an API key', async () => {

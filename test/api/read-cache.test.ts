@@ -10,9 +10,9 @@ import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { post, testApp, type App, type Json } from './test-app';
 
 // days no other test writes, so that the newest processed day is this file's while it runs
-const FIRST = '2099-03-01';
-const DAY1 = '2099-03-04';
-const DAY2 = '2099-03-05';
+const FIRST = '2007-03-01';
+const DAY1 = '2007-03-04';
+const DAY2 = '2007-03-05';
 let stack: TestStack;
 let app: App;
 let cache: ReadCache;

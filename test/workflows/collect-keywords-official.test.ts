@@ -43,9 +43,11 @@ describe('collectKeywords', () => {
 
     expect(result.platforms.map((p) => [p.platform, p.collected, p.failures.length, p.error ?? null])).toEqual([
       ['amazon', 4, 0, null],
-      ['etsy', 2, 0, 'etsy: daily quota reached (3 requests per 24 h); platform stopped'],
+      ['etsy', 2, 1, 'etsy: daily quota reached (3 requests per 24 h); platform stopped'],
       ['ebay', 4, 0, null],
     ]);
+    // the keyword the quota stopped failed, the one after it was never tried: every keyword is accounted for
+    expect(result.platforms[1]).toMatchObject({ failures: [{ keyword: keywords[2] }], notAttempted: 1 });
     // no call once the quota was spent
     expect(stack.sim.simulator.requests.filter((r) => r.platform === 'etsy').map((r) => `${r.call} ${r.status}`))
       .toEqual(['active 200', 'nodes 200', 'active 200']);

@@ -119,7 +119,9 @@ describe('collectKeywords', () => {
     const amazon = result.platforms.find((p) => p.platform === 'amazon')!;
     expect(amazon.collected).toBe(0);
     expect(amazon.error).toMatch(/amazon: .*401.*platform stopped/);
-    expect(amazon.notAttempted).toBe(4);
+    // the keyword refused failed; its batch mate and the two batches behind were never tried
+    expect(amazon.failures).toEqual([{ keyword: keywords[0], reason: expect.stringMatching(/amazon: .*401/) }]);
+    expect(amazon.notAttempted).toBe(5);
     expect(stack.sim.simulator.requests.filter((r) => r.platform === 'amazon')).toHaveLength(1);
     expect(result.platforms.find((p) => p.platform === 'etsy')!.collected).toBe(6);
     expect(JSON.stringify(result)).not.toContain('wrong-key');
@@ -160,6 +162,8 @@ describe('collectKeywords', () => {
     [{ keywords: ['ok'], platforms: ['walmart'] }, 'platforms[0]'],
     [{ keywords: ['x'.repeat(101)], platforms: ['etsy'] }, 'keywords[0]'],
     [{ keywords: ['ok'], platforms: ['etsy'], day: '2026-13-45' }, 'day'],
+    [{ keywords: ['ok'], platforms: ['etsy'], day: '0000-01-01' }, 'day'],
+    [{ keywords: ['ok'], platforms: ['etsy'], day: '1999-12-31' }, 'day'],
   ])('fails invalid input %j with a non-retryable InvalidInput naming %s', async (input, field) => {
     const err = await run(input as unknown as CollectKeywordsInput).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);

@@ -123,6 +123,9 @@ describe('trainModel', () => {
 
 it.each([
   ['processKeywords', { day: '03/14/2027' }, 'day'],
+  ['processKeywords', { day: '0000-01-01' }, 'day'],
+  ['analyzeTrends', { to: '0000-01-01' }, 'to'],
+  ['trainModel', { to: '9999-12-31' }, 'to'],
   ['processKeywords', { clusters: 0 }, 'clusters'],
   ['analyzeTrends', { platform: 'walmart' }, 'platform'],
   ['trainModel', { days: 2 }, 'days'],

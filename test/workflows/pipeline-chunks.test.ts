@@ -8,7 +8,7 @@ import { keywordPipeline } from '../../workflows/pipeline';
 import { recordHistory } from '../helpers/histories';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
-const DAY = '2028-09-01';
+const DAY = '2005-09-01';
 let stack: TestStack;
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('keyword lists', () => {
     expect(list[3]).toBe('kw 3');
     const bad = [...many];
     bad[12_345] = '';
-    expect(() => normalizeKeywordList(bad)).toThrow(new InputError('keywords[12345]', 'must be 1 to 100 characters after trimming'));
+    expect(() => normalizeKeywordList(bad)).toThrow(new InputError('keywords[12345]', 'must be 1 to 100 characters, not only spaces'));
   });
 
   it('stores a list under an ID derived from its content, idempotently, and reads it back in pages', async () => {

@@ -17,8 +17,8 @@ import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, workflowBundle, type TestStack } from '../helpers/stack';
 
 // days no other test uses: trend windows and training sets see this file's rows only
-const FIRST = '2028-01-01';
-const DAY = '2028-01-15';
+const FIRST = '2005-01-01';
+const DAY = '2005-01-15';
 let stack: TestStack;
 let keywords: string[];
 
@@ -51,7 +51,7 @@ describe('keywordPipeline', () => {
       const handle = await start(input, id, taskQueue);
       const out = await handle.result();
       const meta = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
-      expect(meta.currentDetails).toContain('**ok**: collect → process → analyze → train done for 2028-01-15');
+      expect(meta.currentDetails).toContain('**ok**: collect → process → analyze → train done for 2005-01-15');
       return out;
     });
     if (process.env.RECORD_HISTORIES) await recordHistory('keyword-pipeline', stack.client.workflow.getHandle(id));
@@ -80,7 +80,7 @@ describe('keywordPipeline', () => {
   }, 120_000);
 
   it('goes on to processing when some keywords fail to collect, with the status partial', async () => {
-    const day = '2028-05-10';
+    const day = '2005-05-10';
     const token = uid();
     const [bad, good] = [`bad ${token}`, `good ${token}`];
     stack.sim.simulator.setFaults('etsy', { notFound: { keywords: [bad], calls: ['search'] } });
@@ -97,7 +97,7 @@ describe('keywordPipeline', () => {
   it('stops at the collect step when nothing could be collected, naming it', async () => {
     const id = `pipeline-test-${uid()}`;
     const providers = Object.fromEntries(PLATFORMS.map((p) => [p, { ...stack.providers[p], baseUrl: undefined }])) as TestStack['providers'];
-    const cause = await stepFailure(stack.withWorker((taskQueue) => start({ keywords: ['svg'], platforms: ['etsy', 'ebay'], day: '2028-10-01' }, id, taskQueue)
+    const cause = await stepFailure(stack.withWorker((taskQueue) => start({ keywords: ['svg'], platforms: ['etsy', 'ebay'], day: '2005-10-01' }, id, taskQueue)
       .then((h) => h.result()), { providers }));
 
     expect(cause.type).toBe(PIPELINE_STEP_FAILED);
@@ -118,7 +118,7 @@ describe('keywordPipeline', () => {
     };
     const worker = await Worker.create({ connection, taskQueue, workflowBundle: await workflowBundle(), activities });
     try {
-      const cause = await stepFailure(worker.runUntil(start({ day: '2028-01-14', steps: ['train', 'process', 'analyze'] }, id, taskQueue).then((h) => h.result())));
+      const cause = await stepFailure(worker.runUntil(start({ day: '2005-01-14', steps: ['train', 'process', 'analyze'] }, id, taskQueue).then((h) => h.result())));
       expect(cause.type).toBe(PIPELINE_STEP_FAILED);
       expect(cause.message).toBe('train step failed: ModelStoreDown: model store unavailable');
       expect(cause.details).toEqual([{ step: 'train', workflowId: `${id}/train` }]);
@@ -136,7 +136,8 @@ describe('keywordPipeline', () => {
     [{ keywords: ['a'], platforms: ['walmart'] }, 'platforms[0]'],
     [{ keywords: ['a'], platforms: ['etsy'], steps: ['collect', 'deploy'] }, 'steps[1]'],
     [{ keywords: ['a'], platforms: ['etsy'], chunkSize: 20_000 }, 'chunkSize'],
-    [{ steps: ['process'], day: '2028-02-30' }, 'day'],
+    [{ steps: ['process'], day: '2005-02-30' }, 'day'],
+    [{ steps: ['process'], day: '0000-01-01' }, 'day'],
   ])('rejects %j with InvalidInput naming %s', async (input, field) => {
     const err = await stack.withWorker((taskQueue) => start(input as KeywordPipelineInput, `pipeline-test-${uid()}`, taskQueue).then((h) => h.result()))
       .catch((e: unknown) => e);

@@ -4,8 +4,11 @@ import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { createOrm, migrate, type Orm } from '../../activities/db/orm';
 import type { Closers } from '../temporal/closers';
+import { postmasterPid } from './postmaster';
+import type { Supervisor } from './supervise';
 
-export async function openDatabase(config: AppConfig, closers: Closers, log: (line: string) => void): Promise<Orm> {
+/** `supervisor`: watches the embedded PostgreSQL (the local stack); a DATABASE_URL server is someone else's. */
+export async function openDatabase(config: AppConfig, closers: Closers, log: (line: string) => void, supervisor?: Supervisor): Promise<Orm> {
   let url = config.databaseUrl;
   if (url) {
     log('PostgreSQL: DATABASE_URL');
@@ -13,6 +16,7 @@ export async function openDatabase(config: AppConfig, closers: Closers, log: (li
     const dir = path.join(config.dataDir, 'postgres');
     const pg = await startEmbeddedPostgres({ dir, port: config.embeddedPostgresPort, log });
     closers.add('PostgreSQL', () => pg.stop());
+    supervisor?.watch({ name: 'embedded PostgreSQL', pid: () => postmasterPid(pg.clusterDir) });
     log(`PostgreSQL: embedded, data in ${dir}, port ${config.embeddedPostgresPort}`);
     url = pg.url;
   }

@@ -25,6 +25,8 @@ export interface DevServerOptions {
 export interface DevServerHandle {
   address: string;
   uiUrl?: string;
+  /** The server's process, for the local stack's supervisor. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   }
   const uiUrl = uiPort ? `http://127.0.0.1:${uiPort}` : undefined;
   options.log(`Temporal dev server on ${address} (${dbFile ?? 'in memory'}${uiUrl ? `, Web UI ${uiUrl}` : ''}; log ${logFile})`);
-  return { address, uiUrl, stop };
+  return { address, uiUrl, pid: child.pid, stop };
 }
 
 async function waitUntilReady(address: string, namespace: string, exitStatus: () => string | undefined, logFile: string) {

@@ -25,7 +25,10 @@ export interface PlatformResult {
   failures: KeywordFailure[];
   /** Set when the whole platform stopped, e.g. the provider refused the credentials. */
   error?: string;
-  /** Keywords never tried because the platform stopped. */
+  /**
+   * Keywords never tried: the platform stopped, or their batch failed for good before reaching them.
+   * Always collected + failures.length + (notAttempted ?? 0) = requested.
+   */
   notAttempted?: number;
 }
 

@@ -8,6 +8,14 @@ export const FailureType = {
   ProviderQuotaExhausted: 'ProviderQuotaExhausted',
   ProviderRateLimited: 'ProviderRateLimited',
   ProviderUnavailable: 'ProviderUnavailable',
+  /** PostgreSQL refused a value or statement (SQLSTATE class 22, 23, 42): final, the message names only the code. */
+  DataError: 'DataError',
+  /** A programming error (TypeError…) in an activity: final. */
+  InternalError: 'InternalError',
+  /** PostgreSQL could not be reached: retried within the activity's retry ceiling. */
+  DatabaseUnavailable: 'DatabaseUnavailable',
+  /** Any other unexpected error of an activity, shortened: retried within the ceiling. */
+  ActivityError: 'ActivityError',
 } as const;
 
 /** ApplicationFailure.type of a pipeline whose step failed; details[0] is { step, workflowId }. */

@@ -2,7 +2,7 @@
 import type { NewObservation } from '../../db/entities';
 import type { CompleteObservation } from '../../processing/types';
 import { PLATFORMS, type Platform } from '../../../workflows/types/platforms';
-import { checkKeyword, InputError, isCalendarDay } from '../../../workflows/validation';
+import { checkKeyword, dayProblem, InputError } from '../../../workflows/validation';
 import { ReportLineError } from '../report-error';
 
 /** An observation row whose platform is one we collect, with its category stated. */
@@ -25,7 +25,8 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
     throw err instanceof InputError ? fail('keyword', err.reason) : err;
   }
   if (!(PLATFORMS as readonly unknown[]).includes(raw.platform)) throw fail('platform', `must be one of ${PLATFORMS.join(', ')}`);
-  if (typeof raw.date !== 'string' || !isCalendarDay(raw.date)) throw fail('date', 'must be a date YYYY-MM-DD');
+  const dateProblem = dayProblem(raw.date);
+  if (dateProblem) throw fail('date', dateProblem);
   const number = (field: string, min: number) => {
     const v = raw[field];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw fail(field, `must be a number ≥ ${min}`);
@@ -35,7 +36,7 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
   if (!Array.isArray(related) || related.some((k) => typeof k !== 'string')) throw fail('related_keywords', 'must be an array of strings');
   if (raw.category !== undefined && raw.category !== null && typeof raw.category !== 'string') throw fail('category', 'must be a string');
   return {
-    keyword, platform: raw.platform as Platform, day: raw.date, searchVolume: Math.round(number('search_volume', 0)),
+    keyword, platform: raw.platform as Platform, day: raw.date as string, searchVolume: Math.round(number('search_volume', 0)),
     competition: number('competition', 0), cpc: number('cpc', 0), trendScore: number('trend_score', 0),
     relatedKeywords: related as string[], category: (raw.category as string | undefined) ?? null,
   };
