@@ -16,9 +16,23 @@ const MAX_DEPTH = 4;
 // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O libraries.
 const SANDBOX = {
   patterns: [{ group: ['node:*'], message: 'No Node built-ins in workflow code.' }],
-  paths: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'undici', 'pg',
-    '@mikro-orm/core', '@mikro-orm/postgresql', '@temporalio/client', '@temporalio/worker', '@temporalio/activity']
-    .map((name) => ({ name, message: 'Not allowed in the workflow sandbox.' })),
+  paths: [
+    'fs',
+    'path',
+    'os',
+    'crypto',
+    'http',
+    'https',
+    'net',
+    'child_process',
+    'undici',
+    'pg',
+    '@mikro-orm/core',
+    '@mikro-orm/postgresql',
+    '@temporalio/client',
+    '@temporalio/worker',
+    '@temporalio/activity',
+  ].map((name) => ({ name, message: 'Not allowed in the workflow sandbox.' })),
 };
 
 /**
@@ -47,7 +61,8 @@ function importDirection() {
           '@typescript-eslint/no-restricted-imports': ['error', { patterns, ...(folder === 'workflows' ? { paths: SANDBOX.paths } : {}) }],
         },
       };
-    }));
+    }),
+  );
 }
 
 export default tseslint.config(

@@ -8,8 +8,20 @@ import { FailureType } from '../workflows/types/failures';
 // access): the same call fails the same way every time
 const DATA_CLASSES = new Set(['22', '23', '42']);
 // connection classes and "shutting down / cannot connect now / too many connections", and socket errors
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 const PROGRAMMING = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
 
 /** The error's code, if it or one of its causes has one: the SQLSTATE of a driver error, a socket error's name. */
@@ -28,26 +40,43 @@ export function toActivityFailure(err: unknown, details: unknown[] = []): unknow
   const name = err instanceof Error ? err.name : typeof err;
   const activity = Context.current().info.activityType;
   Context.current().log.error(`${activity} failed`, { error: err as Error, code });
-  if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08')) || name === 'KnexTimeoutError') {
-    return ApplicationFailure.create({ message: `${activity}: the database is unreachable (${code ?? name})`, type: FailureType.DatabaseUnavailable, details });
+  if ((code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) || name === 'KnexTimeoutError') {
+    return ApplicationFailure.create({
+      message: `${activity}: the database is unreachable (${code ?? name})`,
+      type: FailureType.DatabaseUnavailable,
+      details,
+    });
   }
   if (code && /^[0-9A-Z]{5}$/.test(code) && DATA_CLASSES.has(code.slice(0, 2))) {
     return ApplicationFailure.create({
       message: `${activity}: the database refused the data (SQLSTATE ${code}); details in the worker log`,
-      type: FailureType.DataError, nonRetryable: true, details,
+      type: FailureType.DataError,
+      nonRetryable: true,
+      details,
     });
   }
   if (PROGRAMMING.has(name)) {
-    return ApplicationFailure.create({ message: `${activity}: ${name}, a bug; details in the worker log`, type: FailureType.InternalError, nonRetryable: true, details });
+    return ApplicationFailure.create({
+      message: `${activity}: ${name}, a bug; details in the worker log`,
+      type: FailureType.InternalError,
+      nonRetryable: true,
+      details,
+    });
   }
-  return ApplicationFailure.create({ message: `${activity}: ${name}${code ? ` (${code})` : ''}; details in the worker log`, type: FailureType.ActivityError, details });
+  return ApplicationFailure.create({
+    message: `${activity}: ${name}${code ? ` (${code})` : ''}; details in the worker log`,
+    type: FailureType.ActivityError,
+    details,
+  });
 }
 
 /** An activity whose unexpected errors become such failures. */
-export const guarded = <I extends unknown[], O>(fn: (...input: I) => Promise<O>) => async (...input: I): Promise<O> => {
-  try {
-    return await fn(...input);
-  } catch (err) {
-    throw toActivityFailure(err);
-  }
-};
+export const guarded =
+  <I extends unknown[], O>(fn: (...input: I) => Promise<O>) =>
+  async (...input: I): Promise<O> => {
+    try {
+      return await fn(...input);
+    } catch (err) {
+      throw toActivityFailure(err);
+    }
+  };

@@ -24,13 +24,19 @@ export function createActivities(deps: ActivityDeps) {
     processKeywords: guarded((input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input)),
     analyzeTrends: guarded((input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input)),
     trainModel: guarded((input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input)),
-    keywordListSize: guarded(async (input: KeywordListSizeInput): Promise<{ size: number }> =>
-      ({ size: await countKeywordList(deps.orm.em.fork(), input.list) })),
-    keywordListChunk: guarded(async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> =>
-      ({ keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit) })),
-    dailyKeywordUnion: guarded((input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> => dailyKeywordUnion(deps.orm.em.fork(), input)),
+    keywordListSize: guarded(async (input: KeywordListSizeInput): Promise<{ size: number }> => ({
+      size: await countKeywordList(deps.orm.em.fork(), input.list),
+    })),
+    keywordListChunk: guarded(async (input: KeywordListChunkInput): Promise<{ keywords: string[] }> => ({
+      keywords: await readKeywordList(deps.orm.em.fork(), input.list, input.offset, input.limit),
+    })),
+    dailyKeywordUnion: guarded((input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> =>
+      dailyKeywordUnion(deps.orm.em.fork(), input),
+    ),
     evaluateAlerts: guarded((input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> => evaluateAlerts(deps.orm.em.fork(), input)),
-    raiseCollectionFailed: guarded((input: CollectionFailedInput): Promise<EvaluateAlertsResult> => raiseCollectionFailed(deps.orm.em.fork(), input)),
+    raiseCollectionFailed: guarded((input: CollectionFailedInput): Promise<EvaluateAlertsResult> =>
+      raiseCollectionFailed(deps.orm.em.fork(), input),
+    ),
     pendingAlerts: guarded((input: { limit: number }) => pendingAlerts(deps.orm.em.fork(), input)),
     deliverAlert: guarded((input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input)),
     alertFailed: guarded((input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input)),

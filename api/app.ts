@@ -52,21 +52,31 @@ export function createApp(deps: ApiDeps) {
   app.use((c, next) => (isInProcess(c) ? next() : limiter(c, next)));
   // the dashboard's forms carry a session and a CSRF token instead (api/dashboard/session.ts); a method the path
   // does not have is a 405 (app.notFound below) with or without the key
-  app.use((c, next) => (isDashboardPath(c.req.path) || c.req.method === 'GET' || !allowedMethods(app.routes, c.req.path).includes(c.req.method)
-    ? next() : auth.required(c, next)));
+  app.use((c, next) =>
+    isDashboardPath(c.req.path) || c.req.method === 'GET' || !allowedMethods(app.routes, c.req.path).includes(c.req.method)
+      ? next()
+      : auth.required(c, next),
+  );
   const limit = bodyLimit({ maxSize: security.bodyLimitBytes, onError: (c) => errorResponse(c, payloadTooLarge(security.bodyLimitBytes)) });
   // keyword lists hold up to 100,000 keywords: their bodies (and the dashboard's list forms) may be larger
   const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
   const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
   // imports set their own limit (api/routes/imports.ts)
-  app.use((c, next) => (c.req.method === 'GET' || c.req.path === '/imports' ? next() : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next)));
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.path === '/imports'
+      ? next()
+      : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next),
+  );
   app.use(strictUtf8(() => app.routes.map((r) => r.path)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));
 
   // first: browsers asking for / get the dashboard, everyone else the API's index
-  app.route('/', dashboardRoutes(deps, (path, init, env) => app.request(path, init, env), { public: security.dashboardPublic }));
+  app.route(
+    '/',
+    dashboardRoutes(deps, (path, init, env) => app.request(path, init, env), { public: security.dashboardPublic }),
+  );
   app.route('/', systemRoutes(deps, metrics.registry));
   app.route('/', collectRoutes(deps));
   app.route('/', workflowRoutes(deps));

@@ -31,9 +31,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export async function startOrFindCollect(c: Context<AppEnv>, deps: ApiDeps, req: CollectRequest): Promise<CollectRun> {
   const { keywords, platforms, day } = req;
   // what a reused Idempotency-Key is compared with (without a key, equal requests already share the business ID)
-  const fingerprint = req.idempotencyKey ? sha256(JSON.stringify([[...keywords].sort(), platforms, req.dayGiven ? day : null])).slice(0, 32) : undefined;
+  const fingerprint = req.idempotencyKey
+    ? sha256(JSON.stringify([[...keywords].sort(), platforms, req.dayGiven ? day : null])).slice(0, 32)
+    : undefined;
   // a key names its run on its own; without one, the business ID is already equal for equal requests that day
-  const workflowId = req.idempotencyKey ? `collect-idem-${sha256(req.idempotencyKey).slice(0, 16)}` : collectWorkflowId(keywords, platforms, day);
+  const workflowId = req.idempotencyKey
+    ? `collect-idem-${sha256(req.idempotencyKey).slice(0, 16)}`
+    : collectWorkflowId(keywords, platforms, day);
   c.set('workflowId', workflowId);
   try {
     const handle = await deps.client.workflow.start<typeof collectKeywords>('collectKeywords', {
@@ -56,10 +60,13 @@ export async function startOrFindCollect(c: Context<AppEnv>, deps: ApiDeps, req:
   const desc = await deps.client.workflow.getHandle(workflowId).describe();
   const memo = desc.memo ?? {};
   if (req.idempotencyKey && memo.request !== fingerprint) {
-    throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key: already used for a different request', 'Idempotency-Key', { workflowId });
+    throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key: already used for a different request', 'Idempotency-Key', {
+      workflowId,
+    });
   }
   const existing = { workflowId, runId: desc.runId, statusUrl: statusUrl(workflowId) };
-  if (desc.status.name === 'COMPLETED') return { status: 200, workflowId, runId: desc.runId, day: typeof memo.day === 'string' ? memo.day : day };
+  if (desc.status.name === 'COMPLETED')
+    return { status: 200, workflowId, runId: desc.runId, day: typeof memo.day === 'string' ? memo.day : day };
   const what = desc.status.name === 'RUNNING' ? 'is already running' : `has just ended (${desc.status.name}); retry`;
   throw new HttpError(409, 'conflict', `a collection for this request ${what}`, undefined, existing);
 }

@@ -31,22 +31,25 @@ export function csvStream<T>(columns: readonly CsvColumn<T>[], pages: AsyncItera
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        return controller.enqueue(encoder.encode(csvRow(columns.map((c) => c.header))));
-      }
-      const next = await iterator.next();
-      if (next.done) return controller.close();
-      let text = '';
-      for (const row of next.value) text += csvRow(columns.map((c) => c.value(row)));
-      controller.enqueue(encoder.encode(text));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true;
+          return controller.enqueue(encoder.encode(csvRow(columns.map((c) => c.header))));
+        }
+        const next = await iterator.next();
+        if (next.done) return controller.close();
+        let text = '';
+        for (const row of next.value) text += csvRow(columns.map((c) => c.value(row)));
+        controller.enqueue(encoder.encode(text));
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
     },
-    async cancel() {
-      await iterator.return?.();
-    },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 }
 
 /** CSV when asked for by ?format=csv, or by an Accept header naming text/csv without ?format=json. */

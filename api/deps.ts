@@ -42,4 +42,7 @@ export function workflowUiUrl(deps: ApiDeps, workflowId: string): string {
 export const statusUrl = (workflowId: string) => `/workflows/${encodeURIComponent(workflowId)}`;
 
 /** Where to follow a run: this API's status route and the Temporal Web UI. */
-export const runLinks = (deps: ApiDeps, workflowId: string) => ({ statusUrl: statusUrl(workflowId), temporalUiUrl: workflowUiUrl(deps, workflowId) });
+export const runLinks = (deps: ApiDeps, workflowId: string) => ({
+  statusUrl: statusUrl(workflowId),
+  temporalUiUrl: workflowUiUrl(deps, workflowId),
+});

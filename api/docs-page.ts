@@ -55,8 +55,7 @@ export function mountDocsPage(app: OpenAPIHono<AppEnv>, { title, specUrl }: { ti
   app.get('/docs', (c) => c.html(html));
   app.get(`${DOCS_ASSETS}/:file`, async (c) => {
     const file = c.req.param('file');
-    if (file === INIT_SCRIPT)
-      return c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    if (file === INIT_SCRIPT) return c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     const type = Object.hasOwn(PACKAGE_FILES, file) ? PACKAGE_FILES[file] : undefined;
     if (!type) return c.notFound();
     return c.body(new Uint8Array(await load(file)), 200, { 'content-type': type, 'cache-control': CACHE });

@@ -15,9 +15,10 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     info: {
       title: 'Keyword intelligence API',
       version,
-      description: 'Keyword metrics, scores, trends and predictions for Amazon, Etsy and eBay, collected by Temporal workflows. '
-        + 'Every POST needs the API key (X-API-Key or Authorization: Bearer); errors are JSON {error, message, field?}; '
-        + 'every response carries an X-Request-Id.',
+      description:
+        'Keyword metrics, scores, trends and predictions for Amazon, Etsy and eBay, collected by Temporal workflows. ' +
+        'Every POST needs the API key (X-API-Key or Authorization: Bearer); errors are JSON {error, message, field?}; ' +
+        'every response carries an X-Request-Id.',
     },
   });
   const body = JSON.stringify(document);

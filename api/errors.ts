@@ -23,8 +23,24 @@ export function badRequest(field: string, message: string): HttpError {
 }
 
 // socket errors, PostgreSQL "cannot connect now / too many connections / shutting down", connection classes 08xxx
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'EPIPE', '57P01', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 // gRPC status codes of the Temporal client: DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_UNREACHABLE = new Set([4, 14]);
 const UNREACHABLE_TEXT = /Connection terminated|Timeout acquiring a connection|connection is closed/i;
@@ -50,7 +66,8 @@ export function toHttpError(err: unknown): HttpError {
     return new HttpError(409, 'conflict', 'a run with this ID is already going', undefined, { workflowId: err.workflowId });
   }
   if (err instanceof HTTPException) return fromHonoException(err);
-  if (isUnreachable(err)) return new HttpError(503, 'unavailable', 'a backing service (Temporal or PostgreSQL) is unreachable; retry later');
+  if (isUnreachable(err))
+    return new HttpError(503, 'unavailable', 'a backing service (Temporal or PostgreSQL) is unreachable; retry later');
   return new HttpError(500, 'internal', 'internal error');
 }
 

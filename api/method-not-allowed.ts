@@ -2,7 +2,10 @@
 import type { Context } from 'hono';
 import { errorResponse, HttpError } from './errors';
 
-interface RouteEntry { method: string; path: string }
+interface RouteEntry {
+  method: string;
+  path: string;
+}
 
 const compiled = new WeakMap<RouteEntry, RegExp>();
 /** A route template as a regex: /keywords/:keyword matches one segment per parameter. */
@@ -30,6 +33,9 @@ export function notFoundOrNotAllowed(routes: () => RouteEntry[]) {
     const allowed = allowedMethods(routes(), c.req.path);
     if (allowed.length === 0) return errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
     c.header('Allow', allowed.join(', '));
-    return errorResponse(c, new HttpError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}`));
+    return errorResponse(
+      c,
+      new HttpError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}`),
+    );
   };
 }

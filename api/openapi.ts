@@ -3,14 +3,16 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './deps';
 import { defaultHook } from './validate';
 
-export const ErrorBody = z.object({
-  error: z.string().openapi({ example: 'invalid_request' }),
-  message: z.string().openapi({ example: 'keywords[0]: must be a string' }),
-  field: z.string().optional().openapi({ description: 'the request field at fault (400, 413, 415)' }),
-  workflowId: z.string().optional().openapi({ description: '409: the run already going for this request' }),
-  runId: z.string().optional(),
-  statusUrl: z.string().optional(),
-}).openapi('Error');
+export const ErrorBody = z
+  .object({
+    error: z.string().openapi({ example: 'invalid_request' }),
+    message: z.string().openapi({ example: 'keywords[0]: must be a string' }),
+    field: z.string().optional().openapi({ description: 'the request field at fault (400, 413, 415)' }),
+    workflowId: z.string().optional().openapi({ description: '409: the run already going for this request' }),
+    runId: z.string().optional(),
+    statusUrl: z.string().optional(),
+  })
+  .openapi('Error');
 
 const WHY = {
   400: 'invalid input; `field` names the first problem',
@@ -25,7 +27,9 @@ const WHY = {
   503: 'Temporal or PostgreSQL unreachable; retry later',
 } as const;
 type ErrorStatus = keyof typeof WHY;
-type ErrorResponses<S extends ErrorStatus> = { [K in S]: { description: string; content: { 'application/json': { schema: typeof ErrorBody } } } };
+type ErrorResponses<S extends ErrorStatus> = {
+  [K in S]: { description: string; content: { 'application/json': { schema: typeof ErrorBody } } };
+};
 
 export function errors<S extends ErrorStatus>(...statuses: S[]): ErrorResponses<S> {
   const out: Record<number, unknown> = {};
@@ -44,13 +48,15 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
 export const RUN_LINKS = { GetRun: { operationId: 'getRun', parameters: { id: '$response.body#/workflowId' } } };
 export const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({ required, content: { 'application/json': { schema } } });
 
-export const RunStarted = z.object({
-  message: z.string().openapi({ example: 'processKeywords started' }),
-  workflowId: z.string(),
-  runId: z.string(),
-  statusUrl: z.string().openapi({ example: '/workflows/process-latest-1a2b3c4d' }),
-  temporalUiUrl: z.string(),
-}).openapi('RunStarted');
+export const RunStarted = z
+  .object({
+    message: z.string().openapi({ example: 'processKeywords started' }),
+    workflowId: z.string(),
+    runId: z.string(),
+    statusUrl: z.string().openapi({ example: '/workflows/process-latest-1a2b3c4d' }),
+    temporalUiUrl: z.string(),
+  })
+  .openapi('RunStarted');
 
 /** A route group: validation failures become the one 400 shape. */
 export const routes = () => new OpenAPIHono<AppEnv>({ defaultHook });

@@ -11,8 +11,13 @@ export type PipelineProgressView = Omit<PipelineProgress, 'step'> & { step: Pipe
 export async function pipelineProgressOf(client: Client, handle: WorkflowHandle, timeoutMs: number): Promise<PipelineProgressView | null> {
   try {
     const own = await withTimeout(handle.query(pipelineProgressQuery), timeoutMs);
-    const children = await Promise.all(own.running.map((id) =>
-      withTimeout(client.workflow.getHandle(id).query(collectProgressQuery), timeoutMs).then((p) => p.done).catch(() => 0)));
+    const children = await Promise.all(
+      own.running.map((id) =>
+        withTimeout(client.workflow.getHandle(id).query(collectProgressQuery), timeoutMs)
+          .then((p) => p.done)
+          .catch(() => 0),
+      ),
+    );
     return { ...own, done: Math.min(own.total, own.done + children.reduce((sum, n) => sum + n, 0)) };
   } catch {
     return null;

@@ -7,7 +7,9 @@ import { badRequest, type HttpError } from './errors';
 export function zodError(error: z.ZodError): HttpError {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') return badRequest([...issue.path, issue.keys[0]].join('.'), 'is not a known field');
-  const field = issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : 'body';
+  const field = issue.path.length
+    ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('')
+    : 'body';
   return badRequest(field, issue.message);
 }
 
@@ -39,27 +41,42 @@ export function dayPattern(last: string): string {
   const [y, m, d] = last.split('-').map(Number) as [number, number, number];
   const anyDay = '(?:0[1-9]|[12][0-9]|3[01])';
   const firstYear = Number(FIRST_DAY.slice(0, 4));
-  return `^(?:(?:${range(firstYear, y - 1, 4)})-(?:0[1-9]|1[0-2])-${anyDay}`
-    + `${m > 1 ? `|${y}-(?:${range(1, m - 1, 2)})-${anyDay}` : ''}|${y}-${String(m).padStart(2, '0')}-(?:${range(1, d, 2)}))$`;
+  return (
+    `^(?:(?:${range(firstYear, y - 1, 4)})-(?:0[1-9]|1[0-2])-${anyDay}` +
+    `${m > 1 ? `|${y}-(?:${range(1, m - 1, 2)})-${anyDay}` : ''}|${y}-${String(m).padStart(2, '0')}-(?:${range(1, d, 2)}))$`
+  );
 }
 
-export const day = z.string().superRefine((raw, ctx) => {
-  const problem = dayProblem(raw);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-}).openapi({
-  format: 'date', pattern: dayPattern(lastDay()), example: '2026-11-24',
-  description: `a real calendar day from ${FIRST_DAY} to a year after today (UTC)`,
-});
+export const day = z
+  .string()
+  .superRefine((raw, ctx) => {
+    const problem = dayProblem(raw);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .openapi({
+    format: 'date',
+    pattern: dayPattern(lastDay()),
+    example: '2026-11-24',
+    description: `a real calendar day from ${FIRST_DAY} to a year after today (UTC)`,
+  });
 export const platform = z.enum(PLATFORMS);
 /** Query-string integers: digits only, within bounds. */
 export const queryInt = (min: number, max: number) => {
   const message = `must be an integer from ${min} to ${max}`;
-  return z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message))
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message))
     .openapi({ type: 'integer', minimum: min, maximum: max });
 };
 export const keywordPath = z.object({
   keyword: z.string().openapi({
-    param: { name: 'keyword', in: 'path' }, example: 'svg bundle', pattern: KEYWORD_PATTERN, minLength: 1, maxLength: MAX_KEYWORD_LENGTH,
+    param: { name: 'keyword', in: 'path' },
+    example: 'svg bundle',
+    pattern: KEYWORD_PATTERN,
+    minLength: 1,
+    maxLength: MAX_KEYWORD_LENGTH,
     description: 'normalised: trimmed, lower-cased, inner spaces collapsed, NFC; 1–100 characters, no control characters',
   }),
 });

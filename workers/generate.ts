@@ -16,9 +16,18 @@ const PROGRESS_FROM = 100_000;
 const log = (line: string) => console.error(`[generate] ${line}`);
 
 async function writeAll(lines: Iterable<string>, out: Writable, total: number): Promise<number> {
-  const bar = total >= PROGRESS_FROM
-    ? new SingleBar({ format: 'generating [{bar}] {percentage}% {value}/{total} lines', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic)
-    : undefined;
+  const bar =
+    total >= PROGRESS_FROM
+      ? new SingleBar(
+          {
+            format: 'generating [{bar}] {percentage}% {value}/{total} lines',
+            stream: process.stderr,
+            noTTYOutput: true,
+            notTTYSchedule: 5000,
+          },
+          Presets.shades_classic,
+        )
+      : undefined;
   bar?.start(total, 0);
   let written = 0;
   let chunk: string[] = [];
@@ -54,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
   const total = args.keywords * args.days * args.platforms.length;
   const out = args.out ? createWriteStream(args.out) : process.stdout;
   // a reader that stops early (`| head`) ends the run quietly instead of with an EPIPE trace
-  const closed = new Promise<void>((resolve, reject) => out.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? resolve() : reject(err))));
+  const closed = new Promise<void>((resolve, reject) =>
+    out.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? resolve() : reject(err))),
+  );
   const written = await Promise.race([writeAll(observationLines(args), out, total), closed.then(() => -1)]);
   if (written < 0) return 0;
   if (args.out) {
@@ -67,7 +78,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // exitCode rather than exit(): standard output may still be flushing into a pipe
-main(process.argv.slice(2)).then((code) => (process.exitCode = code), (err: unknown) => {
-  console.error(`[generate] failed: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(`[generate] failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
     const client = new Client({ connection, namespace: config.temporal.namespace });
     const workflowId = `import-${format}-${staged.sha256.slice(0, 12)}-${Date.now()}`;
     log(`${args.file}: upload ${staged.uploadId} (sha256 ${staged.sha256.slice(0, 12)}…), workflow ${workflowId}`);
-    const result = await worker.runUntil(client.workflow.execute('importReport', { taskQueue, workflowId, args: [{ uploadId: staged.uploadId }] }));
+    const result = await worker.runUntil(
+      client.workflow.execute('importReport', { taskQueue, workflowId, args: [{ uploadId: staged.uploadId }] }),
+    );
     log(result.message);
     return 0;
   } finally {
@@ -57,10 +59,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-  // the workflow's failure names the line and the field
-  const cause = err instanceof WorkflowFailedError ? (err.cause?.cause ?? err.cause ?? err) : err;
-  const message = cause instanceof Error ? cause.message.split(' - ').pop() : String(cause);
-  console.error(`[import] failed, nothing written: ${message}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    // the workflow's failure names the line and the field
+    const cause = err instanceof WorkflowFailedError ? (err.cause?.cause ?? err.cause ?? err) : err;
+    const message = cause instanceof Error ? cause.message.split(' - ').pop() : String(cause);
+    console.error(`[import] failed, nothing written: ${message}`);
+    process.exit(1);
+  },
+);

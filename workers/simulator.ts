@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   for (const platform of PLATFORMS) console.log(`  ${platform}: ${running.baseUrls[platform]}`);
   // the official APIs' look-alikes accept SIMULATOR_API_KEY in every credential field (README: the simulator serves the official APIs too)
   for (const [platform, prefix] of Object.entries(OFFICIAL_PREFIXES)) console.log(`  ${platform} official API: ${running.url}${prefix}`);
-  console.log(`  Google Ads API: ${running.url}${GOOGLE_ADS_PREFIX}/v26 (token: ${running.url}${GOOGLE_ADS_PREFIX}/token, customer 1234567890)`);
+  console.log(
+    `  Google Ads API: ${running.url}${GOOGLE_ADS_PREFIX}/v26 (token: ${running.url}${GOOGLE_ADS_PREFIX}/token, customer 1234567890)`,
+  );
   const stop = () => void running.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -51,7 +51,11 @@ async function main(argv: string[]): Promise<number> {
     const temporal = await temporalServer(config, closers, supervisor);
     const { providers, demandSettings } = await providersOrSimulator(config, closers);
     // the same limits as standalone workers sharing this database: the rate and quota hold for all of them
-    const adapters = createAdapters(providers, {}, sharedLimits((provider) => providerLimitsStore(orm, provider)));
+    const adapters = createAdapters(
+      providers,
+      {},
+      sharedLimits((provider) => providerLimitsStore(orm, provider)),
+    );
     closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a.close())));
     const demand = demandSettings && createGoogleAdsSource(demandSettings);
     if (demand) closers.add('demand source client', () => demand.close());
@@ -85,8 +89,15 @@ async function main(argv: string[]): Promise<number> {
     await applyConfiguredSchedules(client, config, log);
     // out of the box: without API_KEY, a key made for this run, printed once
     const apiKey = config.api.apiKey ?? randomBytes(24).toString('base64url');
-    if (!config.api.apiKey) log(`API key for this run: ${apiKey}  (sign in to the dashboard with it, send it as X-API-Key on POST routes; set API_KEY to choose your own)`);
-    const api = listenApi({ client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } }, { ...config.api, apiKey }, config.port);
+    if (!config.api.apiKey)
+      log(
+        `API key for this run: ${apiKey}  (sign in to the dashboard with it, send it as X-API-Key on POST routes; set API_KEY to choose your own)`,
+      );
+    const api = listenApi(
+      { client, orm, temporal: { namespace, taskQueue, uiUrl: temporal.uiUrl } },
+      { ...config.api, apiKey },
+      config.port,
+    );
     closers.add('API', () => api.close());
     log(`Dashboard:       http://localhost:${config.port}  (docs/dashboard.md)`);
     log(`API:             http://localhost:${config.port}  (try GET /health; docs at /docs)`);
@@ -136,7 +147,8 @@ async function temporalServer(config: AppConfig, closers: Closers, supervisor: S
 async function providersOrSimulator(config: AppConfig, closers: Closers) {
   const missing = unconfiguredPlatforms(config.providers);
   const demandSimulated = config.demand !== undefined && config.demand.credentials === undefined;
-  if (missing.length === 0 && !demandSimulated) return { providers: config.providers, demandSettings: demandSettings(config.demand, undefined) };
+  if (missing.length === 0 && !demandSimulated)
+    return { providers: config.providers, demandSettings: demandSettings(config.demand, undefined) };
   const apiKey = randomBytes(24).toString('base64url');
   const sim = await startSimulator({ apiKeys: { amazon: apiKey, etsy: apiKey, ebay: apiKey }, port: 0 });
   closers.add('provider simulator', () => sim.close());
@@ -144,13 +156,17 @@ async function providersOrSimulator(config: AppConfig, closers: Closers) {
   const providers = withSimulatorFallback(config.providers, simulator);
   for (const p of missing) {
     const adapter = config.providers[p].adapter ?? 'seed';
-    const how = adapter === 'seed'
-      ? `seed contract on ${providers[p].baseUrl} (set ${p.toUpperCase()}_PROVIDER_URL, or ${p.toUpperCase()}_ADAPTER with its credentials, for real data)`
-      : `${adapter} without credentials: its simulated API on ${providers[p].baseUrl} (set ${CREDENTIALS[adapter].join(', ')} for real data)`;
+    const how =
+      adapter === 'seed'
+        ? `seed contract on ${providers[p].baseUrl} (set ${p.toUpperCase()}_PROVIDER_URL, or ${p.toUpperCase()}_ADAPTER with its credentials, for real data)`
+        : `${adapter} without credentials: its simulated API on ${providers[p].baseUrl} (set ${CREDENTIALS[adapter].join(', ')} for real data)`;
     log(`SIMULATED DATA for ${p}: ${how}`);
   }
   const demand = demandSettings(config.demand, simulator);
-  if (demandSimulated && demand) log(`SIMULATED DATA for demand (DEMAND_SOURCE=google-ads without credentials): simulated Google Ads API on ${demand.baseUrl} (set ${GOOGLE_ADS_CREDENTIALS.join(', ')} for real data)`);
+  if (demandSimulated && demand)
+    log(
+      `SIMULATED DATA for demand (DEMAND_SOURCE=google-ads without credentials): simulated Google Ads API on ${demand.baseUrl} (set ${GOOGLE_ADS_CREDENTIALS.join(', ')} for real data)`,
+    );
   return { providers, demandSettings: demand };
 }
 

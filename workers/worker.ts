@@ -29,16 +29,22 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   for (const p of PLATFORMS) {
     const adapter = providers[p].adapter ?? 'seed';
     if (adapter !== 'seed' && !hasCredentials(providers[p])) {
-      throw new Error(`Invalid configuration: ${CREDENTIALS[adapter].join(', ')} are required when ${p.toUpperCase()}_ADAPTER is ${adapter} (or SIMULATOR_URL for simulated data)`);
+      throw new Error(
+        `Invalid configuration: ${CREDENTIALS[adapter].join(', ')} are required when ${p.toUpperCase()}_ADAPTER is ${adapter} (or SIMULATOR_URL for simulated data)`,
+      );
     }
   }
   const demandConfig = demandSettings(config.demand, config.simulator);
   if (config.demand && !demandConfig) {
-    throw new Error(`Invalid configuration: ${GOOGLE_ADS_CREDENTIALS.join(', ')} are required when DEMAND_SOURCE is google-ads (or SIMULATOR_URL for simulated data)`);
+    throw new Error(
+      `Invalid configuration: ${GOOGLE_ADS_CREDENTIALS.join(', ')} are required when DEMAND_SOURCE is google-ads (or SIMULATOR_URL for simulated data)`,
+    );
   }
   const platforms = configuredPlatforms(providers);
   if (platforms.length === 0) {
-    throw new Error('Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data');
+    throw new Error(
+      'Invalid configuration: no provider: set *_PROVIDER_URL or *_ADAPTER for a platform, or SIMULATOR_URL for simulated data',
+    );
   }
   // each close attempted even if another fails, and whatever was opened before a failure is closed
   const closers = new Closers();
@@ -48,13 +54,19 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     const orm = await createOrm(config.databaseUrl);
     closers.add('database', () => orm.close());
     // *_RATE_PER_SECOND and *_DAILY_QUOTA hold for the deployment: every worker claims its request slots in PostgreSQL
-    const adapters = createConfiguredAdapters(providers, sharedLimits((provider) => providerLimitsStore(orm, provider)));
+    const adapters = createConfiguredAdapters(
+      providers,
+      sharedLimits((provider) => providerLimitsStore(orm, provider)),
+    );
     closers.add('provider clients', () => Promise.all(Object.values(adapters).map((a) => a?.close())));
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     closers.add('Temporal connection', () => connection.close());
     await ensureSearchAttributes(connection, config.temporal.namespace, console.log);
     const worker = await createKeywordWorker({
-      connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deps: { orm, adapters, demand },
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      deps: { orm, adapters, demand },
     });
     console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
     if (config.workerMetricsPort) console.log(`worker metrics:  http://localhost:${config.workerMetricsPort}/metrics`);

@@ -53,7 +53,9 @@ export async function alertCollectionFailed(day: string, problems: string[]): Pr
 
 export async function startDelivery(): Promise<void> {
   await startChild(deliverAlerts, {
-    workflowId: `${workflowInfo().workflowId}/alerts`, args: [{}], parentClosePolicy: ParentClosePolicy.ABANDON,
+    workflowId: `${workflowInfo().workflowId}/alerts`,
+    args: [{}],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
     staticSummary: 'Deliver alert webhooks',
   });
 }

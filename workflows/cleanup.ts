@@ -22,10 +22,11 @@ export async function cleanupOldData(input: CleanupOldDataInput = {}): Promise<C
   const tables = patched(KEYWORD_DEMAND_RETENTION_PATCH) ? RETENTION_TABLES : RETENTION_TABLES.filter((t) => t.table !== 'keyword_demand');
   const cutoff = new Date(Date.parse(`${asOf}T00:00:00Z`) - retentionDays * DAY_MS).toISOString().slice(0, 10);
   const deleted: Record<string, number> = {};
-  const show = (current?: string) => setCurrentDetails(
-    `Deleting rows dated before **${cutoff}** (${retentionDays} days up to ${asOf})\n\n` +
-    tables.map(({ table }) => `${table}: ${deleted[table] ?? 0} deleted${table === current ? ' …' : ''}`).join('\n\n'),
-  );
+  const show = (current?: string) =>
+    setCurrentDetails(
+      `Deleting rows dated before **${cutoff}** (${retentionDays} days up to ${asOf})\n\n` +
+        tables.map(({ table }) => `${table}: ${deleted[table] ?? 0} deleted${table === current ? ' …' : ''}`).join('\n\n'),
+    );
   for (const { table } of tables) {
     deleted[table] = 0;
     for (let done = false; !done;) {

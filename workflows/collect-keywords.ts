@@ -9,7 +9,14 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { collectProgressQuery, type CollectBatchCheckpoint, type CollectKeywordsInput, type CollectKeywordsResult, type PlatformProgress, type PlatformResult } from './types/collect-keywords';
+import {
+  collectProgressQuery,
+  type CollectBatchCheckpoint,
+  type CollectKeywordsInput,
+  type CollectKeywordsResult,
+  type PlatformProgress,
+  type PlatformResult,
+} from './types/collect-keywords';
 import { FailureType } from './types/failures';
 import type { Platform } from './types/platforms';
 import { SA_KEYWORD_COUNT, SA_PLATFORMS } from './types/search-attributes';
@@ -38,7 +45,13 @@ export async function collectKeywords(input: CollectKeywordsInput): Promise<Coll
   for (let i = 0; i < keywords.length; i += batchSize) batches.push(keywords.slice(i, i + batchSize));
 
   const progress: PlatformProgress[] = platforms.map((platform) => ({
-    platform, total: keywords.length, done: 0, collected: 0, failed: 0, batchesDone: 0, batchesTotal: batches.length,
+    platform,
+    total: keywords.length,
+    done: 0,
+    collected: 0,
+    failed: 0,
+    batchesDone: 0,
+    batchesTotal: batches.length,
   }));
   setHandler(collectProgressQuery, () => ({
     day,
@@ -47,14 +60,16 @@ export async function collectKeywords(input: CollectKeywordsInput): Promise<Coll
     platforms: progress,
   }));
 
-  const results = await Promise.all(
-    platforms.map((platform, i) => collectPlatform(platform, day, batches, concurrency, progress[i]!)),
-  );
+  const results = await Promise.all(platforms.map((platform, i) => collectPlatform(platform, day, batches, concurrency, progress[i]!)));
   return { day, keywords: keywords.length, platforms: results };
 }
 
 async function collectPlatform(
-  platform: Platform, day: string, batches: string[][], concurrency: number, progress: PlatformProgress,
+  platform: Platform,
+  day: string,
+  batches: string[][],
+  concurrency: number,
+  progress: PlatformProgress,
 ): Promise<PlatformResult> {
   const result: PlatformResult = { platform, requested: progress.total, collected: 0, failures: [] };
   const queue = [...batches];
@@ -82,7 +97,10 @@ async function collectPlatform(
         result.notAttempted = (result.notAttempted ?? 0) + Math.max(0, batch.length - soFar.next - 1);
         // credentials refused, quota spent or no provider: every further call on this platform would fail the same way
         if (stop) result.error = `${reason}; platform stopped`;
-        Object.assign(progress, { collected: progress.collected + soFar.collected, failed: progress.failed + batch.length - soFar.collected });
+        Object.assign(progress, {
+          collected: progress.collected + soFar.collected,
+          failed: progress.failed + batch.length - soFar.collected,
+        });
       }
       progress.done += batch.length;
       progress.batchesDone++;

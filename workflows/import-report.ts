@@ -14,7 +14,8 @@ const { validateUpload, writeUpload } = proxyActivities<Activities>({
 
 export async function importReport(input: ImportReportInput): Promise<ImportReportResult> {
   const uploadId = asInvalidInput(() => {
-    if (typeof input?.uploadId !== 'string' || !/^\d{1,18}$/.test(input.uploadId)) throw new InputError('uploadId', 'must be a report_uploads id');
+    if (typeof input?.uploadId !== 'string' || !/^\d{1,18}$/.test(input.uploadId))
+      throw new InputError('uploadId', 'must be a report_uploads id');
     return input.uploadId;
   });
   const progress: ImportProgress = { phase: 'validating', uploadId, lines: null, records: null };
@@ -25,8 +26,14 @@ export async function importReport(input: ImportReportInput): Promise<ImportRepo
   if (checked.importedBy !== null) {
     progress.phase = 'done';
     return {
-      uploadId, format: checked.format, sha256: checked.sha256, status: 'already-imported', importedBy: checked.importedBy,
-      lines: checked.lines, records: checked.records, written: {},
+      uploadId,
+      format: checked.format,
+      sha256: checked.sha256,
+      status: 'already-imported',
+      importedBy: checked.importedBy,
+      lines: checked.lines,
+      records: checked.records,
+      written: {},
       message: `these bytes (sha256 ${checked.sha256.slice(0, 12)}…) were already imported by ${checked.importedBy}: nothing written`,
     };
   }

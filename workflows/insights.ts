@@ -2,7 +2,14 @@
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { alertAfterProcessing } from './alerts';
 import type { Activities } from '../activities';
-import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
+import type {
+  AnalyzeTrendsInput,
+  AnalyzeTrendsResult,
+  ProcessKeywordsInput,
+  ProcessKeywordsResult,
+  TrainModelInput,
+  TrainModelResult,
+} from './types/insights';
 import { PLATFORMS } from './types/platforms';
 import { asInvalidInput, InputError, intIn } from './validation';
 import { workflowDay } from './workflow-day';

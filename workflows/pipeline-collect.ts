@@ -20,7 +20,9 @@ export async function planCollect(plan: PipelinePlan): Promise<PipelineCollectSu
   if (plan.segments) return planSegments(plan, plan.segments);
   const keywords = plan.keywords ? plan.keywords.length : (await keywordListSize({ list: plan.keywordList! })).size;
   if (keywords === 0) {
-    throw ApplicationFailure.nonRetryable(`keywordList: no keyword list ${plan.keywordList}`, FailureType.InvalidInput, { field: 'keywordList' });
+    throw ApplicationFailure.nonRetryable(`keywordList: no keyword list ${plan.keywordList}`, FailureType.InvalidInput, {
+      field: 'keywordList',
+    });
   }
   return {
     keywords,
@@ -34,14 +36,24 @@ export async function planCollect(plan: PipelinePlan): Promise<PipelineCollectSu
 function planSegments(plan: PipelinePlan, segments: CollectSegment[]): PipelineCollectSummary {
   const keywords = segments.reduce((sum, s) => sum + s.size, 0);
   if (keywords === 0) {
-    throw ApplicationFailure.nonRetryable('keywords: nothing to collect (no daily keyword list and no DAILY_KEYWORDS)', FailureType.InvalidInput, { field: 'keywords' });
+    throw ApplicationFailure.nonRetryable(
+      'keywords: nothing to collect (no daily keyword list and no DAILY_KEYWORDS)',
+      FailureType.InvalidInput,
+      { field: 'keywords' },
+    );
   }
   return {
     keywords,
     chunks: segments.reduce((sum, s) => sum + Math.ceil(s.size / plan.chunkSize), 0),
     chunksDone: 0,
-    platforms: PLATFORMS.filter((p) => segments.some((s) => s.platforms.includes(p)))
-      .map((platform) => ({ platform, requested: 0, collected: 0, failed: 0, errors: [], failureSamples: [] })),
+    platforms: PLATFORMS.filter((p) => segments.some((s) => s.platforms.includes(p))).map((platform) => ({
+      platform,
+      requested: 0,
+      collected: 0,
+      failed: 0,
+      errors: [],
+      failureSamples: [],
+    })),
   };
 }
 
@@ -53,7 +65,11 @@ export function collectPairs(plan: PipelinePlan, summary: PipelineCollectSummary
 
 /** Runs this run's share of chunks; true when every chunk is done, false when the pipeline should continue as new. */
 export async function collectChunks(
-  plan: PipelinePlan, day: string, summary: PipelineCollectSummary, onChunkDone: () => void, running = new Set<string>(),
+  plan: PipelinePlan,
+  day: string,
+  summary: PipelineCollectSummary,
+  onChunkDone: () => void,
+  running = new Set<string>(),
 ): Promise<boolean> {
   const last = Math.min(summary.chunks, summary.chunksDone + plan.chunksPerRun);
   let next = summary.chunksDone;
@@ -67,7 +83,8 @@ export async function collectChunks(
       const result = await executeChild<typeof collectKeywords>('collectKeywords', {
         workflowId,
         args: [{ keywords, platforms, day }],
-        staticSummary: `Collect ${keywords.length} keywords on ${platforms.join(', ')} for ${day}` +
+        staticSummary:
+          `Collect ${keywords.length} keywords on ${platforms.join(', ')} for ${day}` +
           (summary.chunks > 1 ? ` (chunk ${chunk + 1} of ${summary.chunks})` : ''),
       });
       running.delete(workflowId);
@@ -90,7 +107,10 @@ async function chunkKeywords(plan: PipelinePlan, chunk: number): Promise<{ keywo
   if (plan.segments) return segmentChunk(plan, plan.segments, chunk);
   const offset = chunk * plan.chunkSize;
   if (plan.keywords) return { keywords: plan.keywords.slice(offset, offset + plan.chunkSize), platforms: plan.platforms };
-  return { keywords: (await keywordListChunk({ list: plan.keywordList!, offset, limit: plan.chunkSize })).keywords, platforms: plan.platforms };
+  return {
+    keywords: (await keywordListChunk({ list: plan.keywordList!, offset, limit: plan.chunkSize })).keywords,
+    platforms: plan.platforms,
+  };
 }
 
 async function segmentChunk(plan: PipelinePlan, segments: CollectSegment[], chunk: number) {

@@ -33,7 +33,10 @@ export function planPipeline(input: KeywordPipelineInput): PipelinePlan {
   if (input.dailyLists === true) {
     if (input.keywordList !== undefined) throw new InputError('keywordList', 'cannot be given with dailyLists');
     plan.dailyLists = true;
-    plan.keywords = input.keywords === undefined || (Array.isArray(input.keywords) && input.keywords.length === 0) ? [] : normalizeKeywords(input.keywords);
+    plan.keywords =
+      input.keywords === undefined || (Array.isArray(input.keywords) && input.keywords.length === 0)
+        ? []
+        : normalizeKeywords(input.keywords);
     return plan;
   }
   if (input.dailyLists !== undefined && input.dailyLists !== false) throw new InputError('dailyLists', 'must be a boolean');
@@ -48,7 +51,8 @@ export function planPipeline(input: KeywordPipelineInput): PipelinePlan {
 function normalizeSteps(raw: unknown): PipelineStep[] {
   if (!Array.isArray(raw) || raw.length === 0) throw new InputError('steps', `must be a non-empty array of ${PIPELINE_STEPS.join(', ')}`);
   raw.forEach((step, i) => {
-    if (!(PIPELINE_STEPS as readonly unknown[]).includes(step)) throw new InputError(`steps[${i}]`, `must be one of ${PIPELINE_STEPS.join(', ')}`);
+    if (!(PIPELINE_STEPS as readonly unknown[]).includes(step))
+      throw new InputError(`steps[${i}]`, `must be one of ${PIPELINE_STEPS.join(', ')}`);
   });
   // pipeline order, whatever order they were given in
   return PIPELINE_STEPS.filter((step) => raw.includes(step));
@@ -64,7 +68,8 @@ export function pipelineSummary(input: KeywordPipelineInput): string {
   const steps = (input.steps ?? PIPELINE_STEPS).join(' → ');
   if (!(input.steps ?? PIPELINE_STEPS).includes('collect')) return `Keyword pipeline: ${steps}`;
   const n = input.keywords?.length ?? 0;
-  if (input.dailyLists) return `Keyword pipeline: ${steps} — every daily keyword list${n ? ` plus ${n} keyword${n === 1 ? '' : 's'} on ${(input.platforms ?? []).join(', ')}` : ''}`;
+  if (input.dailyLists)
+    return `Keyword pipeline: ${steps} — every daily keyword list${n ? ` plus ${n} keyword${n === 1 ? '' : 's'} on ${(input.platforms ?? []).join(', ')}` : ''}`;
   const what = input.keywordList ? `keyword list ${input.keywordList}` : `${n} keyword${n === 1 ? '' : 's'}`;
   return `Keyword pipeline: ${steps} — ${what} on ${(input.platforms ?? []).join(', ')}`;
 }

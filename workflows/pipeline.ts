@@ -2,17 +2,39 @@
 // with a business ID under the pipeline's own. A failed step stops the chain and is named in the failure.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  ActivityFailure, ApplicationFailure, ChildWorkflowFailure, continueAsNew, executeChild, patched, proxyActivities, setCurrentDetails, setHandler,
-  TemporalFailure, upsertSearchAttributes, workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  continueAsNew,
+  executeChild,
+  patched,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  TemporalFailure,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { alertCollectionFailed } from './alerts';
 import { collectChildId, collectChunks, collectPairs, nothingCollected, planCollect } from './pipeline-collect';
 import { planPipeline } from './pipeline-input';
 import { PIPELINE_STEP_FAILED } from './types/failures';
-import type { AnalyzeTrendsInput, AnalyzeTrendsResult, ProcessKeywordsInput, ProcessKeywordsResult, TrainModelInput, TrainModelResult } from './types/insights';
+import type {
+  AnalyzeTrendsInput,
+  AnalyzeTrendsResult,
+  ProcessKeywordsInput,
+  ProcessKeywordsResult,
+  TrainModelInput,
+  TrainModelResult,
+} from './types/insights';
 import {
-  pipelineProgressQuery, type KeywordPipelineInput, type KeywordPipelineResult, type PipelineCollectSummary, type PipelineProgress, type PipelineStatus,
+  pipelineProgressQuery,
+  type KeywordPipelineInput,
+  type KeywordPipelineResult,
+  type PipelineCollectSummary,
+  type PipelineProgress,
+  type PipelineStatus,
   type PipelineStep,
 } from './types/pipeline';
 import { SA_KEYWORD_COUNT, SA_PIPELINE_STATUS, SA_PIPELINE_STEP, SA_PLATFORMS } from './types/search-attributes';
@@ -36,20 +58,28 @@ export async function keywordPipeline(input: KeywordPipelineInput): Promise<Keyw
   if (plan.steps.includes('collect')) {
     // the daily union is resolved once; a continued run collects the segments its first run found
     if (plan.dailyLists) {
-      plan.segments = input.resume?.segments
-        ?? (await inStep('collect', undefined, () => dailyKeywordUnion({ keywords: plan.keywords ?? [], platforms: plan.platforms }))).segments;
+      plan.segments =
+        input.resume?.segments ??
+        (await inStep('collect', undefined, () => dailyKeywordUnion({ keywords: plan.keywords ?? [], platforms: plan.platforms })))
+          .segments;
     }
     const summary = input.resume?.collect ?? (await inStep('collect', undefined, () => planCollect(plan)));
     collecting = summary;
     progress.total = collectPairs(plan, summary);
     const platforms = summary.platforms.map((p) => p.platform);
-    upsertSearchAttributes([{ key: SA_PLATFORMS, value: plan.segments ? platforms : plan.platforms }, { key: SA_KEYWORD_COUNT, value: summary.keywords }]);
+    upsertSearchAttributes([
+      { key: SA_PLATFORMS, value: plan.segments ? platforms : plan.platforms },
+      { key: SA_KEYWORD_COUNT, value: summary.keywords },
+    ]);
     const show = () => mark('collect', 'running', collectDetails(day, summary, true));
     show();
-    const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () => collectChunks(plan, day, summary, show, running));
+    const done = await inStep('collect', collectChildId(summary.chunks, summary.chunksDone), () =>
+      collectChunks(plan, day, summary, show, running),
+    );
     if (!done) return continueAsNew<typeof keywordPipeline>({ ...input, day, resume: { day, collect: summary, segments: plan.segments } });
     // a platform that stopped (say, credentials refused) may count no failed keyword: its error says so
-    const problems = summary.platforms.filter((p) => p.failed > 0 || p.errors.length > 0)
+    const problems = summary.platforms
+      .filter((p) => p.failed > 0 || p.errors.length > 0)
       .map((p) => `${p.platform}: ${p.collected} of ${p.requested} keywords collected${p.errors[0] ? ` (${p.errors[0]})` : ''}`);
     // runs started before alerts existed replay without this step
     if (problems.length > 0 && patched('alerts-on-collection-failure')) await alertCollectionFailed(day, problems);
@@ -73,8 +103,13 @@ export async function keywordPipeline(input: KeywordPipelineInput): Promise<Keyw
     progress.step = 'train';
     result.train = await child<TrainModelInput, TrainModelResult>('train', 'trainModel', { to: collectedDay });
   }
-  upsertSearchAttributes([{ key: SA_PIPELINE_STEP, value: 'done' }, { key: SA_PIPELINE_STATUS, value: result.status }]);
-  setCurrentDetails(`**${result.status}**: ${plan.steps.join(' → ')} done for ${day}${result.collect ? `\n\n${collectDetails(day, result.collect)}` : ''}`);
+  upsertSearchAttributes([
+    { key: SA_PIPELINE_STEP, value: 'done' },
+    { key: SA_PIPELINE_STATUS, value: result.status },
+  ]);
+  setCurrentDetails(
+    `**${result.status}**: ${plan.steps.join(' → ')} done for ${day}${result.collect ? `\n\n${collectDetails(day, result.collect)}` : ''}`,
+  );
   return result;
 }
 
@@ -83,11 +118,13 @@ async function child<I extends { day?: string; to?: string }, O>(step: PipelineS
   const workflowId = `${pipelineId}/${step}`;
   mark(step, 'running', `**${step}**: child workflow ${workflowId}`);
   const day = input.day ?? input.to;
-  return inStep(step, workflowId, () => executeChild<(input: I) => Promise<O>>(type, {
-    workflowId,
-    args: [input],
-    staticSummary: `Step ${step} of ${pipelineId}${day ? ` (day ${day})` : ''}`,
-  }));
+  return inStep(step, workflowId, () =>
+    executeChild<(input: I) => Promise<O>>(type, {
+      workflowId,
+      args: [input],
+      staticSummary: `Step ${step} of ${pipelineId}${day ? ` (day ${day})` : ''}`,
+    }),
+  );
 }
 
 /** Pairs done in finished chunks: every platform's `requested` grows by a chunk's keywords when the chunk ends. */
@@ -97,7 +134,10 @@ function collectProgress(summary: PipelineCollectSummary | undefined) {
 }
 
 function mark(step: PipelineStep, status: PipelineStatus, details: string): void {
-  upsertSearchAttributes([{ key: SA_PIPELINE_STEP, value: step }, { key: SA_PIPELINE_STATUS, value: status }]);
+  upsertSearchAttributes([
+    { key: SA_PIPELINE_STEP, value: step },
+    { key: SA_PIPELINE_STATUS, value: status },
+  ]);
   setCurrentDetails(details);
 }
 
@@ -106,7 +146,8 @@ async function inStep<T>(step: PipelineStep, workflowId: string | undefined, fn:
   try {
     return await fn();
   } catch (err) {
-    if (!(err instanceof ChildWorkflowFailure || err instanceof ActivityFailure || err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    if (!(err instanceof ChildWorkflowFailure || err instanceof ActivityFailure || err instanceof WorkflowExecutionAlreadyStartedError))
+      throw err;
     const child = (err instanceof ChildWorkflowFailure && err.execution.workflowId) || workflowId;
     throw stepFailed(step, child, rootMessage(err), err);
   }
@@ -131,7 +172,9 @@ function rootMessage(err: Error): string {
 }
 
 function collectDetails(day: string, s: PipelineCollectSummary, running = false): string {
-  const platforms = s.platforms.map((p) => `${p.platform}: ${p.collected} collected, ${p.failed} failed${p.errors.length ? ` (${p.errors[0]})` : ''}`);
+  const platforms = s.platforms.map(
+    (p) => `${p.platform}: ${p.collected} collected, ${p.failed} failed${p.errors.length ? ` (${p.errors[0]})` : ''}`,
+  );
   return [
     `**collect** ${s.keywords} keywords for ${day}: ${s.chunksDone} of ${s.chunks} chunks done`,
     ...platforms,

@@ -23,7 +23,10 @@ export async function pendingAlerts(em: EntityManager, input: { limit: number })
  * Sends one event; a receiver that fails throws a retryable failure (its reason kept in the log), so Temporal retries
  * with backoff. The event ID travels as X-Event-Id: a receiver that sees it twice (at-least-once) ignores the repeat.
  */
-export async function deliverAlert(em: () => EntityManager, input: { eventId: string }): Promise<{ status: 'delivered' | 'dropped' | 'done' }> {
+export async function deliverAlert(
+  em: () => EntityManager,
+  input: { eventId: string },
+): Promise<{ status: 'delivered' | 'dropped' | 'done' }> {
   const delivery = await findDelivery(em(), input.eventId);
   if (!delivery || delivery.status !== 'pending') return { status: 'done' };
   const rule = await findAlertRuleForDelivery(em(), delivery.ruleId);

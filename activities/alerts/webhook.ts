@@ -15,18 +15,25 @@ export function alertText(p: Record<string, unknown>): string {
   const rule = (p.rule ?? {}) as { name?: string };
   const where = `${String(p.keyword ?? '')} on ${String(p.platform ?? '')} (${String(p.day ?? '')})`;
   switch (p.kind) {
-    case 'opportunity_above': return `${rule.name}: opportunity of ${where} rose to ${fmt(p.value)} (was ${fmt(p.previous)})`;
-    case 'volume_change': return `${rule.name}: search volume of ${where} moved from ${fmt(p.previous)} to ${fmt(p.value)} week over week`;
-    case 'competition_change': return `${rule.name}: competition of ${where} moved from ${fmt(p.previous)} to ${fmt(p.value)} week over week`;
-    case 'became_trending': return `${rule.name}: ${where} is trending (trend score ${fmt(p.value)})`;
-    case 'became_emerging': return `${rule.name}: ${where} is emerging (search volume ${fmt(p.value)})`;
+    case 'opportunity_above':
+      return `${rule.name}: opportunity of ${where} rose to ${fmt(p.value)} (was ${fmt(p.previous)})`;
+    case 'volume_change':
+      return `${rule.name}: search volume of ${where} moved from ${fmt(p.previous)} to ${fmt(p.value)} week over week`;
+    case 'competition_change':
+      return `${rule.name}: competition of ${where} moved from ${fmt(p.previous)} to ${fmt(p.value)} week over week`;
+    case 'became_trending':
+      return `${rule.name}: ${where} is trending (trend score ${fmt(p.value)})`;
+    case 'became_emerging':
+      return `${rule.name}: ${where} is emerging (search volume ${fmt(p.value)})`;
     case 'collection_failed':
       return `${rule.name}: collection ${String(p.workflow_id)} for ${String(p.day)} failed: ${(p.problems as string[] | undefined)?.join('; ')}`;
-    default: return `${rule.name}: ${String(p.kind)}`;
+    default:
+      return `${rule.name}: ${String(p.kind)}`;
   }
 }
 
-const fmt = (v: unknown) => (v === null || v === undefined ? 'unknown' : typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v));
+const fmt = (v: unknown) =>
+  v === null || v === undefined ? 'unknown' : typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v);
 
 export function alertBody(eventId: string, payload: Record<string, unknown>, format: AlertFormat): string {
   if (format === 'slack') return JSON.stringify({ text: alertText(payload) });
@@ -34,14 +41,25 @@ export function alertBody(eventId: string, payload: Record<string, unknown>, for
 }
 
 /** Undefined when the receiver answered 2xx; otherwise why not (status or network error). */
-export async function postWebhook(url: string, eventId: string, body: string, secret: string, now = Date.now()): Promise<string | undefined> {
+export async function postWebhook(
+  url: string,
+  eventId: string,
+  body: string,
+  secret: string,
+  now = Date.now(),
+): Promise<string | undefined> {
   const timestamp = Math.floor(now / 1000);
   try {
     const res = await request(url, {
-      method: 'POST', body, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS,
+      method: 'POST',
+      body,
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
       headers: {
-        'content-type': 'application/json', 'user-agent': 'keyword-intelligence-alerts',
-        'x-event-id': eventId, 'x-signature': signature(secret, timestamp, body),
+        'content-type': 'application/json',
+        'user-agent': 'keyword-intelligence-alerts',
+        'x-event-id': eventId,
+        'x-signature': signature(secret, timestamp, body),
       },
     });
     await res.body.dump();

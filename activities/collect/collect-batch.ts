@@ -57,22 +57,20 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
   const earlier = () => (history ??= earlierCounts(deps.orm.em.fork(), input.platform, input.keywords, input.day));
   // asked only when a row lacks a volume; a failing demand source leaves the volume unknown, never the platform stopped
   let demand: Promise<Map<string, DemandEntry> | string> | undefined;
-  const demandOf = (source: DemandSource) => (demand ??= withInlineRetry(
-    () => demandFor(deps.orm.em.fork(), source, input.keywords.slice(working.next), input.day, ctx.cancellationSignal),
-    ctx.cancellationSignal,
-  ).catch((err: unknown) => {
-    if (!(err instanceof ProviderError) || ctx.cancellationSignal.aborted) throw err;
-    ctx.log.warn('demand source failed: rows keep an unknown search volume', { error: err.message });
-    return err.message;
-  }));
+  const demandOf = (source: DemandSource) =>
+    (demand ??= withInlineRetry(
+      () => demandFor(deps.orm.em.fork(), source, input.keywords.slice(working.next), input.day, ctx.cancellationSignal),
+      ctx.cancellationSignal,
+    ).catch((err: unknown) => {
+      if (!(err instanceof ProviderError) || ctx.cancellationSignal.aborted) throw err;
+      ctx.log.warn('demand source failed: rows keep an unknown search volume', { error: err.message });
+      return err.message;
+    }));
   try {
     while (working.next < input.keywords.length) {
       const keyword = input.keywords[working.next]!;
       try {
-        const metrics = await withInlineRetry(
-          () => adapter.collect(keyword, { signal: ctx.cancellationSignal }),
-          ctx.cancellationSignal,
-        );
+        const metrics = await withInlineRetry(() => adapter.collect(keyword, { signal: ctx.cancellationSignal }), ctx.cancellationSignal);
         const answer = deps.demand && metrics.searchVolume === null ? await demandOf(deps.demand) : undefined;
         const filled = withDemand(metrics, typeof answer === 'string' ? answer : answer?.get(keyword));
         const derived = needsHistory(filled) ? withDerivedTrend(filled, (await earlier()).get(keyword)) : filled;

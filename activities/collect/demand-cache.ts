@@ -13,13 +13,19 @@ interface DemandRow {
 }
 
 export async function demandFor(
-  em: EntityManager, source: DemandSource, keywords: string[], day: string, signal?: AbortSignal,
+  em: EntityManager,
+  source: DemandSource,
+  keywords: string[],
+  day: string,
+  signal?: AbortSignal,
 ): Promise<Map<string, DemandEntry>> {
   const knex = em.getKnex();
   const rows = await knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`keyword_demand:${source.name}:${day}`]);
-    const stored = (await trx('keyword_demand').select('keyword', 'label', 'demand', 'failure')
-      .where({ source: source.name, day }).whereIn('keyword', keywords)) as DemandRow[];
+    const stored = (await trx('keyword_demand')
+      .select('keyword', 'label', 'demand', 'failure')
+      .where({ source: source.name, day })
+      .whereIn('keyword', keywords)) as DemandRow[];
     const have = new Set(stored.map((r) => r.keyword));
     const missing = [...new Set(keywords)].filter((k) => !have.has(k));
     if (missing.length === 0) return stored;
@@ -32,14 +38,30 @@ export async function demandFor(
     ];
     if (fresh.length > 0) {
       await trx('keyword_demand')
-        .insert(fresh.map((r) => ({ source: source.name, day, keyword: r.keyword, label: r.label, demand: r.demand === null ? null : JSON.stringify(r.demand), failure: r.failure, fetched_at: fetchedAt })))
-        .onConflict(['source', 'keyword', 'day']).ignore();
+        .insert(
+          fresh.map((r) => ({
+            source: source.name,
+            day,
+            keyword: r.keyword,
+            label: r.label,
+            demand: r.demand === null ? null : JSON.stringify(r.demand),
+            failure: r.failure,
+            fetched_at: fetchedAt,
+          })),
+        )
+        .onConflict(['source', 'keyword', 'day'])
+        .ignore();
     }
     return [...stored, ...fresh];
   });
-  return new Map(rows.map((r) => [r.keyword, {
-    label: r.label,
-    demand: typeof r.demand === 'string' ? (JSON.parse(r.demand) as DemandEntry['demand']) : r.demand,
-    failure: r.failure,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.keyword,
+      {
+        label: r.label,
+        demand: typeof r.demand === 'string' ? (JSON.parse(r.demand) as DemandEntry['demand']) : r.demand,
+        failure: r.failure,
+      },
+    ]),
+  );
 }

@@ -61,7 +61,9 @@ export function withDemand(m: KeywordMetrics, entry: DemandEntry | string | unde
     sources.competition = labels.competition;
   }
   // Google's average CPC, else the middle of its top-of-page bid range
-  const cpc = d.averageCpc ?? (d.lowTopOfPageBid !== null && d.highTopOfPageBid !== null ? Math.round((d.lowTopOfPageBid + d.highTopOfPageBid) * 50) / 100 : null);
+  const cpc =
+    d.averageCpc ??
+    (d.lowTopOfPageBid !== null && d.highTopOfPageBid !== null ? Math.round((d.lowTopOfPageBid + d.highTopOfPageBid) * 50) / 100 : null);
   if (m.cpc === null && cpc !== null) {
     out.cpc = cpc;
     provenance.cpc = d.averageCpc !== null ? 'measured' : 'derived';
@@ -74,9 +76,15 @@ function describe(entry: DemandEntry) {
   const d = entry.demand;
   if (!d) return { source: entry.label, reason: entry.failure ?? 'no data for this keyword' };
   return {
-    source: entry.label, query: d.text, avg_monthly_searches: d.avgMonthlySearches, monthly_searches: d.monthlySearches,
-    competition: d.competition, competition_index: d.competitionIndex,
-    low_top_of_page_bid: d.lowTopOfPageBid, high_top_of_page_bid: d.highTopOfPageBid, average_cpc: d.averageCpc,
+    source: entry.label,
+    query: d.text,
+    avg_monthly_searches: d.avgMonthlySearches,
+    monthly_searches: d.monthlySearches,
+    competition: d.competition,
+    competition_index: d.competitionIndex,
+    low_top_of_page_bid: d.lowTopOfPageBid,
+    high_top_of_page_bid: d.highTopOfPageBid,
+    average_cpc: d.averageCpc,
     ...(d.avgMonthlySearches === null ? { reason: 'Google reports no searches for this keyword' } : {}),
   };
 }

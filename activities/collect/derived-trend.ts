@@ -32,5 +32,9 @@ export function needsHistory(m: KeywordMetrics): boolean {
 
 export function withDerivedTrend(m: KeywordMetrics, earlier: readonly number[] | undefined): KeywordMetrics {
   if (!needsHistory(m) || !earlier?.length) return m;
-  return { ...m, trendScore: trendFromCounts(m.details!.result_count as number, earlier), provenance: { ...m.provenance, trend_score: 'derived' } };
+  return {
+    ...m,
+    trendScore: trendFromCounts(m.details!.result_count as number, earlier),
+    provenance: { ...m.provenance, trend_score: 'derived' },
+  };
 }

@@ -31,7 +31,8 @@ export async function withInlineRetry<T>(call: () => Promise<T>, signal: AbortSi
  */
 export function retryableFailure(err: ProviderError, soFar: CollectBatchCheckpoint): ApplicationFailure {
   return ApplicationFailure.create({
-    message: err.message, details: [soFar],
+    message: err.message,
+    details: [soFar],
     type: err.kind === 'rate_limited' ? FailureType.ProviderRateLimited : FailureType.ProviderUnavailable,
     nonRetryable: false,
     nextRetryDelay: err.kind === 'rate_limited' ? (err.retryAfterMs ?? 1000) : undefined,

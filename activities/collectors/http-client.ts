@@ -50,7 +50,14 @@ export class HttpClient {
 
   /** As request(), with the response headers and the simulator's label. */
   send<T = unknown>(req: HttpRequest): Promise<ApiResponse<T>> {
-    return this.#api.send<T>({ method: req.method, path: req.path, query: req.query, json: req.body, headers: this.#headers, signal: req.signal });
+    return this.#api.send<T>({
+      method: req.method,
+      path: req.path,
+      query: req.query,
+      json: req.body,
+      headers: this.#headers,
+      signal: req.signal,
+    });
   }
 
   /** How errors name a call, e.g. "GET /etsy/keywords/search": method and full path, never the query. */

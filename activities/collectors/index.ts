@@ -43,19 +43,35 @@ export function hasCredentials(config: ProviderConfig): boolean {
 function seedConfig(config: ProviderConfig, shared?: SharedLimits): SeedAdapterConfig {
   const { platform, baseUrl, apiKey, ratePerSecond, timeoutMs, dailyQuota } = config;
   if (!baseUrl || !apiKey) {
-    throw new Error(`${platform}: a provider needs both a base URL and an API key (${platform.toUpperCase()}_PROVIDER_URL, ${platform.toUpperCase()}_API_KEY)`);
+    throw new Error(
+      `${platform}: a provider needs both a base URL and an API key (${platform.toUpperCase()}_PROVIDER_URL, ${platform.toUpperCase()}_API_KEY)`,
+    );
   }
-  return { baseUrl, apiKey, ratePerSecond, timeoutMs, dailyQuota, shared: shared?.({ platform, adapter: 'seed', baseUrl, ratePerSecond, dailyQuota }) };
+  return {
+    baseUrl,
+    apiKey,
+    ratePerSecond,
+    timeoutMs,
+    dailyQuota,
+    shared: shared?.({ platform, adapter: 'seed', baseUrl, ratePerSecond, dailyQuota }),
+  };
 }
 
 /** The official adapter of a configuration, checked without opening anything. */
 function official(config: ProviderConfig, limits?: SharedLimits): () => ProviderAdapter {
   const { platform, adapter = 'seed', baseUrl, ratePerSecond, timeoutMs, dailyQuota, etsyV3, ebayBrowse, amazonAds } = config;
   const variable = `${platform.toUpperCase()}_ADAPTER`;
-  if (adapter !== OFFICIAL_ADAPTER[platform]) throw new Error(`${platform}: ${variable} must be seed or ${OFFICIAL_ADAPTER[platform]}, not ${adapter}`);
+  if (adapter !== OFFICIAL_ADAPTER[platform])
+    throw new Error(`${platform}: ${variable} must be seed or ${OFFICIAL_ADAPTER[platform]}, not ${adapter}`);
   const incomplete = new Error(`${platform}: ${adapter} needs its base URL and credentials (${variable} in .env.example)`);
   if (!baseUrl) throw incomplete;
-  const common = { baseUrl, ratePerSecond, timeoutMs, dailyQuota, shared: limits?.({ platform, adapter, baseUrl, ratePerSecond, dailyQuota }) };
+  const common = {
+    baseUrl,
+    ratePerSecond,
+    timeoutMs,
+    dailyQuota,
+    shared: limits?.({ platform, adapter, baseUrl, ratePerSecond, dailyQuota }),
+  };
   const build = {
     'etsy-v3': etsyV3 && (() => createEtsyV3Adapter({ ...common, ...etsyV3 })),
     'ebay-browse': ebayBrowse && (() => createEbayBrowseAdapter({ ...common, ...ebayBrowse })),
@@ -84,7 +100,10 @@ export function createAdapters(
   shared?: SharedLimits,
 ): Record<Platform, ProviderAdapter> {
   for (const platform of PLATFORMS) check(providers[platform]);
-  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p], shared)])) as Record<Platform, ProviderAdapter>;
+  return Object.fromEntries(PLATFORMS.map((p) => [p, createAdapter(providers[p], sources[p], shared)])) as Record<
+    Platform,
+    ProviderAdapter
+  >;
 }
 
 /** The platforms that have a provider configured, each configuration checked without opening anything. */

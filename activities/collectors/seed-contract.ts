@@ -41,8 +41,13 @@ export function createSeedContractAdapter(contract: SeedContract, config: SeedAd
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
     const degraded: DegradedCall[] = [];
-    const secondary = async <T>(call: DegradedCall['call'], path: string, query: Record<string, string | number>,
-      parse: (body: unknown) => T | undefined, fallback: T): Promise<T> => {
+    const secondary = async <T>(
+      call: DegradedCall['call'],
+      path: string,
+      query: Record<string, string | number>,
+      parse: (body: unknown) => T | undefined,
+      fallback: T,
+    ): Promise<T> => {
       try {
         const value = parse(await client.request({ method: 'GET', path, query, signal }));
         if (value !== undefined) return value;

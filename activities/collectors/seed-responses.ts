@@ -6,8 +6,7 @@ export interface SearchMetrics {
   cpc: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFinite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function parseSearch(body: unknown): SearchMetrics | undefined {

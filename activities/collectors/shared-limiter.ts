@@ -42,7 +42,8 @@ export class SharedLimiter {
     readonly ratePerSecond: number,
     readonly dailyQuota?: number,
   ) {
-    if (!Number.isFinite(ratePerSecond) || ratePerSecond <= 0) throw new RangeError(`ratePerSecond must be a positive number, got ${ratePerSecond}`);
+    if (!Number.isFinite(ratePerSecond) || ratePerSecond <= 0)
+      throw new RangeError(`ratePerSecond must be a positive number, got ${ratePerSecond}`);
     this.spacingMs = (1000 + SLOT_MARGIN_MS) / ratePerSecond;
     this.batch = Math.max(1, Math.floor(ratePerSecond / CLAIMS_PER_SECOND));
   }
@@ -117,8 +118,13 @@ export class SharedLimiter {
 }
 
 /** Builds the shared limiter of one provider; undefined: this process limits itself only (tests, benchmarks). */
-export type SharedLimits = (provider: { platform: Platform; adapter: string; baseUrl: string; ratePerSecond: number; dailyQuota?: number }) =>
-  SharedLimiter;
+export type SharedLimits = (provider: {
+  platform: Platform;
+  adapter: string;
+  baseUrl: string;
+  ratePerSecond: number;
+  dailyQuota?: number;
+}) => SharedLimiter;
 
 /** Shared limits through `storeFor`, one row per provider: platform, adapter and host (a test's simulator is its own). */
 export function sharedLimits(storeFor: (provider: string) => ProviderLimitsStore): SharedLimits {
@@ -127,4 +133,5 @@ export function sharedLimits(storeFor: (provider: string) => ProviderLimitsStore
 }
 
 /** The row name of a provider, as sharedLimits keys it (for operators and tests). */
-export const providerKey = (platform: Platform, adapter: string, baseUrl: string): string => `${platform}:${adapter}@${new URL(baseUrl).host}`;
+export const providerKey = (platform: Platform, adapter: string, baseUrl: string): string =>
+  `${platform}:${adapter}@${new URL(baseUrl).host}`;

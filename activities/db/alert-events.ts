@@ -12,24 +12,29 @@ const TRENDING_SCORE = 0.7;
 /** Per kind: which day the current row is compared with, which value is reported, and when it fires (T: threshold). */
 const KINDS: Record<Exclude<AlertKind, 'collection_failed'>, { previous: 'processed' | 'week'; value: string; fires: string }> = {
   opportunity_above: {
-    previous: 'processed', value: 'opportunity_score',
+    previous: 'processed',
+    value: 'opportunity_score',
     fires: 'c."opportunity_score" > r."threshold" and (p."opportunity_score" is null or p."opportunity_score" <= r."threshold")',
   },
   volume_change: {
-    previous: 'week', value: 'search_volume',
+    previous: 'week',
+    value: 'search_volume',
     fires: 'p."search_volume" > 0 and abs(c."search_volume" - p."search_volume") * 100.0 / p."search_volume" > r."threshold"',
   },
   competition_change: {
-    previous: 'week', value: 'competition',
+    previous: 'week',
+    value: 'competition',
     fires: 'p."competition" > 0 and abs(c."competition" - p."competition") * 100.0 / p."competition" > r."threshold"',
   },
   became_trending: {
-    previous: 'processed', value: 'trend_score',
+    previous: 'processed',
+    value: 'trend_score',
     fires: `c."trend_score" > coalesce(r."threshold", ${TRENDING_SCORE})
       and (p."trend_score" is null or p."trend_score" <= coalesce(r."threshold", ${TRENDING_SCORE}))`,
   },
   became_emerging: {
-    previous: 'processed', value: 'search_volume',
+    previous: 'processed',
+    value: 'search_volume',
     fires: `${emerging('c')} and not coalesce(${emerging('p')}, false)`,
   },
 };
@@ -42,9 +47,7 @@ function emerging(t: string): string {
 export async function storeKeywordEvents(em: EntityManager, day: string): Promise<number> {
   let events = 0;
   for (const [kind, k] of Object.entries(KINDS)) {
-    const previousDay = k.previous === 'week'
-      ? `?::date - 7`
-      : `(select max("day") from "processed_keywords" where "day" < ?::date)`;
+    const previousDay = k.previous === 'week' ? `?::date - 7` : `(select max("day") from "processed_keywords" where "day" < ?::date)`;
     const rows = await em.getConnection().execute<unknown[]>(
       `with "matches" as (
          select r."id" as "rule_id", r."name", r."threshold", c."platform", c."keyword", c."${k.value}" as "value", p."${k.value}" as "previous",
@@ -71,7 +74,10 @@ export async function storeKeywordEvents(em: EntityManager, day: string): Promis
 }
 
 /** A collection that failed keywords or platforms: one event per collection_failed rule and pipeline run. */
-export async function storeCollectionFailed(em: EntityManager, input: { day: string; workflowId: string; problems: string[] }): Promise<number> {
+export async function storeCollectionFailed(
+  em: EntityManager,
+  input: { day: string; workflowId: string; problems: string[] },
+): Promise<number> {
   const rows = await em.getConnection().execute<unknown[]>(
     `insert into "alert_deliveries" ("event_id", "rule_id", "payload")
      select md5(r."id"::text || '|collection_failed|' || ?), r."id",

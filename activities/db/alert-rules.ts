@@ -40,9 +40,9 @@ export async function findAlertRules(em: EntityManager): Promise<AlertRuleRecord
 
 /** With its secret: for signing a delivery only. Undefined once the rule is deleted. */
 export async function findAlertRuleForDelivery(em: EntityManager, id: string): Promise<(AlertRuleRecord & { secret: string }) | undefined> {
-  const rows = await em.getConnection().execute<(AlertRuleRecord & { secret: string })[]>(
-    `select ${COLUMNS}, "secret" from "alert_rules" where "id" = ?`, [id],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<(AlertRuleRecord & { secret: string })[]>(`select ${COLUMNS}, "secret" from "alert_rules" where "id" = ?`, [id]);
   return rows[0];
 }
 

@@ -17,7 +17,9 @@ interface RawClient {
 }
 
 /** A new connection outside the pool; `listen` starts the announcements, `probe` tells a silent dead connection. */
-export async function openChangeConnection(orm: Orm): Promise<{ connection: ChangeConnection; listen(): Promise<unknown>; probe(): Promise<unknown> }> {
+export async function openChangeConnection(
+  orm: Orm,
+): Promise<{ connection: ChangeConnection; listen(): Promise<unknown>; probe(): Promise<unknown> }> {
   const connection = await (orm.em.getKnex().client as unknown as RawClient).acquireRawConnection();
   return { connection, listen: () => connection.query(`listen ${CHANGE_CHANNEL}`), probe: () => connection.query('select 1') };
 }

@@ -26,10 +26,13 @@ export async function dailyKeywordUnion(em: EntityManager, input: DailyKeywordUn
     group.keywords.push(row.keyword);
   }
   // the most platforms first: the biggest collections start first, and the order is the same for the same lists
-  const ordered = [...groups.values()].sort((a, b) => b.platforms.length - a.platforms.length || a.platforms.join().localeCompare(b.platforms.join()));
+  const ordered = [...groups.values()].sort(
+    (a, b) => b.platforms.length - a.platforms.length || a.platforms.join().localeCompare(b.platforms.join()),
+  );
   return em.transactional(async (tx) => {
     const segments: CollectSegment[] = [];
-    for (const g of ordered) segments.push({ keywordList: await storeItems(tx, g.keywords), platforms: g.platforms, size: g.keywords.length });
+    for (const g of ordered)
+      segments.push({ keywordList: await storeItems(tx, g.keywords), platforms: g.platforms, size: g.keywords.length });
     return { segments };
   });
 }

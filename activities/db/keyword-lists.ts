@@ -46,17 +46,19 @@ export async function storeItems(tx: EntityManager, keywords: string[]): Promise
 
 /** 0 when no such list. */
 export async function countKeywordList(em: EntityManager, list: string): Promise<number> {
-  const rows = await em.getConnection().execute<{ size: number }[]>(
-    'select count(*)::int as "size" from "keyword_list_items" where "list" = ?', [list],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ size: number }[]>('select count(*)::int as "size" from "keyword_list_items" where "list" = ?', [list]);
   return rows[0]?.size ?? 0;
 }
 
 export async function readKeywordList(em: EntityManager, list: string, offset: number, limit: number): Promise<string[]> {
-  const rows = await em.getConnection().execute<{ keyword: string }[]>(
-    'select "keyword" from "keyword_list_items" where "list" = ? and "position" >= ? and "position" < ? order by "position"',
-    [list, offset, offset + limit],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ keyword: string }[]>(
+      'select "keyword" from "keyword_list_items" where "list" = ? and "position" >= ? and "position" < ? order by "position"',
+      [list, offset, offset + limit],
+    );
   return rows.map((r) => r.keyword);
 }
 
@@ -95,7 +97,9 @@ export async function createKeywordList(em: EntityManager, input: KeywordListInp
       `insert into "keyword_lists" ("id", "name", "items", "size", "platforms", "daily")
        values (?, ?, ?, ?, ${PLATFORM_ARRAY}, ?)
        returning ${RECORD_COLUMNS}`,
-      [randomUUID(), input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily], 'all', tx.getTransactionContext(),
+      [randomUUID(), input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily],
+      'all',
+      tx.getTransactionContext(),
     );
     return rows[0]!;
   });
@@ -117,13 +121,17 @@ export async function findKeywordList(em: EntityManager, id: string): Promise<Ke
 export async function replaceKeywordList(em: EntityManager, id: string, input: KeywordListInput): Promise<KeywordListRecord | undefined> {
   if (!UUID.test(id)) return undefined;
   return em.transactional(async (tx) => {
-    const found = await tx.getConnection().execute('select 1 from "keyword_lists" where "id" = ? for update', [id], 'all', tx.getTransactionContext());
+    const found = await tx
+      .getConnection()
+      .execute('select 1 from "keyword_lists" where "id" = ? for update', [id], 'all', tx.getTransactionContext());
     if (found.length === 0) return undefined;
     const items = await storeItems(tx, input.keywords);
     const rows = await tx.getConnection().execute<KeywordListRecord[]>(
       `update "keyword_lists" set "name" = ?, "items" = ?, "size" = ?, "platforms" = ${PLATFORM_ARRAY}, "daily" = ?, "updated_at" = now()
        where "id" = ? returning ${RECORD_COLUMNS}`,
-      [input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily, id], 'all', tx.getTransactionContext(),
+      [input.name, items, input.keywords.length, JSON.stringify(input.platforms), input.daily, id],
+      'all',
+      tx.getTransactionContext(),
     );
     return rows[0];
   });

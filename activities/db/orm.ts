@@ -13,7 +13,14 @@ export function ormOptions(databaseUrl: string, options: { poolMax?: number } = 
     entities,
     extensions: [Migrator],
     // hand-written migrations (docs/data-layer.md says why), listed in migrations/index.ts
-    migrations: { migrationsList, path: 'activities/db/migrations', transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList,
+      path: 'activities/db/migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
     pool: { min: 0, max: options.poolMax ?? 10 },
     // date columns stay 'YYYY-MM-DD' strings; timestamps are UTC
     forceUtcTimezone: true,

@@ -83,10 +83,11 @@ async function pushLater(connection: Connection, provider: string, column: 'paus
 export function providerLimitsStore(orm: Orm, provider: string): ProviderLimitsStore {
   const connection = orm.em.fork().getConnection();
   let ready: Promise<void> | undefined;
-  const row = () => (ready ??= ensureRow(connection, provider).catch((err: unknown) => {
-    ready = undefined;
-    throw err;
-  }));
+  const row = () =>
+    (ready ??= ensureRow(connection, provider).catch((err: unknown) => {
+      ready = undefined;
+      throw err;
+    }));
   return {
     ready: row,
     claim: async (request) => {
@@ -106,8 +107,12 @@ export function providerLimitsStore(orm: Orm, provider: string): ProviderLimitsS
 
 /** Requests counted against a provider's quota in the last 24 to 25 hours (0 when it has no row yet). */
 export async function quotaUsed(orm: Orm, provider: string): Promise<number> {
-  const rows = await orm.em.fork().getConnection().execute<{ used: number }[]>(
-    `select coalesce((select sum(v) from unnest("quota_hours") v), 0)::int as "used" from "provider_limits" where "provider" = ?`, [provider],
-  );
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ used: number }[]>(
+      `select coalesce((select sum(v) from unnest("quota_hours") v), 0)::int as "used" from "provider_limits" where "provider" = ?`,
+      [provider],
+    );
   return rows[0]?.used ?? 0;
 }

@@ -4,12 +4,17 @@ import { ReportLineError } from './report-error';
 export function decodeLines(bytes: Buffer): string[] {
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new ReportLineError(1, '(file)', 'is UTF-16 big-endian: save it as UTF-16LE or UTF-8');
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    throw new ReportLineError(1, '(file)', 'is UTF-16 big-endian: save it as UTF-16LE or UTF-8');
   else {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+    text = new TextDecoder('utf-8', { fatal: false }).decode(
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes,
+    );
   }
-  if (text.includes('\u0000')) throw new ReportLineError(lineOf(text, text.indexOf('\u0000')), '(line)', 'contains NUL bytes: not a text file');
-  if (text.includes('\ufffd')) throw new ReportLineError(lineOf(text, text.indexOf('\ufffd')), '(line)', 'is not valid UTF-8 (or UTF-16LE with a BOM)');
+  if (text.includes('\u0000'))
+    throw new ReportLineError(lineOf(text, text.indexOf('\u0000')), '(line)', 'contains NUL bytes: not a text file');
+  if (text.includes('\ufffd'))
+    throw new ReportLineError(lineOf(text, text.indexOf('\ufffd')), '(line)', 'is not valid UTF-8 (or UTF-16LE with a BOM)');
   const lines = text.split(/\r?\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -29,19 +29,44 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
     if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
     const base = { uploadId: input.uploadId, format: upload.format, sha256: upload.sha256.trim() };
     if (upload.imported_by !== null) {
-      return { ...base, status: 'already-imported', importedBy: upload.imported_by, lines: 0, records: upload.rows_written ?? 0, written: {},
-        message: `these bytes were already imported by ${upload.imported_by}: nothing written` };
+      return {
+        ...base,
+        status: 'already-imported',
+        importedBy: upload.imported_by,
+        lines: 0,
+        records: upload.rows_written ?? 0,
+        written: {},
+        message: `these bytes were already imported by ${upload.imported_by}: nothing written`,
+      };
     }
     const { lines, report } = parse(upload, 'write');
     const source = `${upload.format}:${upload.file_name}`;
-    const written = report.kind === 'observations'
-      ? await writeObservations(knex, trx, report.rows, upload.format === 'observations' ? `dataset:${upload.file_name}` : source, input.workflowId)
-      : await writeDemand(knex, trx, report, input.uploadId, upload.format);
-    await knex('report_uploads').update({ imported_at: new Date(), imported_by: input.workflowId, rows_written: report.rows.length })
-      .where({ id: input.uploadId }).transacting(trx);
-    const summary = Object.entries(written).map(([what, n]) => `${n} ${what.replace('_', ' ')}`).join(', ');
-    return { ...base, status: 'imported', importedBy: input.workflowId, lines, records: report.rows.length, written,
-      message: `imported ${summary} from ${upload.file_name}` };
+    const written =
+      report.kind === 'observations'
+        ? await writeObservations(
+            knex,
+            trx,
+            report.rows,
+            upload.format === 'observations' ? `dataset:${upload.file_name}` : source,
+            input.workflowId,
+          )
+        : await writeDemand(knex, trx, report, input.uploadId, upload.format);
+    await knex('report_uploads')
+      .update({ imported_at: new Date(), imported_by: input.workflowId, rows_written: report.rows.length })
+      .where({ id: input.uploadId })
+      .transacting(trx);
+    const summary = Object.entries(written)
+      .map(([what, n]) => `${n} ${what.replace('_', ' ')}`)
+      .join(', ');
+    return {
+      ...base,
+      status: 'imported',
+      importedBy: input.workflowId,
+      lines,
+      records: report.rows.length,
+      written,
+      message: `imported ${summary} from ${upload.file_name}`,
+    };
   });
 }
 

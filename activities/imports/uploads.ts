@@ -23,21 +23,25 @@ export interface UploadRow {
 }
 
 export function checkFormat(value: unknown): ImportFormat {
-  if (!(IMPORT_FORMATS as readonly unknown[]).includes(value)) throw new InputError('format', `must be one of ${IMPORT_FORMATS.join(', ')}`);
+  if (!(IMPORT_FORMATS as readonly unknown[]).includes(value))
+    throw new InputError('format', `must be one of ${IMPORT_FORMATS.join(', ')}`);
   return value as ImportFormat;
 }
 
 export async function stageUpload(orm: Orm, format: ImportFormat, fileName: string, bytes: Buffer): Promise<StagedUpload> {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new InputError('file', `is ${bytes.length} bytes, larger than the ${MAX_IMPORT_BYTES} bytes an import takes`);
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new InputError('file', `is ${bytes.length} bytes, larger than the ${MAX_IMPORT_BYTES} bytes an import takes`);
   if (bytes.length === 0) throw new InputError('file', 'is empty');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const knex = orm.em.getKnex();
   // the same bytes again: keep the first staging (and whether it was imported)
-  const [row] = (await knex.raw(
-    `insert into report_uploads (format, file_name, sha256, size_bytes, content) values (?, ?, ?, ?, ?)
+  const [row] = (
+    await knex.raw(
+      `insert into report_uploads (format, file_name, sha256, size_bytes, content) values (?, ?, ?, ?, ?)
      on conflict (format, sha256) do update set format = excluded.format returning id, imported_by`,
-    [format, fileName.slice(0, 200), sha256, bytes.length, bytes],
-  )).rows as { id: string; imported_by: string | null }[];
+      [format, fileName.slice(0, 200), sha256, bytes.length, bytes],
+    )
+  ).rows as { id: string; imported_by: string | null }[];
   return { uploadId: String(row!.id), sha256, importedBy: row!.imported_by };
 }
 

@@ -37,8 +37,14 @@ export async function analyzeTrends(orm: Orm, input: AnalyzeTrendsActivityInput)
   if (keywordTrends) keywordTrends.trending_keywords = keywordTrends.trending_keywords.slice(0, TRENDING_KEPT);
   const forecastMape = analysis.future_predictions.backtest?.mape ?? null;
   const analysisId = await insertTrendAnalysis(em, {
-    createdAt: new Date(), platform: input.platform ?? null, windowFrom: from, windowTo: to, observations: rows.length, forecastMape,
-    analysis: { ...analysis, excluded_unknown_metrics: stored.length - rows.length }, keywordTrends: keywordTrends as Record<string, unknown> | null,
+    createdAt: new Date(),
+    platform: input.platform ?? null,
+    windowFrom: from,
+    windowTo: to,
+    observations: rows.length,
+    forecastMape,
+    analysis: { ...analysis, excluded_unknown_metrics: stored.length - rows.length },
+    keywordTrends: keywordTrends as Record<string, unknown> | null,
     workflowId: input.workflowId,
   });
   return { analysisId, day: to, observations: rows.length, forecastMape };

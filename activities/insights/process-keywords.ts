@@ -27,8 +27,15 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
   const { keywords, clusters } = scoreAndCluster(rows, input.clusters ?? 10);
   // one transaction: the day's processed rows and its clusters change together or not at all
   await em.transactional(async (tx) => {
-    await upsertProcessedKeywords(tx, keywords, input.workflowId, (written) => ctx.heartbeat({ stage: 'write', day, written, of: keywords.length }));
-    await replaceClusters(tx, day, clusters.map((c) => ({ clusterId: c.id, label: c.label, topTerms: c.topTerms, size: c.size })), input.workflowId);
+    await upsertProcessedKeywords(tx, keywords, input.workflowId, (written) =>
+      ctx.heartbeat({ stage: 'write', day, written, of: keywords.length }),
+    );
+    await replaceClusters(
+      tx,
+      day,
+      clusters.map((c) => ({ clusterId: c.id, label: c.label, topTerms: c.topTerms, size: c.size })),
+      input.workflowId,
+    );
   });
   return { day, processed: keywords.length, clusters: clusters.length };
 }
@@ -39,7 +46,13 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
  * out unknown: difficulty needs competition, cpc and volume; opportunity needs volume, trend, competition.
  */
 function scoreAndCluster(rows: ObservationInput[], k: number): { keywords: NewProcessedKeyword[]; clusters: ClusterSummary[] } {
-  const filled = rows.map((r) => ({ ...r, searchVolume: r.searchVolume ?? 0, competition: r.competition ?? 0, cpc: r.cpc ?? 0, trendScore: r.trendScore ?? 0 }));
+  const filled = rows.map((r) => ({
+    ...r,
+    searchVolume: r.searchVolume ?? 0,
+    competition: r.competition ?? 0,
+    cpc: r.cpc ?? 0,
+    trendScore: r.trendScore ?? 0,
+  }));
   const { keywords, clusters } = processObservations(filled, { k });
   return {
     clusters,
@@ -47,7 +60,11 @@ function scoreAndCluster(rows: ObservationInput[], k: number): { keywords: NewPr
       const r = rows[i]!;
       const volumeKnown = r.searchVolume !== null && r.competition !== null;
       return {
-        ...p, searchVolume: r.searchVolume, competition: r.competition, cpc: r.cpc, trendScore: r.trendScore,
+        ...p,
+        searchVolume: r.searchVolume,
+        competition: r.competition,
+        cpc: r.cpc,
+        trendScore: r.trendScore,
         difficultyScore: volumeKnown && r.cpc !== null ? p.difficultyScore : null,
         opportunityScore: volumeKnown && r.trendScore !== null ? p.opportunityScore : null,
       };

@@ -29,7 +29,8 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   const set = buildTrainingSet(rows.filter(isComplete));
   if (set.targets.length < MIN_TRAINING_ROWS) {
     return {
-      modelVersion: null, metrics: null,
+      modelVersion: null,
+      metrics: null,
       reason: `${set.targets.length} observations have ${set.horizonDays} days of later history (need ${MIN_TRAINING_ROWS}): collect for more days`,
     };
   }
@@ -37,9 +38,17 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   // bounded bootstrap samples per tree: months of history train in seconds with the same R² (docs/benchmarks.md)
   const model = trainSuccessModel(set, { maxSamples: MAX_SAMPLES_PER_TREE });
   const modelVersion = await insertModelVersion(em, {
-    createdAt: new Date(), algorithm: model.algorithm, target: model.target, features: [...model.features], horizonDays: model.horizonDays,
-    trainingFrom: model.trainingWindow?.from ?? null, trainingTo: model.trainingWindow?.to ?? null, metrics: model.metrics,
-    featureRanges: model.featureRanges, forest: model.forest, workflowId: input.workflowId,
+    createdAt: new Date(),
+    algorithm: model.algorithm,
+    target: model.target,
+    features: [...model.features],
+    horizonDays: model.horizonDays,
+    trainingFrom: model.trainingWindow?.from ?? null,
+    trainingTo: model.trainingWindow?.to ?? null,
+    metrics: model.metrics,
+    featureRanges: model.featureRanges,
+    forest: model.forest,
+    workflowId: input.workflowId,
   });
   const { mse, r2, trainingSamples, testSamples } = model.metrics;
   return { modelVersion, metrics: { mse, r2, trainingSamples, testSamples } };

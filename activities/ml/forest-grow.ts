@@ -19,7 +19,8 @@ const ID_BITS = 2 ** 22;
 
 /** The drawn rows of every feature in value order, by sorting few draws or filtering the full order. */
 function drawnRows(columns: readonly Float64Array[], y: Float64Array, { order, rank }: Sorted, { rows, counts }: Bootstrap): DrawnRows[] {
-  const u = rows.length, n = y.length;
+  const u = rows.length,
+    n = y.length;
   // few draws: sort their global ranks natively (rank · 2^22 + id is an exact double)
   const sortDraws = u * 16 < n && u < ID_BITS;
   const idOf = sortDraws ? null : new Int32Array(n).fill(-1);
@@ -34,10 +35,13 @@ function drawnRows(columns: readonly Float64Array[], y: Float64Array, { order, r
       keys.sort();
       for (let q = 0; q < u; q++) ids[q] = keys[q]! % ID_BITS;
     }
-    const x = new Float64Array(u), w = new Float64Array(u), wy = new Float64Array(u);
+    const x = new Float64Array(u),
+      w = new Float64Array(u),
+      wy = new Float64Array(u);
     const column = columns[f]!;
     for (let q = 0; q < u; q++) {
-      const id = ids[q]!, i = rows[id]!;
+      const id = ids[q]!,
+        i = rows[id]!;
       x[q] = column[i]!;
       w[q] = counts[id]!;
       wy[q] = counts[id]! * y[i]!;
@@ -50,19 +54,29 @@ function drawnRows(columns: readonly Float64Array[], y: Float64Array, { order, r
  * Grows one tree level by level (as SLIQ): at each level one pass per feature over the drawn rows
  * in value order visits every open node's rows, so no node ever sorts or partitions.
  */
-export function growTree(columns: readonly Float64Array[], y: Float64Array, sorted: Sorted, bootstrap: Bootstrap, opts: ForestOptions): Tree {
+export function growTree(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  sorted: Sorted,
+  bootstrap: Bootstrap,
+  opts: ForestOptions,
+): Tree {
   const { rows, counts } = bootstrap;
   const drawn = drawnRows(columns, y, sorted, bootstrap);
   const tree = new TreeBuilder();
   const nodeOf = new Int32Array(rows.length);
-  let w = 0, s = 0;
+  let w = 0,
+    s = 0;
   for (let id = 0; id < rows.length; id++) {
     w += counts[id]!;
     s += counts[id]! * y[rows[id]!]!;
   }
   let open = [tree.add(w, s)];
   for (let depth = 0; depth < opts.maxDepth && open.length > 0; depth++) {
-    const level = new Level(open.filter((node) => tree.weight[node]! >= 2 * opts.minSamplesLeaf), tree);
+    const level = new Level(
+      open.filter((node) => tree.weight[node]! >= 2 * opts.minSamplesLeaf),
+      tree,
+    );
     drawn.forEach((d, f) => level.scan(f, d, nodeOf, opts.minSamplesLeaf));
     open = [];
     // per node of the tree so far: its split (feature −1: it stays a leaf) and its children

@@ -16,7 +16,10 @@ export class Level {
   private readonly runS: Float64Array;
   private readonly last: Float64Array;
 
-  constructor(readonly nodes: number[], tree: TreeBuilder) {
+  constructor(
+    readonly nodes: number[],
+    tree: TreeBuilder,
+  ) {
     const m = nodes.length;
     this.slotOf = new Int32Array(tree.weight.length).fill(-1);
     nodes.forEach((node, slot) => (this.slotOf[node] = slot));
@@ -43,7 +46,9 @@ export class Level {
       if (node < 0) continue;
       const k = slotOf[node]!;
       if (k < 0) continue;
-      const x = xs[p]!, wl = runW[k]!, sl = runS[k]!;
+      const x = xs[p]!,
+        wl = runW[k]!,
+        sl = runS[k]!;
       // a boundary between two distinct values of this node's rows: score the split there
       if (x !== last[k] && wl >= minLeaf && w[k]! - wl >= minLeaf) {
         const candidate = (sl * sl) / wl + ((s[k]! - sl) * (s[k]! - sl)) / (w[k]! - wl);

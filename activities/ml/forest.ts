@@ -90,7 +90,11 @@ export interface SerializedForest {
 
 export function serializeForest(forest: Forest): SerializedForest {
   const trees = forest.trees.map((t) => ({
-    feature: Array.from(t.feature), threshold: Array.from(t.threshold), left: Array.from(t.left), right: Array.from(t.right), value: Array.from(t.value),
+    feature: Array.from(t.feature),
+    threshold: Array.from(t.threshold),
+    left: Array.from(t.left),
+    right: Array.from(t.right),
+    value: Array.from(t.value),
   }));
   return { format: 'regression-forest/v1', nFeatures: forest.nFeatures, options: forest.options, trees };
 }
@@ -98,7 +102,11 @@ export function serializeForest(forest: Forest): SerializedForest {
 export function deserializeForest(data: SerializedForest): Forest {
   if (data.format !== 'regression-forest/v1') throw new Error(`Unknown forest format: ${String(data.format)}`);
   const trees = data.trees.map((t) => ({
-    feature: Int32Array.from(t.feature), threshold: Float64Array.from(t.threshold), left: Int32Array.from(t.left), right: Int32Array.from(t.right), value: Float64Array.from(t.value),
+    feature: Int32Array.from(t.feature),
+    threshold: Float64Array.from(t.threshold),
+    left: Int32Array.from(t.left),
+    right: Int32Array.from(t.right),
+    value: Float64Array.from(t.value),
   }));
   return { nFeatures: data.nFeatures, options: data.options, trees };
 }

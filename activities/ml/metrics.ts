@@ -20,7 +20,8 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
   let mean = 0;
   for (let i = 0; i < n; i++) mean += actual[i]!;
   mean /= n;
-  let sse = 0, sst = 0;
+  let sse = 0,
+    sst = 0;
   for (let i = 0; i < n; i++) {
     sse += (actual[i]! - predicted[i]!) ** 2;
     sst += (actual[i]! - mean) ** 2;

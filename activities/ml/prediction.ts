@@ -72,5 +72,11 @@ export function predictSuccess(model: LoadedSuccessModel, input: ScoreInput): Su
   const predicted = pyRound(mean, 3);
   const rounded = pyRound(confidence, 3);
   const recommendation = recommend(predicted, rounded);
-  return { model_version: model.version, predicted_success: predicted, confidence: rounded, recommendation, recommendation_text: TEXT[recommendation] };
+  return {
+    model_version: model.version,
+    predicted_success: predicted,
+    confidence: rounded,
+    recommendation,
+    recommendation_text: TEXT[recommendation],
+  };
 }

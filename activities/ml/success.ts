@@ -34,7 +34,8 @@ export function successFeatures(input: ScoreInput): number[] {
 
 export function successScore(current: CompleteObservation, later: readonly CompleteObservation[]): number {
   if (later.length === 0) throw new Error('successScore: no later observations');
-  let volume = 0, competition = 0;
+  let volume = 0,
+    competition = 0;
   for (const row of later) {
     volume += Math.max(0, finite(row.searchVolume));
     competition += clamp01(finite(row.competition));
@@ -72,7 +73,8 @@ export function buildTrainingSet(rows: readonly CompleteObservation[], options: 
   }
   const features: number[][] = [];
   const targets: number[] = [];
-  let from = '', to = '';
+  let from = '',
+    to = '';
   for (const list of series.values()) {
     list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     const day = list.map((r) => dayNumber(r.day));
@@ -103,12 +105,25 @@ export interface EvaluatedForest {
 }
 
 /** The reference pipeline's train() (test/bench/reference/pipeline.py): fit on a seeded 80 %, report MSE and R² on the other 20 %. */
-export function trainAndEvaluate(columns: readonly Float64Array[], targets: Float64Array, options: Partial<ForestOptions> & { testFraction?: number } = {}): EvaluatedForest {
+export function trainAndEvaluate(
+  columns: readonly Float64Array[],
+  targets: Float64Array,
+  options: Partial<ForestOptions> & { testFraction?: number } = {},
+): EvaluatedForest {
   const { testFraction = 0.2, ...forestOptions } = options;
   const { train, test } = splitTrainTest(targets.length, testFraction, forestOptions.seed ?? 42);
   const pick = (values: Float64Array, at: Uint32Array) => Float64Array.from(at, (i) => values[i]!);
-  const forest = trainForest(columns.map((c) => pick(c, train)), pick(targets, train), forestOptions);
-  const predicted = Array.from(test, (i) => predictForest(forest, columns.map((c) => c[i]!)));
+  const forest = trainForest(
+    columns.map((c) => pick(c, train)),
+    pick(targets, train),
+    forestOptions,
+  );
+  const predicted = Array.from(test, (i) =>
+    predictForest(
+      forest,
+      columns.map((c) => c[i]!),
+    ),
+  );
   const metrics = regressionMetrics(pick(targets, test), predicted);
   return { forest, metrics: { ...metrics, trainingSamples: train.length, testSamples: test.length } };
 }
@@ -130,7 +145,8 @@ export function trainSuccessModel(set: TrainingSet, options: Partial<ForestOptio
   if (set.targets.length < 2) throw new Error(`trainSuccessModel: ${set.targets.length} training rows, need at least 2`);
   const { forest, metrics } = trainAndEvaluate(set.columns, set.targets, options);
   const featureRanges = set.columns.map((column, f) => {
-    let min = Infinity, max = -Infinity;
+    let min = Infinity,
+      max = -Infinity;
     for (const v of column) {
       const z = coverageScale(f, v);
       if (z < min) min = z;

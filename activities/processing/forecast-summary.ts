@@ -63,7 +63,16 @@ export function forecastTrends(rows: readonly CompleteObservation[], options: Fo
   }
   const all = [...series.values()];
   const heldOut = Math.min(backtestDays, dayIndex.size - 3);
-  const compared = heldOut > 0 ? (['linear', 'holt'] as const).map((m) => backtest(all.map((s) => s.values), m, heldOut)) : [];
+  const compared =
+    heldOut > 0
+      ? (['linear', 'holt'] as const).map((m) =>
+          backtest(
+            all.map((s) => s.values),
+            m,
+            heldOut,
+          ),
+        )
+      : [];
   const scored = compared.filter((b) => b.mape !== null).sort((a, b) => a.mape! - b.mape!);
   const method = scored[0]?.method ?? 'linear';
   const newest = span - 1;

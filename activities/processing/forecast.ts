@@ -29,7 +29,9 @@ function point(step: number, value: number, se: number): ForecastPoint {
 
 /** Ordinary least squares on (day index, value), with the classic interval for a new observation. */
 export function linearForecast(values: ArrayLike<number>, horizon: number): Forecast | null {
-  let n = 0, sx = 0, sy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i]!)) continue;
     n++;
@@ -37,8 +39,10 @@ export function linearForecast(values: ArrayLike<number>, horizon: number): Fore
     sy += values[i]!;
   }
   if (n < MIN_POINTS) return null;
-  const mx = sx / n, my = sy / n;
-  let sxx = 0, sxy = 0;
+  const mx = sx / n,
+    my = sy / n;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i]!)) continue;
     sxx += (i - mx) ** 2;
@@ -70,7 +74,9 @@ export function holtForecast(values: ArrayLike<number>, horizon: number): Foreca
   let best = { sse: Infinity, alpha: 1, beta: 0, level: 0, trend: 0 };
   for (const alpha of ALPHAS) {
     for (const beta of BETAS) {
-      let level = y[0]!, trend = y[1]! - y[0]!, sse = 0;
+      let level = y[0]!,
+        trend = y[1]! - y[0]!,
+        sse = 0;
       for (let t = 1; t < y.length; t++) {
         const error = y[t]! - (level + trend);
         sse += error * error;
@@ -109,8 +115,17 @@ export interface BacktestResult {
 }
 
 /** Fits on all but the last `heldOutDays` of each series and scores the forecast of those days. */
-export function backtest(series: readonly (Float64Array | readonly number[])[], method: ForecastMethod, heldOutDays: number): BacktestResult {
-  let ape = 0, apeCount = 0, absError = 0, absActual = 0, used = 0, points = 0;
+export function backtest(
+  series: readonly (Float64Array | readonly number[])[],
+  method: ForecastMethod,
+  heldOutDays: number,
+): BacktestResult {
+  let ape = 0,
+    apeCount = 0,
+    absError = 0,
+    absActual = 0,
+    used = 0,
+    points = 0;
   for (const values of series) {
     const cut = values.length - heldOutDays;
     const fit = cut > 0 ? forecast(values.slice(0, cut), heldOutDays, method) : null;

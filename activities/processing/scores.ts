@@ -9,8 +9,7 @@ export interface ScoreInput {
   trendScore?: number | null;
 }
 
-const num = (value: number | null | undefined): number =>
-  value === null || value === undefined || Number.isNaN(value) ? 0 : value;
+const num = (value: number | null | undefined): number => (value === null || value === undefined || Number.isNaN(value) ? 0 : value);
 
 /**
  * Python's round(x, digits): the double nearest to x rounded to `digits` decimals, exact ties to

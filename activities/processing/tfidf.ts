@@ -89,7 +89,14 @@ export function tfidfMatrix(docs: readonly string[], maxFeatures = 1000): TfidfR
 }
 
 /** pass 2: per document, count kept terms, weight by idf, normalise to unit length. */
-function buildRows(rows: number, cols: number, offsets: Int32Array, termIds: Int32Array, column: Int32Array, idf: Float64Array): SparseMatrix {
+function buildRows(
+  rows: number,
+  cols: number,
+  offsets: Int32Array,
+  termIds: Int32Array,
+  column: Int32Array,
+  idf: Float64Array,
+): SparseMatrix {
   const indptr = new Int32Array(rows + 1);
   const indices = new Int32Array(offsets[rows]!);
   const data = new Float64Array(offsets[rows]!);

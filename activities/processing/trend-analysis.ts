@@ -39,7 +39,10 @@ export interface TrendAnalysis {
 }
 
 interface PlatformAcc {
-  n: number; volume: number; competition: number; cpc: number;
+  n: number;
+  volume: number;
+  competition: number;
+  cpc: number;
   trending: Map<string, CompleteObservation>;
   emerging: Map<string, CompleteObservation>;
 }
@@ -56,7 +59,8 @@ export function buildTrendAnalysis(rows: readonly CompleteObservation[], options
     p.competition += row.competition;
     p.cpc += row.cpc;
     if (row.trendScore > 0.7) keepBest(p.trending, row, row.trendScore, (r) => r.trendScore);
-    if (row.searchVolume > 100 && row.searchVolume < 1000 && row.competition < 0.5) keepBest(p.emerging, row, row.searchVolume, (r) => r.searchVolume);
+    if (row.searchVolume > 100 && row.searchVolume < 1000 && row.competition < 0.5)
+      keepBest(p.emerging, row, row.searchVolume, (r) => r.searchVolume);
     let d = daily.get(row.day);
     if (!d) daily.set(row.day, (d = { day: row.day, search_volume: 0, competition: 0, cpc: 0, observations: 0 }));
     d.search_volume += row.searchVolume;
@@ -77,7 +81,12 @@ export function buildTrendAnalysis(rows: readonly CompleteObservation[], options
   };
 }
 
-function keepBest(best: Map<string, CompleteObservation>, row: CompleteObservation, value: number, of: (r: CompleteObservation) => number): void {
+function keepBest(
+  best: Map<string, CompleteObservation>,
+  row: CompleteObservation,
+  value: number,
+  of: (r: CompleteObservation) => number,
+): void {
   const current = best.get(row.keyword);
   if (!current || value > of(current)) best.set(row.keyword, row);
 }
@@ -93,7 +102,11 @@ function platformTrends(p: PlatformAcc): PlatformTrends {
     avg_search_volume: p.volume / p.n,
     avg_competition: p.competition / p.n,
     avg_cpc: p.cpc / p.n,
-    trending_keywords: top10(p.trending, (r) => r.trendScore).map((r) => ({ keyword: r.keyword, trend_score: r.trendScore, search_volume: r.searchVolume })),
+    trending_keywords: top10(p.trending, (r) => r.trendScore).map((r) => ({
+      keyword: r.keyword,
+      trend_score: r.trendScore,
+      search_volume: r.searchVolume,
+    })),
     emerging_keywords: top10(p.emerging, (r) => r.searchVolume).map((r) => ({
       keyword: r.keyword,
       search_volume: r.searchVolume,

@@ -15,10 +15,11 @@ export type ObservationInput = Pick<Observation, 'keyword' | 'day' | Metric | 'r
 export type CompleteObservation = ObservationInput & { [K in Metric]: number };
 
 /** An observation after scoring, related-keyword cleaning and clustering, every score known. */
-export type ScoredKeyword = CompleteObservation & Pick<ProcessedKeyword, 'clusterId'> & {
-  difficultyScore: number;
-  opportunityScore: number;
-};
+export type ScoredKeyword = CompleteObservation &
+  Pick<ProcessedKeyword, 'clusterId'> & {
+    difficultyScore: number;
+    opportunityScore: number;
+  };
 
 /** A cluster of similar keywords, labelled from its strongest TF-IDF terms. */
 export interface ClusterSummary {

@@ -22,18 +22,19 @@ export function batchLoader<V>(loadMany: (keys: string[]) => Promise<Map<string,
     );
   };
 
-  return (key: string): Promise<V> => new Promise<V>((resolve, reject) => {
-    if (!pending) {
-      const batch = new Map<string, Waiter<V>[]>();
-      pending = batch;
-      // after the I/O callbacks of this turn: every request parsed in it joins the batch
-      setImmediate(() => {
-        if (pending === batch) flush(batch);
-      });
-    }
-    const waiters = pending.get(key);
-    if (waiters) waiters.push({ resolve, reject });
-    else pending.set(key, [{ resolve, reject }]);
-    if (pending.size >= maxBatch) flush(pending);
-  });
+  return (key: string): Promise<V> =>
+    new Promise<V>((resolve, reject) => {
+      if (!pending) {
+        const batch = new Map<string, Waiter<V>[]>();
+        pending = batch;
+        // after the I/O callbacks of this turn: every request parsed in it joins the batch
+        setImmediate(() => {
+          if (pending === batch) flush(batch);
+        });
+      }
+      const waiters = pending.get(key);
+      if (waiters) waiters.push({ resolve, reject });
+      else pending.set(key, [{ resolve, reject }]);
+      if (pending.size >= maxBatch) flush(pending);
+    });
 }

@@ -56,9 +56,13 @@ export function listenForChanges(orm: Orm, cache: ReadCache, log: Logger, probeM
       connection = c;
       retryMs = RETRY_MS.first;
       const probed = c;
-      probe = setInterval(() => void withTimeout(opened.probe(), probeMs.timeoutMs).catch((err: unknown) => {
-        if (connection === probed) lost(err);
-      }), probeMs.everyMs);
+      probe = setInterval(
+        () =>
+          void withTimeout(opened.probe(), probeMs.timeoutMs).catch((err: unknown) => {
+            if (connection === probed) lost(err);
+          }),
+        probeMs.everyMs,
+      );
       probe.unref();
       // from here on every committed write is announced; what was cached before is dropped on enabling
       cache.setEnabled(true);

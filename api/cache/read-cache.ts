@@ -77,9 +77,12 @@ export class ReadCache {
       });
       flight = { generation, promise };
       region.inFlight.set(key, flight);
-      void promise.then((body) => {
-        if (body && status === 'miss' && this.enabled && region.generation === generation) this.store(id, { body, region });
-      }, () => undefined);
+      void promise.then(
+        (body) => {
+          if (body && status === 'miss' && this.enabled && region.generation === generation) this.store(id, { body, region });
+        },
+        () => undefined,
+      );
     }
     if (status === 'miss') this.misses++;
     return { body: await flight.promise, status };
@@ -104,7 +107,15 @@ export class ReadCache {
   }
 
   stats(): CacheStats {
-    return { enabled: this.enabled, entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses, invalidations: this.invalidations };
+    return {
+      enabled: this.enabled,
+      entries: this.entries.size,
+      bytes: this.bytes,
+      maxBytes: this.maxBytes,
+      hits: this.hits,
+      misses: this.misses,
+      invalidations: this.invalidations,
+    };
   }
 
   private store(id: string, entry: Entry): void {

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { Api, Json } from './in-process';
 import { AlertsPage } from './pages/alerts';
 import { apiError, page } from './render';
-import { formOf } from './routes';
+import { formOf } from './form';
 import type { DashEnv } from './session';
 
 type Ctx = Context<DashEnv>;
@@ -11,13 +11,25 @@ type Ctx = Context<DashEnv>;
 export function alertPages(app: Hono<DashEnv>, apiOf: (c: Ctx) => Api) {
   const show = async (c: Ctx, outcome: { error?: string; created?: Json } = {}) => {
     const api = apiOf(c);
-    const [rules, deliveries, lists] = await Promise.all([api.get('/alerts/rules'), api.get('/alerts/deliveries?limit=100'), api.get('/lists')]);
+    const [rules, deliveries, lists] = await Promise.all([
+      api.get('/alerts/rules'),
+      api.get('/alerts/deliveries?limit=100'),
+      api.get('/lists'),
+    ]);
     const error = outcome.error ?? [rules, deliveries].filter((r) => r.status !== 200).map((r) => apiError(r.body))[0];
-    return page(c, 'Alerts', (
-      <AlertsPage session={c.get('session')} error={error} created={outcome.created}
-        rules={rules.status === 200 ? rules.body.rules : []} deliveries={deliveries.status === 200 ? deliveries.body.deliveries : []}
-        lists={lists.status === 200 ? lists.body.lists : []} />
-    ), { status: outcome.error ? 400 : outcome.created ? 201 : 200 });
+    return page(
+      c,
+      'Alerts',
+      <AlertsPage
+        session={c.get('session')}
+        error={error}
+        created={outcome.created}
+        rules={rules.status === 200 ? rules.body.rules : []}
+        deliveries={deliveries.status === 200 ? deliveries.body.deliveries : []}
+        lists={lists.status === 200 ? lists.body.lists : []}
+      />,
+      { status: outcome.error ? 400 : outcome.created ? 201 : 200 },
+    );
   };
 
   app.get('/ui/alerts', (c) => show(c));

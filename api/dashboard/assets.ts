@@ -21,6 +21,9 @@ export function assetRoutes() {
   return new Hono().get('/assets/:name', (c) => {
     const file = loaded.get(c.req.param('name'));
     if (!file) return c.text('no such asset', 404);
-    return c.body(new Uint8Array(file.body), 200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'public, max-age=3600' });
+    return c.body(new Uint8Array(file.body), 200, {
+      'content-type': `${file.type}; charset=utf-8`,
+      'cache-control': 'public, max-age=3600',
+    });
   });
 }

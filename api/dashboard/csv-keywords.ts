@@ -31,8 +31,15 @@ function rowsOf(text: string): { first: string; line: number }[] {
     if (text[i] === '"') {
       i++;
       while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') { first += '"'; i += 2; continue; }
-        if (text[i] === '"') { i++; break; }
+        if (text[i] === '"' && text[i + 1] === '"') {
+          first += '"';
+          i += 2;
+          continue;
+        }
+        if (text[i] === '"') {
+          i++;
+          break;
+        }
         if (text[i] === '\n') line++;
         first += text[i++];
       }

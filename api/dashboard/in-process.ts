@@ -22,11 +22,16 @@ type Requester = (path: string, init: RequestInit, env: Record<symbol, unknown>)
  */
 export function apiFor(request: Requester, c: Context, apiKey: string | undefined) {
   const headers = (write: boolean): Record<string, string> => ({
-    'x-request-id': String(c.get('requestId') ?? ''), accept: 'application/json',
+    'x-request-id': String(c.get('requestId') ?? ''),
+    accept: 'application/json',
     ...(write && apiKey ? { 'x-api-key': apiKey } : {}),
   });
   const call = async <T = Json>(path: string, init: RequestInit, write: boolean): Promise<ApiAnswer<T>> => {
-    const res = await request(path, { ...init, headers: { ...headers(write), ...(init.headers as Record<string, string>) } }, { [IN_PROCESS]: true });
+    const res = await request(
+      path,
+      { ...init, headers: { ...headers(write), ...(init.headers as Record<string, string>) } },
+      { [IN_PROCESS]: true },
+    );
     const text = await res.text();
     const isJson = (res.headers.get('content-type') ?? '').includes('json');
     return { status: res.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: res.headers };
@@ -34,7 +39,11 @@ export function apiFor(request: Requester, c: Context, apiKey: string | undefine
   return {
     get: <T = Json>(path: string) => call<T>(path, { method: 'GET' }, false),
     send: <T = Json>(method: string, path: string, body?: unknown) =>
-      call<T>(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }, true),
+      call<T>(
+        path,
+        { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) },
+        true,
+      ),
   };
 }
 export type Api = ReturnType<typeof apiFor>;

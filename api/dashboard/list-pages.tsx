@@ -7,7 +7,7 @@ import type { Api, Json } from './in-process';
 import { ListPage } from './pages/list';
 import { ListsPage } from './pages/lists';
 import { apiError, page } from './render';
-import { formOf } from './routes';
+import { formOf } from './form';
 import type { DashEnv } from './session';
 
 type Ctx = Context<DashEnv>;
@@ -20,17 +20,24 @@ export function listPages(app: Hono<DashEnv>, apiOf: (c: Ctx) => Api, deps: ApiD
     const res = await apiOf(c).get('/lists');
     const lists = res.status === 200 ? (res.body.lists as Json[]) : [];
     const problem = error ?? (res.status === 200 ? undefined : apiError(res.body));
-    return page(c, 'Lists', <ListsPage lists={lists} session={c.get('session')} error={problem} form={form} />, { status: error ? 400 : 200 });
+    return page(c, 'Lists', <ListsPage lists={lists} session={c.get('session')} error={problem} form={form} />, {
+      status: error ? 400 : 200,
+    });
   };
   const showList = async (c: Ctx, error?: string) => {
     const id = c.req.param('id')!;
     const cursor = c.req.query('cursor') || undefined;
-    const res = await apiOf(c).get(`/lists/${encodeURIComponent(id)}?limit=${KEYWORDS_PER_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    if (res.status !== 200) return page(c, 'List', <p class="notice error">{apiError(res.body)}</p>, { status: res.status === 404 ? 404 : 400 });
+    const res = await apiOf(c).get(
+      `/lists/${encodeURIComponent(id)}?limit=${KEYWORDS_PER_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    if (res.status !== 200)
+      return page(c, 'List', <p class="notice error">{apiError(res.body)}</p>, { status: res.status === 404 ? 404 : 400 });
     const runId = c.req.query('run');
     const run = runId ? { workflowId: runId, statusUrl: statusUrl(runId), temporalUiUrl: workflowUiUrl(deps, runId) } : undefined;
-    return page(c, res.body.name, <ListPage list={res.body} session={c.get('session')} run={run} error={error} cursor={cursor} />,
-      { scripts: run ? ['progress.js'] : [], status: error ? 400 : 200 });
+    return page(c, res.body.name, <ListPage list={res.body} session={c.get('session')} run={run} error={error} cursor={cursor} />, {
+      scripts: run ? ['progress.js'] : [],
+      status: error ? 400 : 200,
+    });
   };
 
   app.get('/ui/lists', (c) => showLists(c));
@@ -94,5 +101,8 @@ async function allKeywords(api: Api, id: string): Promise<string[]> {
 
 /** What the seller typed, back into the form after an error (the file has to be chosen again). */
 const echo = (form: Json): Json => ({
-  name: form.name, keywords: form.keywords, daily: form.daily === '1', platforms: ([] as unknown[]).concat(form.platforms ?? []).map(String),
+  name: form.name,
+  keywords: form.keywords,
+  daily: form.daily === '1',
+  platforms: ([] as unknown[]).concat(form.platforms ?? []).map(String),
 });

@@ -24,30 +24,63 @@ export function readPages(app: Hono<DashEnv>, apiOf: (c: Context<DashEnv>) => Ap
       if (v) filters[f] = v;
     }
     const cursor = c.req.query('cursor') || undefined;
-    const [res, lists, clusters] = await Promise.all([api.get(`/keywords${query({ ...filters, limit: PAGE_SIZE, cursor })}`), listNames(api), api.get('/clusters')]);
+    const [res, lists, clusters] = await Promise.all([
+      api.get(`/keywords${query({ ...filters, limit: PAGE_SIZE, cursor })}`),
+      listNames(api),
+      api.get('/clusters'),
+    ]);
     const ok = res.status === 200;
     const clusterNames = clusters.status === 200 ? (clusters.body.clusters as { id: number; label: string }[]) : [];
-    return page(c, 'Keywords', (
-      <KeywordsPage filters={filters} page={ok ? res.body : null} error={ok ? null : apiError(res.body)} lists={lists} clusters={clusterNames} cursor={cursor} />
-    ), { status: ok ? 200 : 400 });
+    return page(
+      c,
+      'Keywords',
+      <KeywordsPage
+        filters={filters}
+        page={ok ? res.body : null}
+        error={ok ? null : apiError(res.body)}
+        lists={lists}
+        clusters={clusterNames}
+        cursor={cursor}
+      />,
+      { status: ok ? 200 : 400 },
+    );
   });
 
   app.get('/ui/keywords/:keyword', async (c) => {
     const api = apiOf(c);
     const keyword = c.req.param('keyword');
     const path = `/keywords/${encodeURIComponent(keyword)}`;
-    const [detail, obs, trends] = await Promise.all([api.get(path), api.get(`${path}/observations?limit=1000`), api.get('/analyze/trends')]);
+    const [detail, obs, trends] = await Promise.all([
+      api.get(path),
+      api.get(`${path}/observations?limit=1000`),
+      api.get('/analyze/trends'),
+    ]);
     if (detail.status === 400) return page(c, keyword, <p class="notice error">{apiError(detail.body)}</p>, { status: 400 });
-    const name = detail.status === 200 ? detail.body.keyword as string : keyword;
+    const name = detail.status === 200 ? (detail.body.keyword as string) : keyword;
     const sources: Record<string, Json> = {};
     for (const o of (obs.status === 200 ? obs.body.observations : []) as Json[]) sources[o.platform] ??= o; // newest day first
     const future = trends.status === 200 ? trends.body.trends?.future_predictions : null;
-    const forecasts = Object.fromEntries(((future?.keywords ?? []) as Json[]).filter((k) => k.keyword === name).map((k) => [k.platform, k.forecast]));
+    const forecasts = Object.fromEntries(
+      ((future?.keywords ?? []) as Json[]).filter((k) => k.keyword === name).map((k) => [k.platform, k.forecast]),
+    );
     const signedIn = c.get('session').signedIn;
     const latest = detail.status === 200 ? (detail.body.platforms as Json[]) : [];
     const predictions: KeywordData['predictions'] = {};
-    if (signedIn) await Promise.all(latest.map(async (p) => { predictions[p.platform] = await predict(api, p); }));
-    const data: KeywordData = { keyword: name, detail: detail.status === 200 ? detail.body : null, sources, forecasts, backtest: future?.backtest ?? null, predictions, signedIn };
+    if (signedIn)
+      await Promise.all(
+        latest.map(async (p) => {
+          predictions[p.platform] = await predict(api, p);
+        }),
+      );
+    const data: KeywordData = {
+      keyword: name,
+      detail: detail.status === 200 ? detail.body : null,
+      sources,
+      forecasts,
+      backtest: future?.backtest ?? null,
+      predictions,
+      signedIn,
+    };
     return page(c, name, <KeywordPage {...data} />, { scripts: ['uplot.js', 'charts.js'], status: detail.status === 200 ? 200 : 404 });
   });
 
@@ -79,6 +112,6 @@ async function predict(api: Api, latest: Json): Promise<Json | string> {
 async function listNames(api: Api): Promise<{ id: string; name: string }[]> {
   const res = await api.get('/lists?limit=200');
   if (res.status !== 200) return [];
-  const items = (Array.isArray(res.body) ? res.body : res.body.lists ?? res.body.items ?? []) as Json[];
+  const items = (Array.isArray(res.body) ? res.body : (res.body.lists ?? res.body.items ?? [])) as Json[];
   return items.map((l) => ({ id: String(l.id), name: String(l.name) }));
 }

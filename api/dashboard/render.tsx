@@ -5,8 +5,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from './components/layout';
 import type { DashEnv } from './session';
 
-export async function page(c: Context<DashEnv>, title: string, body: Child, options: { scripts?: string[]; status?: ContentfulStatusCode } = {}) {
-  const html = <Layout title={title} path={c.req.path} session={c.get('session')} scripts={options.scripts}>{body}</Layout>;
+export async function page(
+  c: Context<DashEnv>,
+  title: string,
+  body: Child,
+  options: { scripts?: string[]; status?: ContentfulStatusCode } = {},
+) {
+  const html = (
+    <Layout title={title} path={c.req.path} session={c.get('session')} scripts={options.scripts}>
+      {body}
+    </Layout>
+  );
   return c.html(`<!doctype html>${await html.toString()}`, options.status ?? 200);
 }
 
@@ -19,5 +28,5 @@ export const toLogin = (c: Context, message?: string) =>
 /** The API's error body as one line for a notice. */
 export const apiError = (body: unknown): string => {
   const b = body as { message?: string; field?: string } | string;
-  return typeof b === 'string' ? b : b?.message ?? 'the API answered with an error';
+  return typeof b === 'string' ? b : (b?.message ?? 'the API answered with an error');
 };

@@ -5,7 +5,8 @@ import { securityOf, type ApiDeps } from '../deps';
 import { errorResponse, toHttpError } from '../errors';
 import { assetRoutes } from './assets';
 import { alertPages } from './alert-pages';
-import { apiFor, type Json } from './in-process';
+import { formOf } from './form';
+import { apiFor } from './in-process';
 import { listPages } from './list-pages';
 import { LoginPage } from './pages/login';
 import { readPages } from './read-pages';
@@ -39,20 +40,39 @@ export function dashboardRoutes(deps: ApiDeps, request: Requester, options: { pu
   };
 
   app.route('/', assetRoutes());
-  const htmlOnly = (mw: MiddlewareHandler<DashEnv>): MiddlewareHandler<DashEnv> => (c, next) => (wantsHtml(c) ? mw(c, next) : next());
+  const htmlOnly =
+    (mw: MiddlewareHandler<DashEnv>): MiddlewareHandler<DashEnv> =>
+    (c, next) =>
+      wantsHtml(c) ? mw(c, next) : next();
   app.use('/', htmlOnly(s.middleware), htmlOnly(guard));
   app.use('/ui/*', s.middleware, guard);
   app.onError((err, c) => {
     if (!wantsHtml(c)) return errorResponse(c, err);
     const http = toHttpError(err);
     if (http.status >= 500) c.get('log')().error({ err }, `${c.req.method} ${c.req.path} failed`);
-    return page(c, 'Error', <p class="notice error">{http.status >= 500 ? 'Something went wrong; the server log has the details.' : http.message}</p>, { status: http.status });
+    return page(
+      c,
+      'Error',
+      <p class="notice error">{http.status >= 500 ? 'Something went wrong; the server log has the details.' : http.message}</p>,
+      { status: http.status },
+    );
   });
-  app.get('/ui/login', (c) => page(c, 'Sign in', <LoginPage session={c.get('session')} next={safeNext(c.req.query('next'))} error={c.req.query('why')} configured={s.configured} />));
+  app.get('/ui/login', (c) =>
+    page(
+      c,
+      'Sign in',
+      <LoginPage session={c.get('session')} next={safeNext(c.req.query('next'))} error={c.req.query('why')} configured={s.configured} />,
+    ),
+  );
   app.post('/ui/login', async (c) => {
     const form = formOf(c);
     if (await s.signIn(c, String(form.api_key ?? ''))) return c.redirect(safeNext(form.next), 303);
-    return page(c, 'Sign in', <LoginPage session={c.get('session')} next={safeNext(form.next)} error="Wrong API key." configured={s.configured} />, { status: 403 });
+    return page(
+      c,
+      'Sign in',
+      <LoginPage session={c.get('session')} next={safeNext(form.next)} error="Wrong API key." configured={s.configured} />,
+      { status: 403 },
+    );
   });
   app.post('/ui/logout', async (c) => {
     await s.signOut(c);
@@ -64,6 +84,3 @@ export function dashboardRoutes(deps: ApiDeps, request: Requester, options: { pu
   alertPages(app, apiOf);
   return app;
 }
-
-/** The parsed form of a POST (read once by the guard). */
-export const formOf = (c: Context<DashEnv>): Json => c.get('form') ?? {};

@@ -23,7 +23,9 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export function sessions(apiKey: string | undefined) {
   // without an API key nobody can sign in; anonymous sessions still need a secret for their CSRF tokens
-  const secret = createHmac('sha256', apiKey ?? randomBytes(32)).update('dashboard-session').digest();
+  const secret = createHmac('sha256', apiKey ?? randomBytes(32))
+    .update('dashboard-session')
+    .digest();
   const expected = apiKey ? digest(apiKey) : undefined;
   const csrfOf = (nonce: string) => createHmac('sha256', secret).update(`csrf:${nonce}`).digest('base64url');
 
@@ -31,7 +33,11 @@ export function sessions(apiKey: string | undefined) {
     const nonce = randomBytes(18).toString('base64url');
     const expiresAt = Date.now() + SESSION_HOURS * 3_600_000;
     await setSignedCookie(c, SESSION_COOKIE, `${nonce}.${expiresAt}.${signedIn ? 1 : 0}`, secret, {
-      httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', expires: new Date(expiresAt),
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      expires: new Date(expiresAt),
     });
     const session = { nonce, expiresAt, signedIn, csrf: csrfOf(nonce) };
     c.set('session', session);
@@ -43,7 +49,8 @@ export function sessions(apiKey: string | undefined) {
     const raw = await getSignedCookie(c, secret, SESSION_COOKIE);
     const [nonce, expires, flag] = typeof raw === 'string' ? raw.split('.') : [];
     const expiresAt = Number(expires);
-    if (nonce && Number.isFinite(expiresAt) && expiresAt > Date.now()) c.set('session', { nonce, expiresAt, signedIn: flag === '1', csrf: csrfOf(nonce) });
+    if (nonce && Number.isFinite(expiresAt) && expiresAt > Date.now())
+      c.set('session', { nonce, expiresAt, signedIn: flag === '1', csrf: csrfOf(nonce) });
     else await issue(c, false);
     await next();
   };

@@ -34,9 +34,13 @@ export function apiKeyAuth(apiKey: string | undefined) {
     const result = check(c);
     if (result === 'valid') return next();
     c.header('WWW-Authenticate', 'Bearer realm="keyword-intelligence"');
-    throw new HttpError(401, 'unauthorized', result === 'unconfigured'
-      ? 'this server has no API key configured (set API_KEY); routes that start work or change state are disabled'
-      : `${result === 'missing' ? 'missing' : 'wrong'} API key: send it as X-API-Key or Authorization: Bearer`);
+    throw new HttpError(
+      401,
+      'unauthorized',
+      result === 'unconfigured'
+        ? 'this server has no API key configured (set API_KEY); routes that start work or change state are disabled'
+        : `${result === 'missing' ? 'missing' : 'wrong'} API key: send it as X-API-Key or Authorization: Bearer`,
+    );
   };
 
   return { check, required };

@@ -17,7 +17,10 @@ export function apiMetrics(): ApiMetrics {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames: LABELS, registers: [registry] });
   const duration = new Histogram({
-    name: 'http_request_duration_seconds', help: 'Time to answer an HTTP request', labelNames: LABELS, registers: [registry],
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request',
+    labelNames: LABELS,
+    registers: [registry],
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
   const middleware: MiddlewareHandler = async (c, next) => {
@@ -26,7 +29,11 @@ export function apiMetrics(): ApiMetrics {
       await next();
     } finally {
       const pattern = routePath(c, -1);
-      const labels = { method: c.req.method, route: pattern === '/*' || pattern === '*' ? 'unmatched' : pattern, status: String(c.res.status) };
+      const labels = {
+        method: c.req.method,
+        route: pattern === '/*' || pattern === '*' ? 'unmatched' : pattern,
+        status: String(c.res.status),
+      };
       requests.inc(labels);
       duration.observe(labels, (performance.now() - start) / 1000);
     }

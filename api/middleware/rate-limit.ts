@@ -15,7 +15,10 @@ const MAX_CLIENTS = 100_000;
 /** Probes and scrapes must never be refused. */
 const EXEMPT = new Set(['/health', '/ready', '/metrics']);
 
-export function rateLimit(limit: { perMinute: number; burst: number }, clientOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limit: { perMinute: number; burst: number },
+  clientOf: (c: Context<AppEnv>) => string,
+): MiddlewareHandler<AppEnv> {
   const buckets = new Map<string, Bucket>();
   const perMs = limit.perMinute / 60_000;
 
@@ -49,7 +52,10 @@ export function rateLimit(limit: { perMinute: number; burst: number }, clientOf:
 export function clientAddress(c: Context, trustedHops: number): string {
   const peer = remoteAddress(c);
   if (trustedHops === 0) return peer;
-  const forwarded = (headerOf(c, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headerOf(c, 'x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // the peer is hop 0 (the nearest proxy); a chain shorter than configured ends at its leftmost entry
   const chain = [peer, ...forwarded.reverse()];
   return chain[Math.min(trustedHops, chain.length - 1)]!;

@@ -44,9 +44,16 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('log', () => (child ??= logger.child({ requestId })));
     await next();
     const workflowId = c.get('workflowId');
-    logger.info({
-      requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10,
-      ...(workflowId ? { workflowId } : {}),
-    }, 'request');
+    logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(workflowId ? { workflowId } : {}),
+      },
+      'request',
+    );
   };
 }

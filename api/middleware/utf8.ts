@@ -21,7 +21,8 @@ function paramAt(templates: () => string[], segments: string[], index: number): 
   for (const template of templates()) {
     const parts = template.split('/');
     if (parts.length !== segments.length) continue;
-    if (parts.every((p, i) => p.startsWith(':') || p === segments[i])) return parts[index]!.startsWith(':') ? parts[index]!.slice(1) : 'path';
+    if (parts.every((p, i) => p.startsWith(':') || p === segments[i]))
+      return parts[index]!.startsWith(':') ? parts[index]!.slice(1) : 'path';
   }
   return 'path';
 }

@@ -6,27 +6,52 @@ import { findKeywordList } from '../../activities/db/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { badRequest, HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
-import { AlertRule, CreatedRule, Delivery, DeliveryQuery, RuleBody, RuleIdParam, toDeliveryJson, toRuleInput, toRuleJson } from './alert-schemas';
+import {
+  AlertRule,
+  CreatedRule,
+  Delivery,
+  DeliveryQuery,
+  RuleBody,
+  RuleIdParam,
+  toDeliveryJson,
+  toRuleInput,
+  toRuleJson,
+} from './alert-schemas';
 
 const TAG = 'alerts';
 
 const create = createRoute({
-  method: 'post', path: '/alerts/rules', tags: [TAG], summary: 'Create an alert rule (its signing secret is in this answer only)', security: apiKeySecurity,
-  description: 'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>.',
+  method: 'post',
+  path: '/alerts/rules',
+  tags: [TAG],
+  summary: 'Create an alert rule (its signing secret is in this answer only)',
+  security: apiKeySecurity,
+  description:
+    'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>.',
   request: { body: jsonBody(RuleBody, true) },
   responses: { 201: json(CreatedRule, 'created'), ...writeErrors() },
 });
 const all = createRoute({
-  method: 'get', path: '/alerts/rules', tags: [TAG], summary: 'Every alert rule, oldest first (without secrets)',
+  method: 'get',
+  path: '/alerts/rules',
+  tags: [TAG],
+  summary: 'Every alert rule, oldest first (without secrets)',
   responses: { 200: json(z.object({ rules: z.array(AlertRule) }), 'the rules'), ...readErrors() },
 });
 const remove = createRoute({
-  method: 'delete', path: '/alerts/rules/{id}', tags: [TAG], summary: 'Delete an alert rule (its pending deliveries are dropped)', security: apiKeySecurity,
+  method: 'delete',
+  path: '/alerts/rules/{id}',
+  tags: [TAG],
+  summary: 'Delete an alert rule (its pending deliveries are dropped)',
+  security: apiKeySecurity,
   request: { params: RuleIdParam },
   responses: { 204: { description: 'deleted' }, ...writeErrors(), ...errors(404) },
 });
 const deliveries = createRoute({
-  method: 'get', path: '/alerts/deliveries', tags: [TAG], summary: 'The delivery log, newest first',
+  method: 'get',
+  path: '/alerts/deliveries',
+  tags: [TAG],
+  summary: 'The delivery log, newest first',
   request: { query: DeliveryQuery },
   responses: { 200: json(z.object({ deliveries: z.array(Delivery) }), 'deliveries'), ...readErrors() },
 });

@@ -9,14 +9,19 @@ import { day, platform } from '../validate';
 import { TrendAnalysis } from './model-items';
 import { int, startRoute } from './start-route';
 
-const AnalyzeBody = z.strictObject({
-  platform: platform.optional(),
-  days: int(1, 365).optional().openapi({ description: 'default 30' }),
-  to: day.optional(),
-}).openapi('AnalyzeRequest');
+const AnalyzeBody = z
+  .strictObject({
+    platform: platform.optional(),
+    days: int(1, 365).optional().openapi({ description: 'default 30' }),
+    to: day.optional(),
+  })
+  .openapi('AnalyzeRequest');
 
 const latest = createRoute({
-  method: 'get', path: '/analyze/trends', tags: ['insights'], summary: 'The latest stored trend analysis',
+  method: 'get',
+  path: '/analyze/trends',
+  tags: ['insights'],
+  summary: 'The latest stored trend analysis',
   request: { query: z.strictObject({ platform: platform.optional().openapi({ description: 'default: all platforms' }) }) },
   responses: { 200: json(TrendAnalysis, 'the analysis'), ...readErrors(), ...errors(404) },
 });
@@ -31,10 +36,19 @@ export function analyzeRoutes(deps: ApiDeps) {
       const only = c.req.valid('query').platform;
       const row = await latestTrendAnalysis(deps.orm.em.fork(), only ?? null);
       if (!row) throw new HttpError(404, 'not_found', `no trend analysis stored yet for ${only ?? 'all platforms'}: POST /analyze/trends`);
-      return c.json({
-        id: row.id, created_at: row.createdAt.toISOString(), platform: row.platform ?? 'all',
-        window: { from: row.windowFrom, to: row.windowTo }, observations: row.observations, forecast_mape: row.forecastMape,
-        trends: row.analysis, keyword_trends: row.keywordTrends, workflow_id: row.workflowId,
-      }, 200);
+      return c.json(
+        {
+          id: row.id,
+          created_at: row.createdAt.toISOString(),
+          platform: row.platform ?? 'all',
+          window: { from: row.windowFrom, to: row.windowTo },
+          observations: row.observations,
+          forecast_mape: row.forecastMape,
+          trends: row.analysis,
+          keyword_trends: row.keywordTrends,
+          workflow_id: row.workflowId,
+        },
+        200,
+      );
     });
 }

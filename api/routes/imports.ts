@@ -10,29 +10,41 @@ import { apiKeySecurity, json, RunStarted, routes, writeErrors } from '../openap
 import { runId, startRun } from '../start';
 
 /** The largest file base64-encoded in JSON, plus framing; the file itself is checked against MAX_IMPORT_BYTES. */
-export const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 4 / 3) + 1024 * 1024;
+export const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
 const format = z.enum(IMPORT_FORMATS).openapi({ description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp' });
-const JsonImport = z.strictObject({
-  format,
-  content: z.string().min(1, 'must not be empty').openapi({ description: 'the file: text, or base64 with encoding: base64 (UTF-16LE exports)' }),
-  encoding: z.enum(['utf8', 'base64']).optional().openapi({ description: 'default utf8' }),
-  fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
-}).openapi('ImportRequest');
+const JsonImport = z
+  .strictObject({
+    format,
+    content: z
+      .string()
+      .min(1, 'must not be empty')
+      .openapi({ description: 'the file: text, or base64 with encoding: base64 (UTF-16LE exports)' }),
+    encoding: z.enum(['utf8', 'base64']).optional().openapi({ description: 'default utf8' }),
+    fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
+  })
+  .openapi('ImportRequest');
 const FormImport = z.object({
   format,
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
 });
 const ImportStarted = RunStarted.extend({
-  uploadId: z.string(), sha256: z.string(),
+  uploadId: z.string(),
+  sha256: z.string(),
   alreadyImportedBy: z.string().nullable().openapi({ description: 'these bytes were imported by that run: this one will write nothing' }),
 }).openapi('ImportStarted');
 
 const start = createRoute({
-  method: 'post', path: '/imports', tags: ['runs'], summary: 'Import a report file as an importReport run', security: apiKeySecurity,
+  method: 'post',
+  path: '/imports',
+  tags: ['runs'],
+  summary: 'Import a report file as an importReport run',
+  security: apiKeySecurity,
   description: `Validated line by line, written all or nothing, once per content (sha256). At most ${MAX_IMPORT_BYTES} bytes.`,
   // required: false so that each media type's validator runs only for its own content type; the handler re-checks
-  request: { body: { required: false, content: { 'application/json': { schema: JsonImport }, 'multipart/form-data': { schema: FormImport } } } },
+  request: {
+    body: { required: false, content: { 'application/json': { schema: JsonImport }, 'multipart/form-data': { schema: FormImport } } },
+  },
   responses: { 202: json(ImportStarted, 'staged and started'), ...writeErrors() },
 });
 
@@ -41,18 +53,31 @@ export function importRoutes(deps: ApiDeps) {
   // this route's own limit: the app's default one is far below a report's size
   app.use('/imports', bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: (c) => errorResponse(c, payloadTooLarge(MAX_IMPORT_BYTES)) }));
   return app.openapi(start, async (c) => {
-    const { format: f, bytes, fileName } = await fileOf(c.req.header('content-type') ?? '', () => c.req.valid('json') as z.infer<typeof JsonImport>,
-      () => c.req.valid('form') as { format: ImportFormat; file?: unknown });
+    const {
+      format: f,
+      bytes,
+      fileName,
+    } = await fileOf(
+      c.req.header('content-type') ?? '',
+      () => c.req.valid('json') as z.infer<typeof JsonImport>,
+      () => c.req.valid('form') as { format: ImportFormat; file?: unknown },
+    );
     if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge(MAX_IMPORT_BYTES);
     const staged = await stageUpload(deps.orm, f, fileName, bytes);
-    const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12), { uploadId: staged.uploadId }), { uploadId: staged.uploadId });
+    const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12), { uploadId: staged.uploadId }), {
+      uploadId: staged.uploadId,
+    });
     return c.json({ ...run, uploadId: staged.uploadId, sha256: staged.sha256, alreadyImportedBy: staged.importedBy }, 202);
   });
 }
 
 type Upload = { format: ImportFormat; bytes: Buffer; fileName: string };
 
-async function fileOf(type: string, jsonBody: () => z.infer<typeof JsonImport>, form: () => { format: ImportFormat; file?: unknown }): Promise<Upload> {
+async function fileOf(
+  type: string,
+  jsonBody: () => z.infer<typeof JsonImport>,
+  form: () => { format: ImportFormat; file?: unknown },
+): Promise<Upload> {
   if (type.startsWith('multipart/form-data')) {
     const { format: f, file } = checked(FormImport, form());
     if (!(file instanceof File)) throw new HttpError(400, 'invalid_request', 'file: must be a file part', 'file');

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor } from '../cursor';
 import { csvStream, type CsvColumn } from '../csv';
 import type { KeywordItem } from './keyword-items';
-import { listPage, type ListQuery } from './keywords';
+import { listPage, type ListQuery } from './keyword-page';
 
 /** Rows per query: small enough that a page dies young (never promoted to the old heap), big enough that round trips do not dominate. */
 const PAGE = 1_000;

@@ -1,14 +1,28 @@
 // /lists: the seller's keyword lists (create, read with paged keywords, replace, delete) and collecting one now.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  createKeywordList, deleteKeywordList, findKeywordList, findKeywordLists, readKeywordList, replaceKeywordList, type KeywordListRecord,
+  createKeywordList,
+  deleteKeywordList,
+  findKeywordList,
+  findKeywordLists,
+  readKeywordList,
+  replaceKeywordList,
+  type KeywordListRecord,
 } from '../../activities/db/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, RunStarted, writeErrors } from '../openapi';
 import { runId, startRun } from '../start';
 import {
-  decodeKeywordCursor, encodeKeywordCursor, KeywordList, KeywordListPage, KeywordPageQuery, ListBody, ListIdParam, toListInput, toListJson,
+  decodeKeywordCursor,
+  encodeKeywordCursor,
+  KeywordList,
+  KeywordListPage,
+  KeywordPageQuery,
+  ListBody,
+  ListIdParam,
+  toListInput,
+  toListJson,
 } from './list-schemas';
 
 const TAG = 'lists';
@@ -16,31 +30,52 @@ const TAG = 'lists';
 const COLLECT_NOW_STEPS = ['collect', 'process', 'analyze'] as const;
 
 const create = createRoute({
-  method: 'post', path: '/lists', tags: [TAG], summary: 'Create a keyword list', security: apiKeySecurity,
+  method: 'post',
+  path: '/lists',
+  tags: [TAG],
+  summary: 'Create a keyword list',
+  security: apiKeySecurity,
   request: { body: jsonBody(ListBody, true) },
   responses: { 201: json(KeywordList, 'created'), ...writeErrors() },
 });
 const all = createRoute({
-  method: 'get', path: '/lists', tags: [TAG], summary: 'Every keyword list, oldest first (without their keywords)',
+  method: 'get',
+  path: '/lists',
+  tags: [TAG],
+  summary: 'Every keyword list, oldest first (without their keywords)',
   responses: { 200: json(z.object({ lists: z.array(KeywordList) }), 'the lists'), ...readErrors() },
 });
 const one = createRoute({
-  method: 'get', path: '/lists/{id}', tags: [TAG], summary: 'A keyword list and a page of its keywords',
+  method: 'get',
+  path: '/lists/{id}',
+  tags: [TAG],
+  summary: 'A keyword list and a page of its keywords',
   request: { params: ListIdParam, query: KeywordPageQuery },
   responses: { 200: json(KeywordListPage, 'the list'), ...readErrors(), ...errors(404) },
 });
 const replace = createRoute({
-  method: 'put', path: '/lists/{id}', tags: [TAG], summary: 'Replace a keyword list (name, keywords, platforms, daily)', security: apiKeySecurity,
+  method: 'put',
+  path: '/lists/{id}',
+  tags: [TAG],
+  summary: 'Replace a keyword list (name, keywords, platforms, daily)',
+  security: apiKeySecurity,
   request: { params: ListIdParam, body: jsonBody(ListBody, true) },
   responses: { 200: json(KeywordList, 'replaced'), ...writeErrors(), ...errors(404) },
 });
 const remove = createRoute({
-  method: 'delete', path: '/lists/{id}', tags: [TAG], summary: 'Delete a keyword list', security: apiKeySecurity,
+  method: 'delete',
+  path: '/lists/{id}',
+  tags: [TAG],
+  summary: 'Delete a keyword list',
+  security: apiKeySecurity,
   request: { params: ListIdParam },
   responses: { 204: { description: 'deleted' }, ...writeErrors(), ...errors(404) },
 });
 const collect = createRoute({
-  method: 'post', path: '/lists/{id}/collect', tags: [TAG, 'runs'], security: apiKeySecurity,
+  method: 'post',
+  path: '/lists/{id}/collect',
+  tags: [TAG, 'runs'],
+  security: apiKeySecurity,
   summary: "Collect a list now: the keyword pipeline's collect, process and analyze steps on its keywords and platforms",
   description: 'Follow it with GET /workflows/{workflowId}: `progress` counts keyword-platform pairs done of total.',
   request: { params: ListIdParam },
@@ -62,7 +97,8 @@ export function listRoutes(deps: ApiDeps) {
       const { limit, cursor } = c.req.valid('query');
       const offset = cursor ? decodeKeywordCursor(cursor, record.items) : 0;
       const keywords = await readKeywordList(em(), record.items, offset, limit);
-      const next = offset + keywords.length < record.size && keywords.length === limit ? encodeKeywordCursor(record.items, offset + limit) : null;
+      const next =
+        offset + keywords.length < record.size && keywords.length === limit ? encodeKeywordCursor(record.items, offset + limit) : null;
       return c.json({ ...toListJson(record), keywords, next_cursor: next }, 200);
     })
     .openapi(replace, async (c) => {
@@ -80,7 +116,10 @@ export function listRoutes(deps: ApiDeps) {
       const record = await found(c.req.valid('param').id);
       // the list's keywords travel by their content ID: a later PUT does not change what this run collects
       const input = { keywordList: record.items, platforms: record.platforms, steps: [...COLLECT_NOW_STEPS] };
-      return c.json(await startRun(c, deps, 'keywordPipeline', runId(`list-${record.id}`, new Date().toISOString().slice(0, 10), input), input), 202);
+      return c.json(
+        await startRun(c, deps, 'keywordPipeline', runId(`list-${record.id}`, new Date().toISOString().slice(0, 10), input), input),
+        202,
+      );
     });
 }
 

@@ -1,21 +1,40 @@
 // OpenAPI schemas of the stored analyses, model versions and predictions.
 import { z } from '@hono/zod-openapi';
 
-export const TrendAnalysis = z.object({
-  id: z.string(), created_at: z.string(), platform: z.string().openapi({ description: "a platform, or 'all'" }),
-  window: z.object({ from: z.string(), to: z.string() }), observations: z.number().int(), forecast_mape: z.number().nullable(),
-  trends: z.record(z.string(), z.unknown()).openapi({ description: 'platform_trends, temporal_trends, future_predictions' }),
-  keyword_trends: z.record(z.string(), z.unknown()).nullable(), workflow_id: z.string(),
-}).openapi('TrendAnalysis');
+export const TrendAnalysis = z
+  .object({
+    id: z.string(),
+    created_at: z.string(),
+    platform: z.string().openapi({ description: "a platform, or 'all'" }),
+    window: z.object({ from: z.string(), to: z.string() }),
+    observations: z.number().int(),
+    forecast_mape: z.number().nullable(),
+    trends: z.record(z.string(), z.unknown()).openapi({ description: 'platform_trends, temporal_trends, future_predictions' }),
+    keyword_trends: z.record(z.string(), z.unknown()).nullable(),
+    workflow_id: z.string(),
+  })
+  .openapi('TrendAnalysis');
 
-export const ModelVersion = z.object({
-  version: z.number().int(), created_at: z.string(), algorithm: z.string(), target: z.string(), features: z.array(z.string()),
-  horizon_days: z.number().int(), training_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
-  metrics: z.object({ mse: z.number(), r2: z.number(), trainingSamples: z.number().int(), testSamples: z.number().int() }),
-  workflow_id: z.string(),
-}).openapi('ModelVersion');
+export const ModelVersion = z
+  .object({
+    version: z.number().int(),
+    created_at: z.string(),
+    algorithm: z.string(),
+    target: z.string(),
+    features: z.array(z.string()),
+    horizon_days: z.number().int(),
+    training_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+    metrics: z.object({ mse: z.number(), r2: z.number(), trainingSamples: z.number().int(), testSamples: z.number().int() }),
+    workflow_id: z.string(),
+  })
+  .openapi('ModelVersion');
 
-export const Prediction = z.object({
-  model_version: z.string(), predicted_success: z.number(), confidence: z.number(),
-  recommendation: z.enum(['excellent', 'good', 'moderate', 'low', 'not_enough_data']), recommendation_text: z.string(),
-}).openapi('Prediction');
+export const Prediction = z
+  .object({
+    model_version: z.string(),
+    predicted_success: z.number(),
+    confidence: z.number(),
+    recommendation: z.enum(['excellent', 'good', 'moderate', 'low', 'not_enough_data']),
+    recommendation_text: z.string(),
+  })
+  .openapi('Prediction');

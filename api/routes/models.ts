@@ -9,13 +9,18 @@ import { day } from '../validate';
 import { ModelVersion } from './model-items';
 import { int, startRoute } from './start-route';
 
-const TrainBody = z.strictObject({
-  days: int(8, 365).optional().openapi({ description: 'default 90' }),
-  to: day.optional(),
-}).openapi('TrainRequest');
+const TrainBody = z
+  .strictObject({
+    days: int(8, 365).optional().openapi({ description: 'default 90' }),
+    to: day.optional(),
+  })
+  .openapi('TrainRequest');
 
 const list = createRoute({
-  method: 'get', path: '/models', tags: ['insights'], summary: 'Model versions, newest first',
+  method: 'get',
+  path: '/models',
+  tags: ['insights'],
+  summary: 'Model versions, newest first',
   responses: { 200: json(z.object({ models: z.array(ModelVersion) }), 'versions'), ...readErrors() },
 });
 
@@ -33,7 +38,14 @@ export function modelRoutes(deps: ApiDeps) {
 
 function describe(m: Omit<ModelVersionRow, 'forest'>) {
   return {
-    version: m.version, created_at: m.createdAt.toISOString(), algorithm: m.algorithm, target: m.target, features: m.features,
-    horizon_days: m.horizonDays, training_window: { from: m.trainingFrom, to: m.trainingTo }, metrics: m.metrics, workflow_id: m.workflowId,
+    version: m.version,
+    created_at: m.createdAt.toISOString(),
+    algorithm: m.algorithm,
+    target: m.target,
+    features: m.features,
+    horizon_days: m.horizonDays,
+    training_window: { from: m.trainingFrom, to: m.trainingTo },
+    metrics: m.metrics,
+    workflow_id: m.workflowId,
   };
 }

@@ -8,38 +8,69 @@ import { csvResponse, FORMATS, wantsCsv } from '../csv';
 import { observationsCsv } from './observations-csv';
 import { keywordParam, keywordPath, platform, queryInt } from '../validate';
 
-const ObservationItem = z.object({
-  platform, keyword: z.string(), day: z.string(),
-  // null: unknown, the source publishes no such number
-  search_volume: z.number().nullable(), competition: z.number().nullable(), cpc: z.number().nullable(), trend_score: z.number().nullable(),
-  related_keywords: z.array(z.string()), category_data: z.record(z.string(), z.unknown()).nullable(),
-  degraded: z.array(z.unknown()).openapi({ description: 'calls that failed and fell back to defaults' }),
-  source: z.string(),
-  provenance: z.record(z.string(), z.enum(['measured', 'derived', 'unknown'])).openapi({
-    description: 'per metric: measured by the source, derived here from its data, or unknown ({} for rows stored before provenance was recorded)',
-  }),
-  details: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'source-specific extras: result count, price statistics, suggested bid…' }),
-  metric_sources: z.record(z.string(), z.string()).openapi({
-    description: 'metrics taken from a demand source (DEMAND_SOURCE) instead of the row\'s own, each with its label, e.g. search_volume: "google-ads: average monthly Google searches"',
-  }),
-  volume_source: z.string().nullable().openapi({ description: 'where search_volume came from: a demand source\'s label, else the row\'s source; null when unknown' }),
-  collected_at: z.string(), workflow_id: z.string(),
-}).openapi('Observation');
+const ObservationItem = z
+  .object({
+    platform,
+    keyword: z.string(),
+    day: z.string(),
+    // null: unknown, the source publishes no such number
+    search_volume: z.number().nullable(),
+    competition: z.number().nullable(),
+    cpc: z.number().nullable(),
+    trend_score: z.number().nullable(),
+    related_keywords: z.array(z.string()),
+    category_data: z.record(z.string(), z.unknown()).nullable(),
+    degraded: z.array(z.unknown()).openapi({ description: 'calls that failed and fell back to defaults' }),
+    source: z.string(),
+    provenance: z.record(z.string(), z.enum(['measured', 'derived', 'unknown'])).openapi({
+      description:
+        'per metric: measured by the source, derived here from its data, or unknown ({} for rows stored before provenance was recorded)',
+    }),
+    details: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: 'source-specific extras: result count, price statistics, suggested bid…' }),
+    metric_sources: z.record(z.string(), z.string()).openapi({
+      description:
+        'metrics taken from a demand source (DEMAND_SOURCE) instead of the row\'s own, each with its label, e.g. search_volume: "google-ads: average monthly Google searches"',
+    }),
+    volume_source: z
+      .string()
+      .nullable()
+      .openapi({ description: "where search_volume came from: a demand source's label, else the row's source; null when unknown" }),
+    collected_at: z.string(),
+    workflow_id: z.string(),
+  })
+  .openapi('Observation');
 
 const observations = createRoute({
-  method: 'get', path: '/keywords/{keyword}/observations', tags: ['data'], summary: 'Stored observations of a keyword, newest day first',
+  method: 'get',
+  path: '/keywords/{keyword}/observations',
+  tags: ['data'],
+  summary: 'Stored observations of a keyword, newest day first',
   request: {
     params: keywordPath,
     query: z.strictObject({
-      platform: platform.optional(), limit: queryInt(1, 1000).default(100).openapi({ description: 'default 100' }),
-      format: z.enum(FORMATS).optional().openapi({ description: 'csv: every stored observation (limit does not apply); also Accept: text/csv' }),
+      platform: platform.optional(),
+      limit: queryInt(1, 1000).default(100).openapi({ description: 'default 100' }),
+      format: z
+        .enum(FORMATS)
+        .optional()
+        .openapi({ description: 'csv: every stored observation (limit does not apply); also Accept: text/csv' }),
     }),
   },
   responses: {
     200: {
       description: 'observations',
       content: {
-        'application/json': { schema: z.object({ keyword: z.string(), platform: platform.nullable(), count: z.number().int(), observations: z.array(ObservationItem) }) },
+        'application/json': {
+          schema: z.object({
+            keyword: z.string(),
+            platform: platform.nullable(),
+            count: z.number().int(),
+            observations: z.array(ObservationItem),
+          }),
+        },
         'text/csv': { schema: z.string() },
       },
     },

@@ -8,49 +8,88 @@ const TRIGGER_WAIT_MS = 5_000;
 const NEXT_TIMES = 5;
 
 const Action = z.object({
-  scheduledAt: z.string(), takenAt: z.string(), workflowId: z.string(), runId: z.string(), temporalUiUrl: z.string(),
-});
-const Schedule = z.object({
-  scheduleId: z.string().openapi({ example: 'daily-pipeline' }),
-  workflowType: z.string().openapi({ example: 'keywordPipeline' }),
-  paused: z.boolean(),
-  note: z.string().nullable().openapi({ description: 'why it was paused or unpaused' }),
-  timezone: z.string().openapi({ example: 'UTC' }),
-  when: z.array(z.string()).openapi({ example: ['daily at 02:00'] }),
-  nextActionTimes: z.array(z.string()).openapi({ description: `the next ${NEXT_TIMES} start times (ISO 8601, UTC)` }),
-  recentActions: z.array(Action).openapi({ description: 'the latest runs started, oldest first' }),
-  numActionsTaken: z.number().int(),
+  scheduledAt: z.string(),
+  takenAt: z.string(),
+  workflowId: z.string(),
+  runId: z.string(),
   temporalUiUrl: z.string(),
-}).openapi('Schedule');
-const Triggered = z.object({
-  message: z.string(), scheduleId: z.string(), workflowId: z.string().nullable(), runId: z.string().nullable(),
-  statusUrl: z.string().nullable(), temporalUiUrl: z.string().nullable(),
-}).openapi('ScheduleTriggered');
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'daily-pipeline' }) });
+});
+const Schedule = z
+  .object({
+    scheduleId: z.string().openapi({ example: 'daily-pipeline' }),
+    workflowType: z.string().openapi({ example: 'keywordPipeline' }),
+    paused: z.boolean(),
+    note: z.string().nullable().openapi({ description: 'why it was paused or unpaused' }),
+    timezone: z.string().openapi({ example: 'UTC' }),
+    when: z.array(z.string()).openapi({ example: ['daily at 02:00'] }),
+    nextActionTimes: z.array(z.string()).openapi({ description: `the next ${NEXT_TIMES} start times (ISO 8601, UTC)` }),
+    recentActions: z.array(Action).openapi({ description: 'the latest runs started, oldest first' }),
+    numActionsTaken: z.number().int(),
+    temporalUiUrl: z.string(),
+  })
+  .openapi('Schedule');
+const Triggered = z
+  .object({
+    message: z.string(),
+    scheduleId: z.string(),
+    workflowId: z.string().nullable(),
+    runId: z.string().nullable(),
+    statusUrl: z.string().nullable(),
+    temporalUiUrl: z.string().nullable(),
+  })
+  .openapi('ScheduleTriggered');
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'daily-pipeline' }),
+});
 const NoteBody = z.strictObject({ note: z.string().max(500, 'must be at most 500 characters').optional() }).openapi('ScheduleNote');
 
 const list = createRoute({
-  method: 'get', path: '/schedules', tags: ['schedules'], summary: 'The schedules, their next start times and recent runs',
+  method: 'get',
+  path: '/schedules',
+  tags: ['schedules'],
+  summary: 'The schedules, their next start times and recent runs',
   responses: {
-    200: { ...json(z.object({ schedules: z.array(Schedule) }), 'every schedule of the namespace'), links: {
-      PauseFirst: { operationId: 'pauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
-      UnpauseFirst: { operationId: 'unpauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
-      TriggerFirst: { operationId: 'triggerSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
-    } },
+    200: {
+      ...json(z.object({ schedules: z.array(Schedule) }), 'every schedule of the namespace'),
+      links: {
+        PauseFirst: { operationId: 'pauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+        UnpauseFirst: { operationId: 'unpauseSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+        TriggerFirst: { operationId: 'triggerSchedule', parameters: { id: '$response.body#/schedules/0/scheduleId' } },
+      },
+    },
     ...readErrors(),
   },
 });
 const trigger = createRoute({
-  method: 'post', path: '/schedules/{id}/trigger', operationId: 'triggerSchedule', tags: ['schedules'], summary: 'Start a run of the schedule now', security: apiKeySecurity,
+  method: 'post',
+  path: '/schedules/{id}/trigger',
+  operationId: 'triggerSchedule',
+  tags: ['schedules'],
+  summary: 'Start a run of the schedule now',
+  security: apiKeySecurity,
   request: { params: IdParam },
-  responses: { 202: { ...json(Triggered, 'triggered; workflowId is null when the run did not start within 5 s'), links: RUN_LINKS }, ...writeErrors(), ...errors(404) },
+  responses: {
+    202: { ...json(Triggered, 'triggered; workflowId is null when the run did not start within 5 s'), links: RUN_LINKS },
+    ...writeErrors(),
+    ...errors(404),
+  },
 });
-const setPaused = (action: 'pause' | 'unpause', summary: string) => createRoute({
-  method: 'post', path: `/schedules/{id}/${action}`, operationId: `${action}Schedule`, tags: ['schedules'], summary, security: apiKeySecurity,
-  description: 'The body is optional: `{note}` says why, shown in the Web UI.',
-  request: { params: IdParam, body: jsonBody(NoteBody, false) },
-  responses: { 200: json(Schedule, 'the schedule'), ...writeErrors(), ...errors(404) },
-});
+const setPaused = (action: 'pause' | 'unpause', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/schedules/{id}/${action}`,
+    operationId: `${action}Schedule`,
+    tags: ['schedules'],
+    summary,
+    security: apiKeySecurity,
+    description: 'The body is optional: `{note}` says why, shown in the Web UI.',
+    request: { params: IdParam, body: jsonBody(NoteBody, false) },
+    responses: { 200: json(Schedule, 'the schedule'), ...writeErrors(), ...errors(404) },
+  });
 
 export function scheduleRoutes(deps: ApiDeps) {
   const view = (d: ScheduleDescription): z.infer<typeof Schedule> => ({
@@ -89,13 +128,16 @@ export function scheduleRoutes(deps: ApiDeps) {
       const action = await newAction(handle, before.info.numActionsTaken);
       const workflowId = action?.action.workflow.workflowId ?? null;
       if (workflowId) c.set('workflowId', workflowId);
-      return c.json({
-        message: workflowId ? 'run started' : `triggered; no run started within ${TRIGGER_WAIT_MS / 1000} s, see GET /schedules`,
-        scheduleId: handle.scheduleId,
-        workflowId,
-        runId: action?.action.workflow.firstExecutionRunId ?? null,
-        ...(workflowId ? runLinks(deps, workflowId) : { statusUrl: null, temporalUiUrl: null }),
-      }, 202);
+      return c.json(
+        {
+          message: workflowId ? 'run started' : `triggered; no run started within ${TRIGGER_WAIT_MS / 1000} s, see GET /schedules`,
+          scheduleId: handle.scheduleId,
+          workflowId,
+          runId: action?.action.workflow.firstExecutionRunId ?? null,
+          ...(workflowId ? runLinks(deps, workflowId) : { statusUrl: null, temporalUiUrl: null }),
+        },
+        202,
+      );
     })
     .openapi(setPaused('pause', 'Pause the schedule (runs going on finish)'), async (c) => {
       const handle = handleOf(c.req.valid('param').id);

@@ -7,9 +7,14 @@ export const int = (min: number, max: number) => {
   return z.number(message).int(message).min(min, message).max(max, message);
 };
 
-export const startRoute = <T extends z.ZodType>(path: string, tag: string, summary: string, body: T) => createRoute({
-  method: 'post', path, tags: [tag], summary, security: apiKeySecurity,
-  description: 'The body is optional: no body means all defaults. An identical request while its run is going answers 409 with that run.',
-  request: { body: jsonBody(body, false) },
-  responses: { 202: { ...json(RunStarted, 'started'), links: RUN_LINKS }, ...writeErrors(), ...errors(409) },
-});
+export const startRoute = <T extends z.ZodType>(path: string, tag: string, summary: string, body: T) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: [tag],
+    summary,
+    security: apiKeySecurity,
+    description: 'The body is optional: no body means all defaults. An identical request while its run is going answers 409 with that run.',
+    request: { body: jsonBody(body, false) },
+    responses: { 202: { ...json(RunStarted, 'started'), links: RUN_LINKS }, ...writeErrors(), ...errors(409) },
+  });

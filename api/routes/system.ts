@@ -10,23 +10,37 @@ import { withTimeout } from '../timeout';
 
 const READY_TIMEOUT_MS = 2_000;
 const Check = z.enum(['ok', 'unreachable']);
-const Readiness = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ temporal: Check, postgres: Check }) }).openapi('Readiness');
+const Readiness = z
+  .object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ temporal: Check, postgres: Check }) })
+  .openapi('Readiness');
 
 const index = createRoute({
-  method: 'get', path: '/', tags: ['system'], summary: 'Where the documentation is',
+  method: 'get',
+  path: '/',
+  tags: ['system'],
+  summary: 'Where the documentation is',
   responses: { 200: json(z.object({ name: z.string(), docs: z.string(), openapi: z.string() }), 'links'), ...errors(429, 500) },
 });
 const health = createRoute({
-  method: 'get', path: '/health', tags: ['system'], summary: 'The process is up (never rate-limited)',
+  method: 'get',
+  path: '/health',
+  tags: ['system'],
+  summary: 'The process is up (never rate-limited)',
   responses: { 200: json(z.object({ status: z.literal('ok') }), 'up'), ...errors(500) },
 });
 const ready = createRoute({
-  method: 'get', path: '/ready', tags: ['system'], summary: 'Temporal and PostgreSQL are reachable (never rate-limited)',
+  method: 'get',
+  path: '/ready',
+  tags: ['system'],
+  summary: 'Temporal and PostgreSQL are reachable (never rate-limited)',
   responses: { 200: json(Readiness, 'ready'), 503: json(Readiness, 'a dependency is unreachable') },
 });
 
 const metrics = createRoute({
-  method: 'get', path: '/metrics', tags: ['system'], summary: 'Request counts and latencies in Prometheus text format (never rate-limited)',
+  method: 'get',
+  path: '/metrics',
+  tags: ['system'],
+  summary: 'Request counts and latencies in Prometheus text format (never rate-limited)',
   responses: { 200: { description: 'metrics', content: { 'text/plain': { schema: z.string() } } }, ...errors(500) },
 });
 
@@ -41,7 +55,7 @@ export function systemRoutes(deps: ApiDeps, registry: Registry) {
       const failed = (name: string) => (err: unknown) => logOf(c).warn({ err, dependency: name }, 'readiness check failed');
       const [t, p] = await Promise.all([probe(temporal, failed('temporal')), probe(postgres, failed('postgres'))]);
       const ok = t === 'ok' && p === 'ok';
-      return c.json({ status: ok ? 'ready' as const : 'unavailable' as const, checks: { temporal: t, postgres: p } }, ok ? 200 : 503);
+      return c.json({ status: ok ? ('ready' as const) : ('unavailable' as const), checks: { temporal: t, postgres: p } }, ok ? 200 : 503);
     });
 }
 

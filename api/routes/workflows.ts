@@ -11,19 +11,48 @@ import { withTimeout } from '../timeout';
 
 const QUERY_TIMEOUT_MS = 3_000;
 
-const RunStatus = z.object({
-  workflowId: z.string(), runId: z.string(), type: z.string(),
-  status: z.string().openapi({ example: 'RUNNING', description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW' }),
-  startTime: z.string(), closeTime: z.string().nullable(), temporalUiUrl: z.string(),
-  progress: z.unknown().optional().openapi({ description: 'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; imports: phase, lines, records; '
-    + 'null when no worker answers' }),
-  result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
-  failure: z.object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) }).nullable().optional(),
-}).openapi('RunStatus');
+const RunStatus = z
+  .object({
+    workflowId: z.string(),
+    runId: z.string(),
+    type: z.string(),
+    status: z
+      .string()
+      .openapi({ example: 'RUNNING', description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW' }),
+    startTime: z.string(),
+    closeTime: z.string().nullable(),
+    temporalUiUrl: z.string(),
+    progress: z
+      .unknown()
+      .optional()
+      .openapi({
+        description:
+          'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; imports: phase, lines, records; ' +
+          'null when no worker answers',
+      }),
+    result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
+    failure: z
+      .object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) })
+      .nullable()
+      .optional(),
+  })
+  .openapi('RunStatus');
 
 const status = createRoute({
-  method: 'get', path: '/workflows/{id}', operationId: 'getRun', tags: ['runs'], summary: "A run's status, progress and result",
-  request: { params: z.object({ id: z.string().min(1).max(1000).openapi({ param: { name: 'id', in: 'path' }, example: 'collect-2026-11-24-amazon.etsy-2kw-1a2b3c4d' }) }) },
+  method: 'get',
+  path: '/workflows/{id}',
+  operationId: 'getRun',
+  tags: ['runs'],
+  summary: "A run's status, progress and result",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(1000)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'collect-2026-11-24-amazon.etsy-2kw-1a2b3c4d' }),
+    }),
+  },
   responses: { 200: json(RunStatus, 'the run'), ...readErrors(), ...errors(404) },
 });
 
@@ -44,7 +73,8 @@ export function workflowRoutes(deps: ApiDeps) {
     };
     if (state === 'RUNNING' && desc.type === 'collectKeywords') body.progress = await progressOf(handle);
     // an import's phase; the line it is at is in the pending activity's heartbeat (Temporal Web UI)
-    if (state === 'RUNNING' && desc.type === 'importReport') body.progress = await withTimeout(handle.query(importProgressQuery), QUERY_TIMEOUT_MS).catch(() => null);
+    if (state === 'RUNNING' && desc.type === 'importReport')
+      body.progress = await withTimeout(handle.query(importProgressQuery), QUERY_TIMEOUT_MS).catch(() => null);
     if (state === 'COMPLETED') body.result = await handle.result();
     if (state === 'FAILED') body.failure = await failureOf(handle);
     if (state === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);
@@ -74,8 +104,13 @@ async function failureOf(handle: WorkflowHandle) {
 
 function progressFromResult(result: CollectKeywordsResult): CollectProgress {
   const platforms = result.platforms.map((p) => ({
-    platform: p.platform, total: p.requested, done: p.requested, collected: p.collected,
-    failed: p.requested - p.collected, batchesDone: 0, batchesTotal: 0,
+    platform: p.platform,
+    total: p.requested,
+    done: p.requested,
+    collected: p.collected,
+    failed: p.requested - p.collected,
+    batchesDone: 0,
+    batchesTotal: 0,
   }));
   const total = platforms.reduce((sum, p) => sum + p.total, 0);
   return { day: result.day, total, done: total, platforms };

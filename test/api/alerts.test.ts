@@ -12,7 +12,13 @@ import { seedHistory } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { AUTH, post, rowCounts, testApp, type App, type Json } from './test-app';
 
-interface Received { path: string; eventId: string; signature: string; body: string; valid: boolean }
+interface Received {
+  path: string;
+  eventId: string;
+  signature: string;
+  body: string;
+  valid: boolean;
+}
 
 let stack: TestStack;
 let app: App;
@@ -40,7 +46,13 @@ beforeAll(async () => {
     req.on('end', () => {
       const path = req.url!;
       const signature = String(req.headers['x-signature']);
-      received.push({ path, eventId: String(req.headers['x-event-id']), signature, body, valid: verify(secrets.get(path) ?? '', signature, body) });
+      received.push({
+        path,
+        eventId: String(req.headers['x-event-id']),
+        signature,
+        body,
+        valid: verify(secrets.get(path) ?? '', signature, body),
+      });
       const left = failuresLeft.get(path) ?? 0;
       failuresLeft.set(path, left - 1);
       res.writeHead(left > 0 ? 500 : 204).end();
@@ -62,18 +74,26 @@ async function createRule(body: Json): Promise<Json> {
   return json;
 }
 const deleteRule = (id: string) => app.request(`/alerts/rules/${id}`, { method: 'DELETE', headers: AUTH });
-const deliveriesOf = async (ruleId: string) => ((await (await app.request(`/alerts/deliveries?rule_id=${ruleId}`)).json()) as { deliveries: Json[] }).deliveries;
+const deliveriesOf = async (ruleId: string) =>
+  ((await (await app.request(`/alerts/deliveries?rule_id=${ruleId}`)).json()) as { deliveries: Json[] }).deliveries;
 
 describe('/alerts/rules', () => {
   it('creates a rule with a secret shown once, lists it without, refuses bad input naming the field, deletes it', async () => {
     const before = await rowCounts(stack.orm);
     const bad: [Json, string, string][] = [
       [{ name: 'x', kind: 'opportunity_above', webhook_url: `${base}/a` }, 'threshold', 'threshold: is required for opportunity_above'],
-      [{ name: 'x', kind: 'became_trending', webhook_url: 'ftp://example.com/x' }, 'webhook_url', 'webhook_url: must be an http or https URL'],
+      [
+        { name: 'x', kind: 'became_trending', webhook_url: 'ftp://example.com/x' },
+        'webhook_url',
+        'webhook_url: must be an http or https URL',
+      ],
       [{ name: 'x', kind: 'sometimes', webhook_url: `${base}/a` }, 'kind', expect.stringContaining('kind:')],
       [{ name: ' ', kind: 'became_trending', webhook_url: `${base}/a` }, 'name', 'name: must be 1 to 100 characters after trimming'],
-      [{ name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, list_id: '00000000-0000-4000-8000-000000000000' }, 'list_id',
-        "list_id: no keyword list '00000000-0000-4000-8000-000000000000'"],
+      [
+        { name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, list_id: '00000000-0000-4000-8000-000000000000' },
+        'list_id',
+        "list_id: no keyword list '00000000-0000-4000-8000-000000000000'",
+      ],
       [{ name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, format: 'xml' }, 'format', expect.stringContaining('format:')],
     ];
     for (const [body, field, message] of bad) {
@@ -81,12 +101,21 @@ describe('/alerts/rules', () => {
       expect([res.status, await res.json()], JSON.stringify(body)).toEqual([400, { error: 'invalid_request', field, message }]);
     }
     expect(await rowCounts(stack.orm)).toEqual(before);
-    expect((await app.request('/alerts/rules', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await app.request('/alerts/rules', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(401);
 
     const rule = await createRule({ name: ' Trending ', kind: 'became_trending', webhook_url: `${base}/crud`, format: 'slack' });
     expect(rule).toEqual({
-      id: expect.any(String), name: 'Trending', list_id: null, kind: 'became_trending', threshold: null, webhook_url: `${base}/crud`, format: 'slack',
-      created_at: expect.any(String), secret: expect.stringMatching(/^whsec_[0-9a-f]{64}$/),
+      id: expect.any(String),
+      name: 'Trending',
+      list_id: null,
+      kind: 'became_trending',
+      threshold: null,
+      webhook_url: `${base}/crud`,
+      format: 'slack',
+      created_at: expect.any(String),
+      secret: expect.stringMatching(/^whsec_[0-9a-f]{64}$/),
     });
     const { rules } = (await (await app.request('/alerts/rules')).json()) as { rules: Json[] };
     const { secret: _secret, ...listed } = rule;
@@ -105,22 +134,45 @@ describe('evaluation and delivery', () => {
     const t = uid();
     const [a, b, c] = ['a', 'b', 'c'].map((k) => `alert ${t} ${k}`) as [string, string, string];
     const row = (keyword: string, day: string, opportunity: number) => ({
-      platform: 'etsy', keyword, day, search_volume: 500, competition: 0.3, cpc: 1, trend_score: 0.2, difficulty_score: 0.3,
-      opportunity_score: opportunity, related_keywords: '[]', category: null, cluster_id: null, processed_at: new Date(), workflow_id: 'test',
+      platform: 'etsy',
+      keyword,
+      day,
+      search_volume: 500,
+      competition: 0.3,
+      cpc: 1,
+      trend_score: 0.2,
+      difficulty_score: 0.3,
+      opportunity_score: opportunity,
+      related_keywords: '[]',
+      category: null,
+      cluster_id: null,
+      processed_at: new Date(),
+      workflow_id: 'test',
     });
     // a crosses 0.8; b was above already; c is new and above
-    await stack.orm.em.getKnex()('processed_keywords').insert([row(a, D1, 0.4), row(a, D2, 0.9), row(b, D1, 0.85), row(b, D2, 0.95), row(c, D2, 0.9)]);
+    await stack.orm.em
+      .getKnex()('processed_keywords')
+      .insert([row(a, D1, 0.4), row(a, D2, 0.9), row(b, D1, 0.85), row(b, D2, 0.95), row(c, D2, 0.9)]);
     const listRes = await post(app, '/lists', { name: 'Only a', keywords: [a], daily: false });
     const list = (await listRes.json()) as Json;
     const all = await createRule({ name: 'Opportunities', kind: 'opportunity_above', threshold: 0.8, webhook_url: `${base}/all-${t}` });
-    const scoped = await createRule({ name: 'List a', kind: 'opportunity_above', threshold: 0.8, list_id: list.id, webhook_url: `${base}/flaky-${t}`, format: 'slack' });
+    const scoped = await createRule({
+      name: 'List a',
+      kind: 'opportunity_above',
+      threshold: 0.8,
+      list_id: list.id,
+      webhook_url: `${base}/flaky-${t}`,
+      format: 'slack',
+    });
     failuresLeft.set(`/flaky-${t}`, 2);
     try {
       expect(await storeKeywordEvents(stack.orm.em.fork(), D2)).toBeGreaterThanOrEqual(3);
       // the same day again: nothing new (the event IDs derive from what happened)
       expect(await storeKeywordEvents(stack.orm.em.fork(), D2)).toBe(0);
 
-      const result = await stack.withWorker(async (taskQueue) => stack.client.workflow.execute(deliverAlerts, { taskQueue, workflowId: `deliver-${t}`, args: [{}] }));
+      const result = await stack.withWorker(async (taskQueue) =>
+        stack.client.workflow.execute(deliverAlerts, { taskQueue, workflowId: `deliver-${t}`, args: [{}] }),
+      );
       expect(result.delivered).toBeGreaterThanOrEqual(3);
 
       const toAll = received.filter((r) => r.path === `/all-${t}`);
@@ -128,8 +180,15 @@ describe('evaluation and delivery', () => {
       expect(toAll.every((r) => r.valid)).toBe(true);
       const event = JSON.parse(toAll.find((r) => r.body.includes(a))!.body) as Json;
       expect(event).toEqual({
-        id: expect.stringMatching(/^[0-9a-f]{32}$/), kind: 'opportunity_above', rule: { id: all.id, name: 'Opportunities', threshold: 0.8 },
-        day: D2, platform: 'etsy', keyword: a, value: 0.9, previous: 0.4, text: `Opportunities: opportunity of ${a} on etsy (${D2}) rose to 0.9 (was 0.4)`,
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        kind: 'opportunity_above',
+        rule: { id: all.id, name: 'Opportunities', threshold: 0.8 },
+        day: D2,
+        platform: 'etsy',
+        keyword: a,
+        value: 0.9,
+        previous: 0.4,
+        text: `Opportunities: opportunity of ${a} on etsy (${D2}) rose to 0.9 (was 0.4)`,
       });
       expect(toAll.find((r) => r.body.includes(a))!.eventId).toBe(event.id);
 
@@ -139,11 +198,22 @@ describe('evaluation and delivery', () => {
       expect(new Set(toFlaky.map((r) => r.eventId)).size).toBe(1);
       expect(toFlaky.every((r) => r.valid)).toBe(true);
       expect(JSON.parse(toFlaky[2]!.body)).toEqual({ text: `List a: opportunity of ${a} on etsy (${D2}) rose to 0.9 (was 0.4)` });
-      expect(await deliveriesOf(scoped.id as string)).toEqual([{
-        event_id: toFlaky[0]!.eventId, rule_id: scoped.id, status: 'delivered', attempts: 3, last_error: 'receiver answered 500',
-        created_at: expect.any(String), delivered_at: expect.any(String), event: expect.objectContaining({ keyword: a, kind: 'opportunity_above' }),
-      }]);
-      expect((await deliveriesOf(all.id as string)).map((d) => [d.status, d.attempts])).toEqual([['delivered', 1], ['delivered', 1]]);
+      expect(await deliveriesOf(scoped.id as string)).toEqual([
+        {
+          event_id: toFlaky[0]!.eventId,
+          rule_id: scoped.id,
+          status: 'delivered',
+          attempts: 3,
+          last_error: 'receiver answered 500',
+          created_at: expect.any(String),
+          delivered_at: expect.any(String),
+          event: expect.objectContaining({ keyword: a, kind: 'opportunity_above' }),
+        },
+      ]);
+      expect((await deliveriesOf(all.id as string)).map((d) => [d.status, d.attempts])).toEqual([
+        ['delivered', 1],
+        ['delivered', 1],
+      ]);
     } finally {
       await deleteRule(all.id as string);
       await deleteRule(scoped.id as string);
@@ -157,7 +227,13 @@ describe('evaluation and delivery', () => {
     await seedHistory(stack.orm, keywords, day, 1);
     const list = (await (await post(app, '/lists', { name: 'Processed', keywords, daily: false })).json()) as Json;
     // any known opportunity crosses -1 on a first day
-    const rule = await createRule({ name: 'Any', kind: 'opportunity_above', threshold: -1, list_id: list.id, webhook_url: `${base}/processed-${t}` });
+    const rule = await createRule({
+      name: 'Any',
+      kind: 'opportunity_above',
+      threshold: -1,
+      list_id: list.id,
+      webhook_url: `${base}/processed-${t}`,
+    });
     try {
       const id = `process-alerts-${t}`;
       await stack.withWorker(async (taskQueue) => {
@@ -165,8 +241,9 @@ describe('evaluation and delivery', () => {
         await stack.client.workflow.getHandle(`${id}/alerts`).result();
       });
       const got = received.filter((r) => r.path === `/processed-${t}`);
-      expect(got.map((r) => `${(JSON.parse(r.body) as Json).platform} ${(JSON.parse(r.body) as Json).keyword}`).sort())
-        .toEqual(keywords.flatMap((k) => ['amazon', 'ebay', 'etsy'].map((p) => `${p} ${k}`)).sort());
+      expect(got.map((r) => `${(JSON.parse(r.body) as Json).platform} ${(JSON.parse(r.body) as Json).keyword}`).sort()).toEqual(
+        keywords.flatMap((k) => ['amazon', 'ebay', 'etsy'].map((p) => `${p} ${k}`)).sort(),
+      );
       expect(got.every((r) => r.valid)).toBe(true);
     } finally {
       await deleteRule(rule.id as string);
@@ -179,19 +256,32 @@ describe('evaluation and delivery', () => {
     try {
       const id = `pipeline-failing-${t}`;
       const providers = { ...stack.providers, ebay: { ...stack.providers.ebay, apiKey: 'wrong-key' } };
-      const result = await stack.withWorker(async (taskQueue) => {
-        const done = await stack.client.workflow.execute(keywordPipeline, {
-          taskQueue, workflowId: id, args: [{ keywords: [`failing ${t}`], platforms: ['etsy', 'ebay'], day: '2033-07-01', steps: ['collect'] }],
-        });
-        await stack.client.workflow.getHandle(`${id}/alerts`).result();
-        return done;
-      }, { providers });
-      expect(result.collect!.platforms.map((p) => [p.platform, p.collected])).toEqual([['etsy', 1], ['ebay', 0]]);
+      const result = await stack.withWorker(
+        async (taskQueue) => {
+          const done = await stack.client.workflow.execute(keywordPipeline, {
+            taskQueue,
+            workflowId: id,
+            args: [{ keywords: [`failing ${t}`], platforms: ['etsy', 'ebay'], day: '2033-07-01', steps: ['collect'] }],
+          });
+          await stack.client.workflow.getHandle(`${id}/alerts`).result();
+          return done;
+        },
+        { providers },
+      );
+      expect(result.collect!.platforms.map((p) => [p.platform, p.collected])).toEqual([
+        ['etsy', 1],
+        ['ebay', 0],
+      ]);
       const got = received.filter((r) => r.path === `/failed-${t}`);
       expect(got).toHaveLength(1);
       expect(got[0]!.valid).toBe(true);
       const event = JSON.parse(got[0]!.body) as Json;
-      expect(event).toMatchObject({ kind: 'collection_failed', day: '2033-07-01', workflow_id: id, rule: { id: rule.id, name: 'Failures' } });
+      expect(event).toMatchObject({
+        kind: 'collection_failed',
+        day: '2033-07-01',
+        workflow_id: id,
+        rule: { id: rule.id, name: 'Failures' },
+      });
       expect(event.problems).toEqual(['ebay: 0 of 1 keywords collected (ebay: GET /ebay/keywords/search returned 401; platform stopped)']);
     } finally {
       await deleteRule(rule.id as string);

@@ -39,7 +39,12 @@ describe('API', () => {
     const body = (await res.json()) as Json;
     const workflowId = collectWorkflowId([keyword], ['etsy', 'ebay'], DAY);
     expect(body).toEqual({
-      message: 'collection started', workflowId, runId: expect.any(String), day: DAY, keywords: 1, platforms: ['etsy', 'ebay'],
+      message: 'collection started',
+      workflowId,
+      runId: expect.any(String),
+      day: DAY,
+      keywords: 1,
+      platforms: ['etsy', 'ebay'],
       statusUrl: `/workflows/${workflowId}`,
       temporalUiUrl: `http://localhost:8233/namespaces/default/workflows/${workflowId}`,
     });
@@ -47,7 +52,11 @@ describe('API', () => {
     const again = await collect({ keywords: [keyword], platforms: ['ebay', 'etsy'], day: DAY });
     expect(again.status).toBe(409);
     expect(await again.json()).toEqual({
-      error: 'conflict', message: 'a collection for this request is already running', workflowId, runId: body.runId, statusUrl: `/workflows/${workflowId}`,
+      error: 'conflict',
+      message: 'a collection for this request is already running',
+      workflowId,
+      runId: body.runId,
+      statusUrl: `/workflows/${workflowId}`,
     });
 
     // no worker polls the API's queue yet: the run waits, and the status says so without hanging
@@ -69,14 +78,41 @@ describe('API', () => {
     expect(obs.status).toBe(200);
     const obsBody = (await obs.json()) as { count: number; observations: Json[] };
     expect(obsBody.count).toBe(1);
-    expect(obsBody.observations[0]).toMatchObject({ platform: 'etsy', keyword, day: DAY, workflow_id: workflowId, degraded: [], details: null });
+    expect(obsBody.observations[0]).toMatchObject({
+      platform: 'etsy',
+      keyword,
+      day: DAY,
+      workflow_id: workflowId,
+      degraded: [],
+      details: null,
+    });
     // the seed contract's provider measures every metric it reports
     expect(obsBody.observations[0]!.provenance).toEqual({
-      search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'measured', related_keywords: 'measured', category_data: 'measured',
+      search_volume: 'measured',
+      competition: 'measured',
+      cpc: 'measured',
+      trend_score: 'measured',
+      related_keywords: 'measured',
+      category_data: 'measured',
     });
     expect(Object.keys(obsBody.observations[0]!).sort()).toEqual([
-      'category_data', 'collected_at', 'competition', 'cpc', 'day', 'degraded', 'details', 'keyword', 'metric_sources', 'platform',
-      'provenance', 'related_keywords', 'search_volume', 'source', 'trend_score', 'volume_source', 'workflow_id',
+      'category_data',
+      'collected_at',
+      'competition',
+      'cpc',
+      'day',
+      'degraded',
+      'details',
+      'keyword',
+      'metric_sources',
+      'platform',
+      'provenance',
+      'related_keywords',
+      'search_volume',
+      'source',
+      'trend_score',
+      'volume_source',
+      'workflow_id',
     ]);
   });
 
@@ -90,7 +126,7 @@ describe('API', () => {
     expect(started.workflowId).toMatch(/^collect-idem-[0-9a-f]{16}$/);
     expect(started.day).toBe(new Date().toISOString().slice(0, 10));
 
-    expect((await (await collect(request, headers)).json())).toMatchObject({ error: 'conflict', workflowId: started.workflowId });
+    expect(await (await collect(request, headers)).json()).toMatchObject({ error: 'conflict', workflowId: started.workflowId });
     const other = await collect({ ...request, platforms: ['ebay'] }, headers);
     expect(other.status).toBe(422);
     expect(await other.json()).toMatchObject({ error: 'idempotency_key_reused', field: 'Idempotency-Key', workflowId: started.workflowId });
@@ -114,9 +150,18 @@ describe('API', () => {
     const res = await collect({ keywords: [`teacher worksheet ${uid()}`], day: DAY });
     const requestId = res.headers.get('x-request-id')!;
     const { workflowId } = (await res.json()) as Json;
-    expect(logLines).toContainEqual(expect.objectContaining({
-      level: 'info', msg: 'request', requestId, method: 'POST', path: '/collect/keywords', status: 202, workflowId, ms: expect.any(Number),
-    }));
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        msg: 'request',
+        requestId,
+        method: 'POST',
+        path: '/collect/keywords',
+        status: 202,
+        workflowId,
+        ms: expect.any(Number),
+      }),
+    );
     const desc = await stack.client.workflow.getHandle(workflowId as string).describe();
     expect(desc.memo).toMatchObject({ requestId });
     await stack.client.workflow.getHandle(workflowId as string).terminate('test done');

@@ -48,10 +48,20 @@ beforeAll(async () => {
   app = testApp(stack, `csv-${uid()}`);
   const knex = stack.orm.em.getKnex();
   const rows = Array.from({ length: ROWS }, (_, i) => ({
-    platform: i % 2 ? 'etsy' : 'amazon', keyword: i === 0 ? `=hyperlink("http://x") ${token}` : `csv ${token} ${i}`, day: DAY,
-    search_volume: i % 7 === 0 ? null : i, competition: 0.5, cpc: 1.25, trend_score: -0.5, difficulty_score: 0.3, opportunity_score: i / ROWS,
-    related_keywords: JSON.stringify(i === 0 ? ['-a', '@b'] : []), category: i === 0 ? 'Home, "Decor"\nWall art' : null, cluster_id: null,
-    processed_at: new Date(), workflow_id: 'test',
+    platform: i % 2 ? 'etsy' : 'amazon',
+    keyword: i === 0 ? `=hyperlink("http://x") ${token}` : `csv ${token} ${i}`,
+    day: DAY,
+    search_volume: i % 7 === 0 ? null : i,
+    competition: 0.5,
+    cpc: 1.25,
+    trend_score: -0.5,
+    difficulty_score: 0.3,
+    opportunity_score: i / ROWS,
+    related_keywords: JSON.stringify(i === 0 ? ['-a', '@b'] : []),
+    category: i === 0 ? 'Home, "Decor"\nWall art' : null,
+    cluster_id: null,
+    processed_at: new Date(),
+    workflow_id: 'test',
   }));
   for (let i = 0; i < rows.length; i += 2_000) await knex('processed_keywords').insert(rows.slice(i, i + 2_000));
 });
@@ -62,7 +72,13 @@ describe('csv writer', () => {
     expect(['=1+1', '+1', '-1', '@sum', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@sum", "'\tx", `"'\rx"`]);
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    expect([csvCell(-0.5), csvCell(null), csvCell(undefined), csvCell(['x', 'y']), csvCell('ü café')]).toEqual(['-0.5', '', '', 'x; y', 'ü café']);
+    expect([csvCell(-0.5), csvCell(null), csvCell(undefined), csvCell(['x', 'y']), csvCell('ü café')]).toEqual([
+      '-0.5',
+      '',
+      '',
+      'x; y',
+      'ü café',
+    ]);
     expect(csvRow(['a', 1, null])).toBe('a,1,\r\n');
   });
 });
@@ -83,8 +99,13 @@ describe('GET /keywords as CSV', () => {
     const hostile = rows.find((r) => r[0]!.includes('hyperlink'))!;
     const cell = (name: string) => hostile[KEYWORD_COLUMNS.findIndex((c) => c.header === name)];
     expect(hostile[0]).toBe(`'=hyperlink("http://x") ${token}`);
-    expect([cell('search_volume'), cell('trend_score'), cell('related_keywords'), cell('category'), cell('cluster_id')])
-      .toEqual(['', '-0.5', "'-a; @b", 'Home, "Decor"\nWall art', '']);
+    expect([cell('search_volume'), cell('trend_score'), cell('related_keywords'), cell('category'), cell('cluster_id')]).toEqual([
+      '',
+      '-0.5',
+      "'-a; @b",
+      'Home, "Decor"\nWall art',
+      '',
+    ]);
   });
 
   it('applies the JSON filters; Accept: text/csv asks for it, format=json overrides it; a bad format is a 400', async () => {
@@ -106,12 +127,41 @@ describe('GET /keywords/:keyword/observations as CSV', () => {
     const res = await app.request(`/keywords/${encodeURIComponent(keyword)}/observations?format=csv&limit=1`);
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(await res.text());
-    expect(header).toEqual(['keyword', 'platform', 'day', 'search_volume', 'competition', 'cpc', 'trend_score', 'search_volume_provenance',
-      'competition_provenance', 'cpc_provenance', 'trend_score_provenance', 'related_keywords', 'source', 'collected_at', 'workflow_id']);
+    expect(header).toEqual([
+      'keyword',
+      'platform',
+      'day',
+      'search_volume',
+      'competition',
+      'cpc',
+      'trend_score',
+      'search_volume_provenance',
+      'competition_provenance',
+      'cpc_provenance',
+      'trend_score_provenance',
+      'related_keywords',
+      'source',
+      'collected_at',
+      'workflow_id',
+    ]);
     expect(rows).toHaveLength(9);
-    expect(rows.map((r) => r[2])).toEqual(['2031-03-03', '2031-03-03', '2031-03-03', '2031-03-02', '2031-03-02', '2031-03-02', '2031-03-01', '2031-03-01', '2031-03-01']);
+    expect(rows.map((r) => r[2])).toEqual([
+      '2031-03-03',
+      '2031-03-03',
+      '2031-03-03',
+      '2031-03-02',
+      '2031-03-02',
+      '2031-03-02',
+      '2031-03-01',
+      '2031-03-01',
+      '2031-03-01',
+    ]);
     expect(rows.every((r) => r[0] === keyword && r[12] === 'simulator' && r[14] === 'seed')).toBe(true);
-    const only = parseCsv(await (await app.request(`/keywords/${encodeURIComponent(keyword)}/observations?platform=ebay`, { headers: { accept: 'text/csv' } })).text());
+    const only = parseCsv(
+      await (
+        await app.request(`/keywords/${encodeURIComponent(keyword)}/observations?platform=ebay`, { headers: { accept: 'text/csv' } })
+      ).text(),
+    );
     expect(only.slice(1).map((r) => r[1])).toEqual(['ebay', 'ebay', 'ebay']);
   });
 });

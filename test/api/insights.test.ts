@@ -29,7 +29,11 @@ async function runThroughApi(path: string, body?: unknown): Promise<Json> {
   const res = await post(app, path, body);
   expect(res.status).toBe(202);
   const started = (await res.json()) as Json;
-  expect(started).toMatchObject({ workflowId: expect.any(String), statusUrl: `/workflows/${started.workflowId}`, temporalUiUrl: `http://ui/namespaces/default/workflows/${started.workflowId}` });
+  expect(started).toMatchObject({
+    workflowId: expect.any(String),
+    statusUrl: `/workflows/${started.workflowId}`,
+    temporalUiUrl: `http://ui/namespaces/default/workflows/${started.workflowId}`,
+  });
   return stack.withWorker(() => stack.client.workflow.getHandle(started.workflowId).result(), { taskQueue });
 }
 
@@ -51,8 +55,21 @@ describe('processing and keyword listing', () => {
     expect(new Set(seen.map((i) => `${i.platform}:${i.keyword}`)).size).toBe(90);
     const scores = seen.map((i) => i.opportunity_score as number);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(Object.keys(seen[0]!).sort()).toEqual(['category', 'cluster', 'competition', 'cpc', 'day', 'difficulty_score', 'keyword',
-      'opportunity_score', 'platform', 'related_keywords', 'search_volume', 'trend_score', 'volume_source']);
+    expect(Object.keys(seen[0]!).sort()).toEqual([
+      'category',
+      'cluster',
+      'competition',
+      'cpc',
+      'day',
+      'difficulty_score',
+      'keyword',
+      'opportunity_score',
+      'platform',
+      'related_keywords',
+      'search_volume',
+      'trend_score',
+      'volume_source',
+    ]);
     expect(seen[0]).toMatchObject({ day: LAST, cluster: { id: expect.any(Number), label: expect.any(String) } });
   });
 
@@ -61,7 +78,13 @@ describe('processing and keyword listing', () => {
     expect(etsy.count).toBe(30);
     expect(etsy.items.every((i: Json) => i.platform === 'etsy')).toBe(true);
     // an empty page still names its day, asked for or the newest
-    expect((await get(`/keywords?day=${LAST}&min_volume=2000000000`)).body).toEqual({ day: LAST, sort: 'opportunity', count: 0, items: [], next_cursor: null });
+    expect((await get(`/keywords?day=${LAST}&min_volume=2000000000`)).body).toEqual({
+      day: LAST,
+      sort: 'opportunity',
+      count: 0,
+      items: [],
+      next_cursor: null,
+    });
     const newest = (await get('/keywords?limit=1')).body.day as string;
     expect((await get('/keywords?min_volume=2000000000')).body).toMatchObject({ day: newest, count: 0 });
     const big = (await get(`/keywords?day=${LAST}&min_volume=1000&limit=200`)).body.items as Json[];
@@ -82,13 +105,26 @@ describe('processing and keyword listing', () => {
     expect(body.platforms.map((p: Json) => p.platform)).toEqual(['amazon', 'ebay', 'etsy']);
     expect(body.platforms[0]).toMatchObject({ day: LAST, cluster: { id: expect.any(Number) } });
     expect(body.history).toHaveLength(42);
-    expect(body.history[0]).toEqual({ platform: 'amazon', day: FIRST, search_volume: expect.any(Number), competition: expect.any(Number), cpc: expect.any(Number), trend_score: expect.any(Number) });
+    expect(body.history[0]).toEqual({
+      platform: 'amazon',
+      day: FIRST,
+      search_volume: expect.any(Number),
+      competition: expect.any(Number),
+      cpc: expect.any(Number),
+      trend_score: expect.any(Number),
+    });
     expect((await get('/keywords/no%20such%20keyword%20anywhere')).status).toBe(404);
   });
 
   it.each([
-    ['sort=fastest', 'sort'], ['limit=0', 'limit'], ['limit=201', 'limit'], ['min_volume=-5', 'min_volume'],
-    ['platform=walmart', 'platform'], ['cursor=bm9wZQ', 'cursor'], ['day=2027-02-30', 'day'], ['color=red', 'color'],
+    ['sort=fastest', 'sort'],
+    ['limit=0', 'limit'],
+    ['limit=201', 'limit'],
+    ['min_volume=-5', 'min_volume'],
+    ['platform=walmart', 'platform'],
+    ['cursor=bm9wZQ', 'cursor'],
+    ['day=2027-02-30', 'day'],
+    ['color=red', 'color'],
   ])('GET /keywords?%s → 400 naming %s', async (query, field) => {
     const { status, body } = await get(`/keywords?${query}`);
     expect(status).toBe(400);
@@ -111,7 +147,13 @@ describe('trend analyses, models and predictions', () => {
     const result = await runThroughApi('/analyze/trends', { to: LAST, days: 14 });
     const { status, body } = await get('/analyze/trends');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: result.analysisId, platform: 'all', window: { from: FIRST, to: LAST }, observations: 1260, forecast_mape: result.forecastMape });
+    expect(body).toMatchObject({
+      id: result.analysisId,
+      platform: 'all',
+      window: { from: FIRST, to: LAST },
+      observations: 1260,
+      forecast_mape: result.forecastMape,
+    });
     expect(Object.keys(body.trends.platform_trends).sort()).toEqual(['amazon', 'ebay', 'etsy']);
     expect(body.keyword_trends).toMatchObject({ total_keywords: 90, top_opportunities: expect.any(Array) });
     expect((await get('/analyze/trends?platform=walmart')).body).toMatchObject({ field: 'platform' });
@@ -121,7 +163,10 @@ describe('trend analyses, models and predictions', () => {
     const trained = await runThroughApi('/models/train', { to: LAST, days: 14 });
     const models = (await get('/models')).body.models as Json[];
     expect(models[0]).toMatchObject({
-      version: trained.modelVersion, target: 'success_score/v1', horizon_days: 7, training_window: { from: FIRST, to: LAST },
+      version: trained.modelVersion,
+      target: 'success_score/v1',
+      horizon_days: 7,
+      training_window: { from: FIRST, to: LAST },
       metrics: { trainingSamples: 720, testSamples: 180 },
     });
     expect(models[0]).not.toHaveProperty('forest');

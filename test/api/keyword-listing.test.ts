@@ -10,18 +10,41 @@ let rows: { id: string; opportunity_score: number | null; difficulty_score: numb
 
 const SCORES: [number | null, number | null, number | null][] = [
   // opportunity, difficulty, volume
-  [0.9, 0.2, 100], [0.5, null, null], [null, 0.4, 50], [0.7, 0.4, 2000], [null, null, 50], [0.5, 0.1, null], [null, 0.9, 0], [0.1, null, 7],
+  [0.9, 0.2, 100],
+  [0.5, null, null],
+  [null, 0.4, 50],
+  [0.7, 0.4, 2000],
+  [null, null, 50],
+  [0.5, 0.1, null],
+  [null, 0.9, 0],
+  [0.1, null, 7],
 ];
 
 beforeAll(async () => {
   stack = await startTestStack({ day: DAY });
   app = testApp(stack, `api-list-${uid()}`);
   const token = uid();
-  rows = await stack.orm.em.getKnex()('processed_keywords').insert(SCORES.map(([opportunity, difficulty, volume], i) => ({
-    platform: i % 2 ? 'etsy' : 'amazon', keyword: `null sort ${token} ${i}`, day: DAY, search_volume: volume, competition: 0.5, cpc: 1,
-    trend_score: 0.5, difficulty_score: difficulty, opportunity_score: opportunity, related_keywords: '[]', category: null, cluster_id: null,
-    processed_at: new Date(), workflow_id: 'test',
-  }))).returning(['id', 'opportunity_score', 'difficulty_score', 'search_volume']);
+  rows = await stack.orm.em
+    .getKnex()('processed_keywords')
+    .insert(
+      SCORES.map(([opportunity, difficulty, volume], i) => ({
+        platform: i % 2 ? 'etsy' : 'amazon',
+        keyword: `null sort ${token} ${i}`,
+        day: DAY,
+        search_volume: volume,
+        competition: 0.5,
+        cpc: 1,
+        trend_score: 0.5,
+        difficulty_score: difficulty,
+        opportunity_score: opportunity,
+        related_keywords: '[]',
+        category: null,
+        cluster_id: null,
+        processed_at: new Date(),
+        workflow_id: 'test',
+      })),
+    )
+    .returning(['id', 'opportunity_score', 'difficulty_score', 'search_volume']);
 });
 afterAll(() => stack?.close());
 

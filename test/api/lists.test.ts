@@ -23,13 +23,22 @@ const json = async (res: Response) => [res.status, (await res.json()) as Json] a
 describe('/lists', () => {
   it('creates a list with normalised keywords and defaults, lists it, pages its keywords, replaces and deletes it', async () => {
     const token = uid();
-    const [status, created] = await json(await post(app, '/lists', {
-      name: '  Wedding printables ', keywords: [` Wedding  Planner ${token}`, `wedding planner ${token}`, `SVG bundle ${token}`, `menu card ${token}`], daily: false,
-    }));
+    const [status, created] = await json(
+      await post(app, '/lists', {
+        name: '  Wedding printables ',
+        keywords: [` Wedding  Planner ${token}`, `wedding planner ${token}`, `SVG bundle ${token}`, `menu card ${token}`],
+        daily: false,
+      }),
+    );
     expect(status).toBe(201);
     expect(created).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Wedding printables', size: 3, platforms: ['amazon', 'etsy', 'ebay'], daily: false,
-      created_at: expect.any(String), updated_at: created.created_at,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Wedding printables',
+      size: 3,
+      platforms: ['amazon', 'etsy', 'ebay'],
+      daily: false,
+      created_at: expect.any(String),
+      updated_at: created.created_at,
     });
     const { lists } = (await (await app.request('/lists')).json()) as { lists: Json[] };
     expect(lists).toContainEqual(created);
@@ -39,18 +48,35 @@ describe('/lists', () => {
     const second = (await (await app.request(`/lists/${created.id}?limit=2&cursor=${first.next_cursor}`)).json()) as Json;
     expect(second).toMatchObject({ keywords: [`menu card ${token}`], next_cursor: null });
 
-    const [putStatus, replaced] = await json(await put(`/lists/${created.id}`, { name: 'Menus', keywords: [`menu card ${token}`], platforms: ['ebay', 'etsy'] }));
+    const [putStatus, replaced] = await json(
+      await put(`/lists/${created.id}`, { name: 'Menus', keywords: [`menu card ${token}`], platforms: ['ebay', 'etsy'] }),
+    );
     expect(putStatus).toBe(200);
-    expect(replaced).toEqual({ ...created, name: 'Menus', size: 1, platforms: ['etsy', 'ebay'], daily: true, updated_at: expect.any(String) });
+    expect(replaced).toEqual({
+      ...created,
+      name: 'Menus',
+      size: 1,
+      platforms: ['etsy', 'ebay'],
+      daily: true,
+      updated_at: expect.any(String),
+    });
     expect(Date.parse(replaced.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.updated_at));
     // a cursor of the old keywords is refused rather than mixing two lists
-    expect(await json(await app.request(`/lists/${created.id}?limit=2&cursor=${first.next_cursor}`))).toEqual([400, {
-      error: 'invalid_request', field: 'cursor', message: "cursor: is not a cursor of this list's keywords (was the list replaced?); start again without one",
-    }]);
-    expect((await (await app.request(`/lists/${created.id}`)).json())).toMatchObject({ keywords: [`menu card ${token}`], next_cursor: null });
+    expect(await json(await app.request(`/lists/${created.id}?limit=2&cursor=${first.next_cursor}`))).toEqual([
+      400,
+      {
+        error: 'invalid_request',
+        field: 'cursor',
+        message: "cursor: is not a cursor of this list's keywords (was the list replaced?); start again without one",
+      },
+    ]);
+    expect(await (await app.request(`/lists/${created.id}`)).json()).toMatchObject({ keywords: [`menu card ${token}`], next_cursor: null });
 
     expect((await del(`/lists/${created.id}`)).status).toBe(204);
-    expect(await json(await app.request(`/lists/${created.id}`))).toEqual([404, { error: 'not_found', message: `no keyword list '${created.id}'` }]);
+    expect(await json(await app.request(`/lists/${created.id}`))).toEqual([
+      404,
+      { error: 'not_found', message: `no keyword list '${created.id}'` },
+    ]);
     expect((await del(`/lists/${created.id}`)).status).toBe(404);
     expect((await put(`/lists/${created.id}`, { name: 'x', keywords: ['y'] })).status).toBe(404);
     expect((await app.request('/lists/not-a-uuid')).status).toBe(404);
@@ -68,11 +94,22 @@ describe('/lists', () => {
       [{ name: 'n', keywords: ['a'], colour: 'red' }, 'colour', 'colour: is not a known field'],
     ];
     for (const [body, field, message] of bad) {
-      expect(await json(await post(app, '/lists', body)), JSON.stringify(body)).toEqual([400, { error: 'invalid_request', field, message }]);
+      expect(await json(await post(app, '/lists', body)), JSON.stringify(body)).toEqual([
+        400,
+        { error: 'invalid_request', field, message },
+      ]);
     }
     const tooMany = Array.from({ length: 100_001 }, (_, i) => `k${i}`);
     expect((await json(await post(app, '/lists', { name: 'n', keywords: tooMany })))[1]).toMatchObject({ field: 'keywords' });
-    expect((await app.request('/lists', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"n","keywords":["a"]}' })).status).toBe(401);
+    expect(
+      (
+        await app.request('/lists', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"name":"n","keywords":["a"]}',
+        })
+      ).status,
+    ).toBe(401);
     expect(await rowCounts(stack.orm)).toEqual(before);
   });
 
@@ -100,25 +137,47 @@ describe('POST /lists/:id/collect', () => {
     const [status, started] = await json(await post(app, `/lists/${list.id}/collect`));
     expect(status).toBe(202);
     expect(started).toEqual({
-      message: 'keywordPipeline started', workflowId: expect.stringMatching(new RegExp(`^list-${list.id}-\\d{4}-\\d{2}-\\d{2}-`)), runId: expect.any(String),
-      statusUrl: `/workflows/${started.workflowId}`, temporalUiUrl: `http://localhost:8233/namespaces/default/workflows/${started.workflowId}`,
+      message: 'keywordPipeline started',
+      workflowId: expect.stringMatching(new RegExp(`^list-${list.id}-\\d{4}-\\d{2}-\\d{2}-`)),
+      runId: expect.any(String),
+      statusUrl: `/workflows/${started.workflowId}`,
+      temporalUiUrl: `http://localhost:8233/namespaces/default/workflows/${started.workflowId}`,
     });
     const handle = stack.client.workflow.getHandle(started.workflowId as string);
     // the run carries the list's content ID, never its keywords
-    expect(await firstInput(started.workflowId as string)).toEqual({ keywordList: expect.stringMatching(/^kl-[0-9a-f]{24}$/), platforms: ['etsy', 'ebay'], steps: ['collect', 'process', 'analyze'] });
+    expect(await firstInput(started.workflowId as string)).toEqual({
+      keywordList: expect.stringMatching(/^kl-[0-9a-f]{24}$/),
+      platforms: ['etsy', 'ebay'],
+      steps: ['collect', 'process', 'analyze'],
+    });
     // no worker yet: no one answers the progress query
-    expect((await (await app.request(started.statusUrl as string)).json())).toMatchObject({ status: 'RUNNING', progress: null });
+    expect(await (await app.request(started.statusUrl as string)).json()).toMatchObject({ status: 'RUNNING', progress: null });
 
     const seen: Json[] = [];
-    await stack.withWorker(async () => {
-      await expect.poll(async () => {
-        const body = (await (await app.request(started.statusUrl as string)).json()) as Json;
-        if (body.progress) seen.push(body.progress as Json);
-        return body.status;
-      }, { timeout: 60_000, interval: 200 }).toBe('COMPLETED');
-      // a completed run still answers its query (replayed by the worker)
-      expect(await handle.query(pipelineProgressQuery)).toMatchObject({ step: 'analyze', total: 6, done: 6, chunks: 1, chunksDone: 1, running: [] });
-    }, { taskQueue });
+    await stack.withWorker(
+      async () => {
+        await expect
+          .poll(
+            async () => {
+              const body = (await (await app.request(started.statusUrl as string)).json()) as Json;
+              if (body.progress) seen.push(body.progress as Json);
+              return body.status;
+            },
+            { timeout: 60_000, interval: 200 },
+          )
+          .toBe('COMPLETED');
+        // a completed run still answers its query (replayed by the worker)
+        expect(await handle.query(pipelineProgressQuery)).toMatchObject({
+          step: 'analyze',
+          total: 6,
+          done: 6,
+          chunks: 1,
+          chunksDone: 1,
+          running: [],
+        });
+      },
+      { taskQueue },
+    );
     for (const p of seen) {
       expect(p.total === 0 || p.total === 6).toBe(true);
       expect(p.done).toBeLessThanOrEqual(p.total as number);

@@ -35,7 +35,9 @@ it('counts each answered request under its route pattern and status, and times i
 
 it('answers scrapes beyond the rate limit, and each app counts only its own requests', async () => {
   const app = createApp({
-    client: stack.client, orm: stack.orm, temporal: { namespace: 'default', taskQueue: 'unused', uiUrl: 'http://localhost:8233' },
+    client: stack.client,
+    orm: stack.orm,
+    temporal: { namespace: 'default', taskQueue: 'unused', uiUrl: 'http://localhost:8233' },
     security: { apiKey: API_KEY, rateLimit: { perMinute: 1, burst: 1 } },
   });
   expect((await app.request('/keywords')).status).toBe(200);

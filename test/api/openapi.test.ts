@@ -24,12 +24,26 @@ afterAll(() => stack?.close());
 
 const SELF = new Set(['/openapi.json', '/docs', '/docs/assets/:file']);
 /** Every method + path the app routes (middleware registers as ALL), in OpenAPI's {param} form; the dashboard's HTML pages are no API. */
-const served = () => [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !SELF.has(r.path) && !isDashboardPath(r.path))
-  .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
-const documented = () => Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-  Object.keys(item ?? {}).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m} ${path}`)).sort();
-const operations = () => Object.values(doc.paths ?? {}).flatMap((item) =>
-  (['get', 'post'] as const).flatMap((m) => (item?.[m] ? [[m, item[m] as OpenAPIV3_1.OperationObject] as const] : [])));
+const served = () =>
+  [
+    ...new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && !SELF.has(r.path) && !isDashboardPath(r.path))
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    ),
+  ].sort();
+const documented = () =>
+  Object.entries(doc.paths ?? {})
+    .flatMap(([path, item]) =>
+      Object.keys(item ?? {})
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m} ${path}`),
+    )
+    .sort();
+const operations = () =>
+  Object.values(doc.paths ?? {}).flatMap((item) =>
+    (['get', 'post'] as const).flatMap((m) => (item?.[m] ? [[m, item[m] as OpenAPIV3_1.OperationObject] as const] : [])),
+  );
 
 describe('OpenAPI', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -65,9 +79,15 @@ describe('OpenAPI', () => {
         expect(op.security, op.summary).toBeUndefined();
       }
     }
-    expect(doc.components?.securitySchemes).toMatchObject({ ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, Bearer: { type: 'http', scheme: 'bearer' } });
+    expect(doc.components?.securitySchemes).toMatchObject({
+      ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      Bearer: { type: 'http', scheme: 'bearer' },
+    });
     const collect = doc.paths?.['/collect/keywords']?.post;
-    expect(collect?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CollectRequest' } } } });
+    expect(collect?.requestBody).toMatchObject({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CollectRequest' } } },
+    });
     expect(Object.keys(collect?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202', '409', '422']));
   });
 
@@ -80,8 +100,12 @@ describe('OpenAPI', () => {
 
   it('answers a method a known path does not have with 405 and Allow; unknown paths stay 404', async () => {
     const cases: [string, string, string][] = [
-      ['DELETE', '/', 'GET, HEAD'], ['PUT', '/keywords', 'GET, HEAD'], ['PATCH', '/keywords/svg/observations', 'GET, HEAD'],
-      ['OPTIONS', '/health', 'GET, HEAD'], ['DELETE', '/analyze/trends', 'GET, HEAD, POST'], ['PUT', '/schedules/x/pause', 'POST'],
+      ['DELETE', '/', 'GET, HEAD'],
+      ['PUT', '/keywords', 'GET, HEAD'],
+      ['PATCH', '/keywords/svg/observations', 'GET, HEAD'],
+      ['OPTIONS', '/health', 'GET, HEAD'],
+      ['DELETE', '/analyze/trends', 'GET, HEAD, POST'],
+      ['PUT', '/schedules/x/pause', 'POST'],
     ];
     for (const [method, path, allow] of cases) {
       const res = await app.request(path, { method });
@@ -110,7 +134,8 @@ describe('OpenAPI', () => {
     expect(param('day')).toMatchObject({ format: 'date', pattern: expect.stringMatching(/^\^\(\?:\(\?:2000\|/) });
     expect(param('cursor').pattern).toBe(CURSOR_PATTERN);
     expect(param('limit')).toMatchObject({ minimum: 1, maximum: 200 });
-    const keyword = (doc.paths?.['/keywords/{keyword}']?.get?.parameters as OpenAPIV3_1.ParameterObject[])[0]!.schema as OpenAPIV3_1.SchemaObject;
+    const keyword = (doc.paths?.['/keywords/{keyword}']?.get?.parameters as OpenAPIV3_1.ParameterObject[])[0]!
+      .schema as OpenAPIV3_1.SchemaObject;
     expect(keyword.pattern).toBe(KEYWORD_PATTERN);
     const collect = doc.components?.schemas?.CollectRequest as OpenAPIV3_1.SchemaObject;
     expect((collect.properties?.keywords as OpenAPIV3_1.ArraySchemaObject).items).toMatchObject({ pattern: KEYWORD_PATTERN });

@@ -71,7 +71,10 @@ describe('ReadCache', () => {
     };
     const both = Promise.all([cache.get(r, 'a', load), cache.get(r, 'a', load)]);
     gate.resolve(body('x'));
-    expect(await both).toEqual([{ body: body('x'), status: 'off' }, { body: body('x'), status: 'off' }]);
+    expect(await both).toEqual([
+      { body: body('x'), status: 'off' },
+      { body: body('x'), status: 'off' },
+    ]);
     expect(loads).toBe(1);
     expect(cache.stats().entries).toBe(0);
   });
@@ -126,10 +129,14 @@ describe('batchLoader', () => {
 
   it('splits batches at the maximum size', async () => {
     const sizes: number[] = [];
-    const load = batchLoader<number>(async (keys) => {
-      sizes.push(keys.length);
-      return new Map(keys.map((k) => [k, Number(k)]));
-    }, -1, 3);
+    const load = batchLoader<number>(
+      async (keys) => {
+        sizes.push(keys.length);
+        return new Map(keys.map((k) => [k, Number(k)]));
+      },
+      -1,
+      3,
+    );
     expect(await Promise.all(['1', '2', '3', '4', '5'].map(load))).toEqual([1, 2, 3, 4, 5]);
     expect(sizes).toEqual([3, 2]);
   });

@@ -97,10 +97,12 @@ describe('GET /keywords from the read cache', () => {
   it('keeps its pages when a write is rolled back (nothing is announced)', async () => {
     await get(`/keywords?day=${DAY2}&limit=2`);
     const before = cache.stats().invalidations;
-    await knex().transaction(async (trx) => {
-      await trx('processed_keywords').where({ day: DAY2 }).update({ opportunity_score: 0 });
-      await trx.rollback();
-    }).catch(() => undefined);
+    await knex()
+      .transaction(async (trx) => {
+        await trx('processed_keywords').where({ day: DAY2 }).update({ opportunity_score: 0 });
+        await trx.rollback();
+      })
+      .catch(() => undefined);
     // a later announcement (about observations, which pages do not read) arrives after any the rollback made:
     // PostgreSQL delivers notifications in commit order
     await knex().raw('select pg_notify(?, ?)', [CHANGE_CHANNEL, 'observations']);
@@ -123,8 +125,16 @@ describe('GET /keywords/:keyword from the read cache', () => {
     const before = cache.stats().invalidations;
     const day = addDays(FIRST, 5);
     await knex()('observations').insert({
-      platform: 'etsy', keyword, day, search_volume: 4242, competition: 0.5, cpc: 1, trend_score: 0.5,
-      source: 'test', collected_at: new Date(), workflow_id: 'read-cache-test',
+      platform: 'etsy',
+      keyword,
+      day,
+      search_volume: 4242,
+      competition: 0.5,
+      cpc: 1,
+      trend_score: 0.5,
+      source: 'test',
+      collected_at: new Date(),
+      workflow_id: 'read-cache-test',
     });
     await announced(before);
     const after = await get(path);
@@ -137,7 +147,8 @@ describe('GET /keywords/:keyword from the read cache', () => {
 
   it('answers an unknown keyword 404 every time and keeps nothing for it', async () => {
     const entries = cache.stats().entries;
-    for (let i = 0; i < 2; i++) expect(await get('/keywords/nothing%20cached%20here')).toMatchObject({ status: 404, cache: 'miss', body: { error: 'not_found' } });
+    for (let i = 0; i < 2; i++)
+      expect(await get('/keywords/nothing%20cached%20here')).toMatchObject({ status: 404, cache: 'miss', body: { error: 'not_found' } });
     expect(cache.stats().entries).toBe(entries);
   });
 
@@ -168,7 +179,12 @@ describe('without announcements', () => {
 
 describe('a listening connection that stops answering', () => {
   it('is found out by its probe: the cache turns off, and on again with a new connection', async () => {
-    const backends = async () => new Set(((await knex().raw(`select pid from pg_stat_activity where backend_type = 'client backend'`)).rows as { pid: number }[]).map((r) => r.pid));
+    const backends = async () =>
+      new Set(
+        ((await knex().raw(`select pid from pg_stat_activity where backend_type = 'client backend'`)).rows as { pid: number }[]).map(
+          (r) => r.pid,
+        ),
+      );
     const before = await backends();
     const own = new ReadCache(1024 * 1024);
     const probed = listenForChanges(stack.orm, own, pino({ level: 'silent' }), { everyMs: 100, timeoutMs: 300 });

@@ -31,8 +31,11 @@ describe('a repeated start', () => {
     const again = await post(app, path, body);
     expect(again.status).toBe(409);
     expect(await again.json()).toEqual({
-      error: 'conflict', message: expect.stringMatching(/is already running$/),
-      workflowId: started.workflowId, runId: started.runId, statusUrl: `/workflows/${started.workflowId}`,
+      error: 'conflict',
+      message: expect.stringMatching(/is already running$/),
+      workflowId: started.workflowId,
+      runId: started.runId,
+      statusUrl: `/workflows/${started.workflowId}`,
     });
     const other = await post(app, path, { ...body, days: 30, ...(path === '/process/keywords' ? { days: undefined, clusters: 2 } : {}) });
     expect(other.status).toBe(202);

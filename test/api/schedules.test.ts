@@ -15,16 +15,32 @@ beforeAll(async () => {
   stack = await startTestStack({ day: '2026-11-24' });
   app = testApp(stack, taskQueue);
   // a retention of 100 years: the triggered cleanup deletes nothing other tests wrote
-  await applySchedules(stack.client, { taskQueue, timezone: 'UTC', daily: { keywords: ['svg'], platforms: ['etsy'] }, retentionDays: 36_500, idPrefix: prefix });
+  await applySchedules(stack.client, {
+    taskQueue,
+    timezone: 'UTC',
+    daily: { keywords: ['svg'], platforms: ['etsy'] },
+    retentionDays: 36_500,
+    idPrefix: prefix,
+  });
 });
 afterAll(async () => {
-  for (const kind of KINDS) await stack.client.schedule.getHandle(prefix + kind).delete().catch(() => undefined);
+  for (const kind of KINDS)
+    await stack.client.schedule
+      .getHandle(prefix + kind)
+      .delete()
+      .catch(() => undefined);
   await stack?.close();
 });
 
 const post = (path: string, body?: unknown, headers?: Record<string, string>) => postTo(app, path, body, headers);
 
-interface ScheduleView { scheduleId: string; paused: boolean; note: string | null; nextActionTimes: string[]; recentActions: { workflowId: string }[] }
+interface ScheduleView {
+  scheduleId: string;
+  paused: boolean;
+  note: string | null;
+  nextActionTimes: string[];
+  recentActions: { workflowId: string }[];
+}
 
 async function listed(): Promise<ScheduleView[]> {
   const res = await app.request('/schedules');
@@ -35,10 +51,17 @@ async function listed(): Promise<ScheduleView[]> {
 
 describe('schedules API', () => {
   it('GET /schedules lists each schedule with its times and next runs', async () => {
-    await expect.poll(async () => (await listed()).map((s) => s.scheduleId), { timeout: 10_000 }).toEqual(KINDS.map((k) => prefix + k).sort());
+    await expect
+      .poll(async () => (await listed()).map((s) => s.scheduleId), { timeout: 10_000 })
+      .toEqual(KINDS.map((k) => prefix + k).sort());
     const daily = (await listed()).find((s) => s.scheduleId === `${prefix}daily-pipeline`)!;
     expect(daily).toMatchObject({
-      workflowType: 'keywordPipeline', paused: false, timezone: 'UTC', when: ['daily at 02:00'], recentActions: [], numActionsTaken: 0,
+      workflowType: 'keywordPipeline',
+      paused: false,
+      timezone: 'UTC',
+      when: ['daily at 02:00'],
+      recentActions: [],
+      numActionsTaken: 0,
       temporalUiUrl: `http://localhost:8233/namespaces/default/schedules/${prefix}daily-pipeline`,
     });
     expect(daily.nextActionTimes).toHaveLength(5);
@@ -50,10 +73,17 @@ describe('schedules API', () => {
     const res = await post(`/schedules/${id}/trigger`);
     expect(res.status).toBe(202);
     const body = (await res.json()) as { workflowId: string; statusUrl: string };
-    expect(body).toMatchObject({ message: 'run started', scheduleId: id, workflowId: expect.stringMatching(new RegExp(`^${id}-\\d{4}-`)), runId: expect.any(String) });
+    expect(body).toMatchObject({
+      message: 'run started',
+      scheduleId: id,
+      workflowId: expect.stringMatching(new RegExp(`^${id}-\\d{4}-`)),
+      runId: expect.any(String),
+    });
     expect(body.statusUrl).toBe(`/workflows/${encodeURIComponent(body.workflowId)}`);
 
-    const result = await stack.withWorker(() => stack.client.workflow.getHandle<typeof cleanupOldData>(body.workflowId).result(), { taskQueue });
+    const result = await stack.withWorker(() => stack.client.workflow.getHandle<typeof cleanupOldData>(body.workflowId).result(), {
+      taskQueue,
+    });
     expect(result).toMatchObject({ retentionDays: 36_500, deleted: { observations: 0 } });
     const after = (await listed()).find((s) => s.scheduleId === id)!;
     expect(after.recentActions.map((a) => a.workflowId)).toEqual([body.workflowId]);

@@ -17,14 +17,30 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 /** Every API route with a method that is not GET, with its path parameters filled in (the dashboard's forms: test/dashboard/session.test.ts). */
-const mutating = (a: App) => [...new Set(a.routes.filter((r) => !['GET', 'ALL'].includes(r.method) && !isDashboardPath(r.path)).map((r) => `${r.method} ${r.path.replace(/:\w+/g, 'x')}`))];
+const mutating = (a: App) => [
+  ...new Set(
+    a.routes
+      .filter((r) => !['GET', 'ALL'].includes(r.method) && !isDashboardPath(r.path))
+      .map((r) => `${r.method} ${r.path.replace(/:\w+/g, 'x')}`),
+  ),
+];
 const body = JSON.stringify({ keywords: ['ok'] });
 
 describe('API key', () => {
   it('is required on every mutating route: missing, wrong, or not configured → 401, nothing started or written', async () => {
     const routes = mutating(app);
-    expect(routes).toEqual(expect.arrayContaining(['POST /collect/keywords', 'POST /process/keywords', 'POST /analyze/trends',
-      'POST /models/train', 'POST /predict/success', 'POST /schedules/x/trigger', 'POST /schedules/x/pause', 'POST /schedules/x/unpause']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /collect/keywords',
+        'POST /process/keywords',
+        'POST /analyze/trends',
+        'POST /models/train',
+        'POST /predict/success',
+        'POST /schedules/x/trigger',
+        'POST /schedules/x/pause',
+        'POST /schedules/x/unpause',
+      ]),
+    );
     const before = await rowCounts(stack.orm);
     const unconfigured = testApp(stack, taskQueue, { security: {} });
     const attempts: [App, Record<string, string>, RegExp][] = [
@@ -66,9 +82,11 @@ describe('API key', () => {
 
 describe('CORS', () => {
   const origin = 'https://app.example.com';
-  const preflight = (a: App, from: string) => a.request('/collect/keywords', {
-    method: 'OPTIONS', headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
-  });
+  const preflight = (a: App, from: string) =>
+    a.request('/collect/keywords', {
+      method: 'OPTIONS',
+      headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+    });
 
   it('answers preflights from listed origins only, never with credentials', async () => {
     const cors = testApp(stack, taskQueue, { security: { apiKey: API_KEY, corsOrigins: [origin] } });
@@ -106,7 +124,10 @@ describe('rate limit', () => {
     expect(statuses).toEqual([200, 200, 429]);
     const refused = await limited.request('/', {}, from('203.0.113.1'));
     expect(refused.headers.get('retry-after')).toMatch(/^(9|10)$/);
-    expect(await refused.json()).toEqual({ error: 'rate_limited', message: expect.stringMatching(/^too many requests: retry in (9|10) s$/) });
+    expect(await refused.json()).toEqual({
+      error: 'rate_limited',
+      message: expect.stringMatching(/^too many requests: retry in (9|10) s$/),
+    });
     // another address, the holder of the key, and the probes are not limited by that client
     expect((await limited.request('/', {}, from('203.0.113.2'))).status).toBe(200);
     expect((await limited.request('/', { headers: { 'x-api-key': API_KEY } }, from('203.0.113.1'))).status).toBe(200);
@@ -125,9 +146,15 @@ describe('rate limit', () => {
     };
     const oneProxy = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 }, trustProxyHops: 1 } });
     // the proxy appends the address it saw: what the client wrote before it (203.0.113.66) buys no fresh bucket
-    expect(await statuses(oneProxy, [via('198.51.100.7'), via('203.0.113.66, 198.51.100.7'), via('198.51.100.8')])).toEqual([200, 429, 200]);
-    const twoProxies = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 }, trustProxyHops: 2 } });
-    expect(await statuses(twoProxies, [via('198.51.100.7, 10.0.0.1'), via('198.51.100.7, 10.0.0.9'), via('198.51.100.8, 10.0.0.1')])).toEqual([200, 429, 200]);
+    expect(await statuses(oneProxy, [via('198.51.100.7'), via('203.0.113.66, 198.51.100.7'), via('198.51.100.8')])).toEqual([
+      200, 429, 200,
+    ]);
+    const twoProxies = testApp(stack, taskQueue, {
+      security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 }, trustProxyHops: 2 },
+    });
+    expect(
+      await statuses(twoProxies, [via('198.51.100.7, 10.0.0.1'), via('198.51.100.7, 10.0.0.9'), via('198.51.100.8, 10.0.0.1')]),
+    ).toEqual([200, 429, 200]);
     // no proxy trusted (the default): every request from this peer is one client whatever it claims
     const direct = testApp(stack, taskQueue, { security: { apiKey: API_KEY, rateLimit: { perMinute: 6, burst: 1 } } });
     expect(await statuses(direct, [via('198.51.100.7'), via('198.51.100.8')])).toEqual([200, 429]);
@@ -140,7 +167,10 @@ describe('body limit', () => {
   it('answers 413 past the configured limit, before parsing; a maximal request fits the default', async () => {
     const small = testApp(stack, taskQueue, { security: { apiKey: API_KEY, bodyLimitBytes: 1024 } });
     const res = await post(small, '/collect/keywords', { keywords: Array.from({ length: 100 }, (_, i) => `keyword ${i}`) });
-    expect([res.status, await res.json()]).toEqual([413, { error: 'payload_too_large', message: 'body: larger than 1024 bytes', field: 'body' }]);
+    expect([res.status, await res.json()]).toEqual([
+      413,
+      { error: 'payload_too_large', message: 'body: larger than 1024 bytes', field: 'body' },
+    ]);
 
     const maximal = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(5, '0')} ${'x'.repeat(94)}`);
     const ok = await post(app, '/collect/keywords', { keywords: maximal, platforms: ['amazon', 'etsy', 'ebay'], day: '2026-11-20' });

@@ -19,7 +19,12 @@ beforeAll(async () => {
   const closed = await freePort();
   // nothing listens on `closed`; no gRPC retries, so each call fails at once instead of after ~20 s
   deadClient = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${closed}`, connectTimeout: 500, interceptors: [] }) });
-  deadOrm = await MikroORM.init({ clientUrl: `postgresql://u:p@127.0.0.1:${closed}/none`, entities, connect: false, allowGlobalContext: false });
+  deadOrm = await MikroORM.init({
+    clientUrl: `postgresql://u:p@127.0.0.1:${closed}/none`,
+    entities,
+    connect: false,
+    allowGlobalContext: false,
+  });
 });
 afterAll(async () => {
   await deadOrm?.close();
@@ -30,7 +35,10 @@ async function expect503(app: App, path: string, body?: unknown) {
   const res = body === undefined ? await app.request(path) : await post(app, path, body, JSON_AUTH);
   const text = await res.text();
   expect([path, res.status]).toEqual([path, 503]);
-  expect(JSON.parse(text)).toEqual({ error: 'unavailable', message: 'a backing service (Temporal or PostgreSQL) is unreachable; retry later' });
+  expect(JSON.parse(text)).toEqual({
+    error: 'unavailable',
+    message: 'a backing service (Temporal or PostgreSQL) is unreachable; retry later',
+  });
   expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\bat /);
 }
 
@@ -59,13 +67,25 @@ describe('backing services unreachable', () => {
       const res = await app.request('/ready');
       return [res.status, await res.json()] as [number, Json];
     };
-    expect(await check(appWith(deadClient, stack.orm))).toEqual([503, { status: 'unavailable', checks: { temporal: 'unreachable', postgres: 'ok' } }]);
-    expect(await check(appWith(stack.client, deadOrm))).toEqual([503, { status: 'unavailable', checks: { temporal: 'ok', postgres: 'unreachable' } }]);
+    expect(await check(appWith(deadClient, stack.orm))).toEqual([
+      503,
+      { status: 'unavailable', checks: { temporal: 'unreachable', postgres: 'ok' } },
+    ]);
+    expect(await check(appWith(stack.client, deadOrm))).toEqual([
+      503,
+      { status: 'unavailable', checks: { temporal: 'ok', postgres: 'unreachable' } },
+    ]);
     expect(await check(testApp(stack, 'any'))).toEqual([200, { status: 'ready', checks: { temporal: 'ok', postgres: 'ok' } }]);
   });
 
   it('any other failure is a bare 500: no message, no stack', async () => {
-    const broken = { em: { getKnex: () => { throw new TypeError('secret internals at /app/x.ts:1'); } } } as unknown as Orm;
+    const broken = {
+      em: {
+        getKnex: () => {
+          throw new TypeError('secret internals at /app/x.ts:1');
+        },
+      },
+    } as unknown as Orm;
     const res = await appWith(stack.client, broken).request('/keywords');
     expect([res.status, await res.json()]).toEqual([500, { error: 'internal', message: 'internal error' }]);
   });

@@ -19,9 +19,12 @@ export interface ServerPorts {
   bare: number;
 }
 
-const listen = (fetch: (req: Request) => Response | Promise<Response>) => new Promise<{ port: number; close(): void }>((resolve) => {
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ port: info.port, close: () => server.close() }));
-});
+const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
+  new Promise<{ port: number; close(): void }>((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ port: info.port, close: () => server.close() }),
+    );
+  });
 
 export async function runBenchServer(databaseUrl: string, sampleKeyword: string): Promise<void> {
   const orm = await createOrm(databaseUrl);
@@ -30,10 +33,15 @@ export async function runBenchServer(databaseUrl: string, sampleKeyword: string)
   const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
   const readCache = startReadCache(orm, Number(process.env.BENCH_CACHE_MB ?? 64) * 1024 * 1024, logger);
   await readCache.ready;
-  const appWith = (cache?: ReadCache) => createApp({
-    client, orm, temporal: { namespace: 'default', taskQueue: 'bench', uiUrl: 'http://localhost:8233' },
-    security: { apiKey: 'bench-api-key-0123456789', rateLimit: { perMinute: 1e9, burst: 1e9 } }, logger, cache,
-  });
+  const appWith = (cache?: ReadCache) =>
+    createApp({
+      client,
+      orm,
+      temporal: { namespace: 'default', taskQueue: 'bench', uiUrl: 'http://localhost:8233' },
+      security: { apiKey: 'bench-api-key-0123456789', rateLimit: { perMinute: 1e9, burst: 1e9 } },
+      logger,
+      cache,
+    });
   const app = appWith(readCache.cache);
   const api = await listen(app.fetch);
   const uncached = await listen(appWith().fetch);
@@ -41,10 +49,12 @@ export async function runBenchServer(databaseUrl: string, sampleKeyword: string)
   const bytes = async (path: string) => new Uint8Array(await (await app.request(path)).arrayBuffer());
   const page = await bytes('/keywords?sort=opportunity&limit=50');
   const keyword = await bytes(`/keywords/${encodeURIComponent(sampleKeyword)}`);
-  const bare = await listen(new Hono()
-    .get('/bare', (c) => c.json({ ok: true }))
-    .get('/bare/page', (c) => c.body(page, 200, { 'content-type': 'application/json' }))
-    .get('/bare/keyword', (c) => c.body(keyword, 200, { 'content-type': 'application/json' })).fetch);
+  const bare = await listen(
+    new Hono()
+      .get('/bare', (c) => c.json({ ok: true }))
+      .get('/bare/page', (c) => c.body(page, 200, { 'content-type': 'application/json' }))
+      .get('/bare/keyword', (c) => c.body(keyword, 200, { 'content-type': 'application/json' })).fetch,
+  );
   process.send!({ api: api.port, uncached: uncached.port, bare: bare.port } satisfies ServerPorts);
   process.on('message', (m) => {
     if (m === 'stats') return void process.send!(readCache.cache?.stats() ?? null);
@@ -55,7 +65,10 @@ export async function runBenchServer(databaseUrl: string, sampleKeyword: string)
     api.close();
     uncached.close();
     bare.close();
-    void readCache.close().then(() => orm.close()).then(() => process.exit(0));
+    void readCache
+      .close()
+      .then(() => orm.close())
+      .then(() => process.exit(0));
   });
 }
 

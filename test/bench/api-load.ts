@@ -24,9 +24,15 @@ const LAST_DAY = '2026-11-24';
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 interface Figures {
-  p50: number; p99: number; rps: number; requests: number; non2xx: number; errors: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
   /** CPU time per request of the server process and of PostgreSQL (µs; null where /proc is missing). */
-  server_cpu_us: number | null; postgres_cpu_us: number | null;
+  server_cpu_us: number | null;
+  postgres_cpu_us: number | null;
 }
 
 /** The bench server's CPU so far (µs), asked over IPC. */
@@ -39,18 +45,26 @@ async function measure(cpu: CpuProbe, url: string, paths?: () => string): Promis
   const before = await cpu();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   const after = await cpu();
-  const perRequest = (a: number | null, b: number | null) => (a === null || b === null || r.requests.total === 0 ? null : Math.round((b - a) / r.requests.total));
+  const perRequest = (a: number | null, b: number | null) =>
+    a === null || b === null || r.requests.total === 0 ? null : Math.round((b - a) / r.requests.total);
   return {
-    p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
-    server_cpu_us: perRequest(before.server, after.server), postgres_cpu_us: perRequest(before.postgres, after.postgres),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: Math.round(r.requests.average),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    server_cpu_us: perRequest(before.server, after.server),
+    postgres_cpu_us: perRequest(before.postgres, after.postgres),
   };
 }
 
 /** One answer from the bench server to a message. */
-const ask = <T>(server: ChildProcess, message: string) => new Promise<T>((resolve) => {
-  server.once('message', (m) => resolve(m as T));
-  server.send(message);
-});
+const ask = <T>(server: ChildProcess, message: string) =>
+  new Promise<T>((resolve) => {
+    server.once('message', (m) => resolve(m as T));
+    server.send(message);
+  });
 
 async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-api-'));
@@ -69,8 +83,10 @@ async function main(): Promise<void> {
     }
     // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)],
-      { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
+    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)], {
+      stdio: 'inherit',
+      execArgv: [...process.execArgv, ...profile],
+    });
     try {
       const ports = await new Promise<ServerPorts>((resolve, reject) => {
         server.once('message', (m) => resolve(m as ServerPorts));
@@ -101,21 +117,46 @@ async function main(): Promise<void> {
       const samePage = await measure(cpu, `${bareUrl}/bare/page`);
       const sameKeyword = await measure(cpu, `${bareUrl}/bare/keyword`);
       const targets = {
-        bare, 'GET /keywords?sort=opportunity&limit=50': list, 'GET /keywords/:keyword': detail, 'GET /keywords/:keyword, Zipf-popular keywords': popular,
-        'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached, 'GET /keywords/:keyword, no read cache': detailUncached,
-        'bare, same body as the list': samePage, 'bare, same body as a keyword': sameKeyword,
+        bare,
+        'GET /keywords?sort=opportunity&limit=50': list,
+        'GET /keywords/:keyword': detail,
+        'GET /keywords/:keyword, Zipf-popular keywords': popular,
+        'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached,
+        'GET /keywords/:keyword, no read cache': detailUncached,
+        'bare, same body as the list': samePage,
+        'bare, same body as a keyword': sameKeyword,
       };
-      const cpuText = (f: Figures) => (f.server_cpu_us === null ? '' : `; CPU per request: server ${f.server_cpu_us} µs, PostgreSQL ${f.postgres_cpu_us ?? '?'} µs`);
-      for (const [name, f] of Object.entries(targets)) log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors${cpuText(f)})`);
+      const cpuText = (f: Figures) =>
+        f.server_cpu_us === null ? '' : `; CPU per request: server ${f.server_cpu_us} µs, PostgreSQL ${f.postgres_cpu_us ?? '?'} µs`;
+      for (const [name, f] of Object.entries(targets))
+        log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors${cpuText(f)})`);
       log(`read cache after the cached runs: ${JSON.stringify(cache)}`);
       const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
       const goal = (f: Figures, same: Figures) => ({
-        p99_under_20ms: f.p99 < 20, at_least_half_bare_rps: f.rps >= bare.rps / 2, share_of_bare_rps: share(f, bare), share_of_same_body_bare_rps: share(f, same),
+        p99_under_20ms: f.p99 < 20,
+        at_least_half_bare_rps: f.rps >= bare.rps / 2,
+        share_of_bare_rps: share(f, bare),
+        share_of_same_body_bare_rps: share(f, same),
       });
-      console.log(JSON.stringify({
-        rows: ROWS, days: DAYS, connections: CONNECTIONS, seconds: SECONDS, cpus: os.cpus().length, node: process.version,
-        targets, cache, goals: { list: goal(list, samePage), detail: goal(detail, sameKeyword), detailPopular: goal(popular, sameKeyword), listUncached: goal(listUncached, samePage), detailUncached: goal(detailUncached, sameKeyword) },
-      }));
+      console.log(
+        JSON.stringify({
+          rows: ROWS,
+          days: DAYS,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          cpus: os.cpus().length,
+          node: process.version,
+          targets,
+          cache,
+          goals: {
+            list: goal(list, samePage),
+            detail: goal(detail, sameKeyword),
+            detailPopular: goal(popular, sameKeyword),
+            listUncached: goal(listUncached, samePage),
+            detailUncached: goal(detailUncached, sameKeyword),
+          },
+        }),
+      );
     } finally {
       if (server.exitCode === null) {
         server.send('stop');
@@ -164,7 +205,8 @@ function zipfSampler(n: number, s: number, seed: number): () => number {
 async function sanityCheck(api: string, keywordPath: string): Promise<void> {
   const list = (await (await fetch(`${api}/keywords?sort=opportunity&limit=50`)).json()) as { day: string; count: number };
   const one = await fetch(`${api}${keywordPath}`);
-  if (list.day !== LAST_DAY || list.count !== 50 || one.status !== 200) throw new Error(`bench routes answer wrongly: ${JSON.stringify(list).slice(0, 200)} / ${one.status}`);
+  if (list.day !== LAST_DAY || list.count !== 50 || one.status !== 200)
+    throw new Error(`bench routes answer wrongly: ${JSON.stringify(list).slice(0, 200)} / ${one.status}`);
 }
 
 main().catch((err: unknown) => {

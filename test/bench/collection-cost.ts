@@ -58,9 +58,20 @@ async function main() {
   await migrate(orm);
   const sim = await startSimulatorProcess();
   // no limit of ours binds: the comparison is about overhead, not about waiting
-  const adapters = createAdapters(Object.fromEntries(PLATFORMS.map((p) => [p, {
-    platform: p, baseUrl: `${sim.url}/${p}`, apiKey: KEY, ratePerSecond: 100_000, timeoutMs: 10_000,
-  }])) as Parameters<typeof createAdapters>[0]);
+  const adapters = createAdapters(
+    Object.fromEntries(
+      PLATFORMS.map((p) => [
+        p,
+        {
+          platform: p,
+          baseUrl: `${sim.url}/${p}`,
+          apiKey: KEY,
+          ratePerSecond: 100_000,
+          timeoutMs: 10_000,
+        },
+      ]),
+    ) as Parameters<typeof createAdapters>[0],
+  );
   stops.push(() => Promise.all(Object.values(adapters).map((a) => a.close())));
   const native = await NativeConnection.connect({ address: temporal.address });
   stops.push(() => native.close());
@@ -83,7 +94,8 @@ async function main() {
     log(`round ${round}: plain loop ${loop.wallSeconds} s`);
     const flow = await measure(meters, N * PLATFORMS.length, async () => {
       const result = await client.workflow.execute(collectKeywords, {
-        taskQueue: 'bench', workflowId: `collection-cost-${round}-${Date.now()}`,
+        taskQueue: 'bench',
+        workflowId: `collection-cost-${round}-${Date.now()}`,
         args: [{ keywords: keywords('flow'), platforms: [...PLATFORMS], batchSize: BATCH, concurrency: CONCURRENCY }],
       });
       const collected = result.platforms.reduce((sum, p) => sum + p.collected, 0);
@@ -93,16 +105,26 @@ async function main() {
     rounds.push({ round, loop, workflow: flow, wallRatio: +(flow.wallSeconds / loop.wallSeconds).toFixed(2) });
   }
   const ratios = rounds.map((r) => r.wallRatio).sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    bench: 'collection-cost', keywords: N, platforms: PLATFORMS.length, batchSize: BATCH, concurrencyPerPlatform: CONCURRENCY,
-    medianWallRatio: ratios[Math.floor(ratios.length / 2)], rounds, cpus: os.cpus().length, loadAverage: os.loadavg(),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'collection-cost',
+      keywords: N,
+      platforms: PLATFORMS.length,
+      batchSize: BATCH,
+      concurrencyPerPlatform: CONCURRENCY,
+      medianWallRatio: ratios[Math.floor(ratios.length / 2)],
+      rounds,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg(),
+    }),
+  );
 }
 
 async function startSimulatorProcess(): Promise<{ url: string; pid: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/simulator.ts'], {
-    env: { ...process.env, SIMULATOR_API_KEY: KEY, SIMULATOR_PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SIMULATOR_API_KEY: KEY, SIMULATOR_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   stops.push(async () => child.kill('SIGTERM'));
   await new Promise<void>((resolve, reject) => {

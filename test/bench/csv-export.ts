@@ -76,7 +76,13 @@ async function exportOnce(port: number, pid: number) {
   await (await fetch(`http://127.0.0.1:${port}/keywords?day=${DAY}&limit=1`)).arrayBuffer();
   const before = await rssOf(pid);
   let peak = before;
-  const sampler = setInterval(() => void rssOf(pid).then((rss) => (peak = Math.max(peak, rss))).catch(() => {}), 50);
+  const sampler = setInterval(
+    () =>
+      void rssOf(pid)
+        .then((rss) => (peak = Math.max(peak, rss)))
+        .catch(() => {}),
+    50,
+  );
   const began = Date.now();
   const res = await fetch(`http://127.0.0.1:${port}/keywords?day=${DAY}&format=csv`);
   if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
@@ -92,8 +98,14 @@ async function exportOnce(port: number, pid: number) {
   // the header plus one line per row (no cell here holds a line break)
   if (lines !== ROWS + 1) throw new Error(`expected ${ROWS + 1} lines, got ${lines}`);
   return {
-    rows: lines - 1, bytes, seconds: (Date.now() - began) / 1000, rss_before_mb: Math.round(before / MB), rss_peak_mb: Math.round(peak / MB),
-    rss_growth_mb: Math.round(growth), target_mb: TARGET_MB, within_target: growth < TARGET_MB,
+    rows: lines - 1,
+    bytes,
+    seconds: (Date.now() - began) / 1000,
+    rss_before_mb: Math.round(before / MB),
+    rss_peak_mb: Math.round(peak / MB),
+    rss_growth_mb: Math.round(growth),
+    target_mb: TARGET_MB,
+    within_target: growth < TARGET_MB,
   };
 }
 

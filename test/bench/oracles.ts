@@ -70,11 +70,14 @@ const [full, fullSeconds] = time(() => {
   fit.centroids.forEach((centre, c) => centre.forEach((v, i) => (weights[i * 10 + c] = v)));
   return { centroids: { k: 10, cols: matrix.cols, weights }, labels: Int32Array.from(fit.clusters) };
 });
-console.log(JSON.stringify({
-  step: 'kmeans', keywords: matrix.rows,
-  ml_kmeans_all: { seconds: fullSeconds, inertia: inertia(matrix, full.centroids, full.labels) },
-  sample_then_assign: samples,
-}));
+console.log(
+  JSON.stringify({
+    step: 'kmeans',
+    keywords: matrix.rows,
+    ml_kmeans_all: { seconds: fullSeconds, inertia: inertia(matrix, full.centroids, full.labels) },
+    sample_then_assign: samples,
+  }),
+);
 
 // several disjoint slices: on a few thousand heavy-tailed rows one 20 % test set decides a lot
 const forestRuns = Array.from({ length: Number(args.repeats) }, (_, slice) => {
@@ -85,37 +88,71 @@ const forestRuns = Array.from({ length: Number(args.repeats) }, (_, slice) => {
   const actual = Array.from(test, (i) => y[i]!);
   const [oracle, oracleSeconds] = time(() => {
     const forest = new RandomForestRegression({
-      nEstimators: 3, seed: 42, maxFeatures: 1.0, replacement: false, useSampleBagging: true, noOOB: true, treeOptions: { maxDepth: 10 },
+      nEstimators: 3,
+      seed: 42,
+      maxFeatures: 1.0,
+      replacement: false,
+      useSampleBagging: true,
+      noOOB: true,
+      treeOptions: { maxDepth: 10 },
     });
-    forest.train(Array.from(train, (i) => X[i]!), Array.from(train, (i) => y[i]!));
+    forest.train(
+      Array.from(train, (i) => X[i]!),
+      Array.from(train, (i) => y[i]!),
+    );
     return forest;
   });
   const ours = (nTrees: number) => {
     const columns = [0, 1, 2, 3].map((f) => Float64Array.from(train, (i) => X[i]![f]!));
-    const [forest, seconds] = time(() => trainForest(columns, Float64Array.from(train, (i) => y[i]!), { nTrees }));
-    return { seconds, r2: regressionMetrics(actual, Array.from(test, (i) => predictForest(forest, X[i]!))).r2 };
+    const [forest, seconds] = time(() =>
+      trainForest(
+        columns,
+        Float64Array.from(train, (i) => y[i]!),
+        { nTrees },
+      ),
+    );
+    return {
+      seconds,
+      r2: regressionMetrics(
+        actual,
+        Array.from(test, (i) => predictForest(forest, X[i]!)),
+      ).r2,
+    };
   };
   const oracleR2 = regressionMetrics(actual, oracle.predict(Array.from(test, (i) => X[i]!))).r2;
   return { ml_random_forest_3_trees: { seconds: oracleSeconds, r2: oracleR2 }, ours_3_trees: ours(3), ours_100_trees: ours(100) };
 });
-const mean = (pick: (run: (typeof forestRuns)[number]) => number) => forestRuns.reduce((sum, run) => sum + pick(run), 0) / forestRuns.length;
-console.log(JSON.stringify({
-  step: 'forest', rows: Number(args.rows), slices: forestRuns.length,
-  mean: {
-    ml_random_forest_3_trees: { seconds: mean((r) => r.ml_random_forest_3_trees.seconds), r2: mean((r) => r.ml_random_forest_3_trees.r2) },
-    ours_3_trees: { seconds: mean((r) => r.ours_3_trees.seconds), r2: mean((r) => r.ours_3_trees.r2) },
-    ours_100_trees: { seconds: mean((r) => r.ours_100_trees.seconds), r2: mean((r) => r.ours_100_trees.r2) },
-  },
-  runs: forestRuns,
-}));
+const mean = (pick: (run: (typeof forestRuns)[number]) => number) =>
+  forestRuns.reduce((sum, run) => sum + pick(run), 0) / forestRuns.length;
+console.log(
+  JSON.stringify({
+    step: 'forest',
+    rows: Number(args.rows),
+    slices: forestRuns.length,
+    mean: {
+      ml_random_forest_3_trees: {
+        seconds: mean((r) => r.ml_random_forest_3_trees.seconds),
+        r2: mean((r) => r.ml_random_forest_3_trees.r2),
+      },
+      ours_3_trees: { seconds: mean((r) => r.ours_3_trees.seconds), r2: mean((r) => r.ours_3_trees.r2) },
+      ours_100_trees: { seconds: mean((r) => r.ours_100_trees.seconds), r2: mean((r) => r.ours_100_trees.r2) },
+    },
+    runs: forestRuns,
+  }),
+);
 
 if (args['sklearn-split']) {
   const split = JSON.parse(readFileSync(args['sklearn-split'], 'utf8')) as { train: number[]; test: number[] };
   const features = batch.map((r) => successFeatures(r));
-  const [forest, seconds] = time(() => trainForest(
-    [0, 1, 2, 3].map((f) => Float64Array.from(split.train, (i) => features[i]![f]!)),
-    Float64Array.from(split.train, (i) => batch[i]!.searchVolume),
-  ));
-  const metrics = regressionMetrics(split.test.map((i) => batch[i]!.searchVolume), split.test.map((i) => predictForest(forest, features[i]!)));
+  const [forest, seconds] = time(() =>
+    trainForest(
+      [0, 1, 2, 3].map((f) => Float64Array.from(split.train, (i) => features[i]![f]!)),
+      Float64Array.from(split.train, (i) => batch[i]!.searchVolume),
+    ),
+  );
+  const metrics = regressionMetrics(
+    split.test.map((i) => batch[i]!.searchVolume),
+    split.test.map((i) => predictForest(forest, features[i]!)),
+  );
   console.log(JSON.stringify({ step: 'forest on scikit-learn split', rows: batch.length, ours_100_trees: { seconds, ...metrics } }));
 }

@@ -41,8 +41,19 @@ const stops: (() => Promise<unknown>)[] = [];
 
 // realistic lengths (about 30 characters), all distinct
 const MODS = ['printable', 'editable', 'boho', 'minimalist', 'vintage', 'modern', 'kids', 'aesthetic'];
-const PRODUCTS = ['wedding planner', 'svg bundle', 'budget spreadsheet', 'notion template', 'lightroom preset', 'resume template', 'wall art'];
-const keywords = Array.from({ length: N }, (_, i) => `${MODS[i % MODS.length]} ${PRODUCTS[Math.floor(i / MODS.length) % PRODUCTS.length]} ${i}`);
+const PRODUCTS = [
+  'wedding planner',
+  'svg bundle',
+  'budget spreadsheet',
+  'notion template',
+  'lightroom preset',
+  'resume template',
+  'wall art',
+];
+const keywords = Array.from(
+  { length: N },
+  (_, i) => `${MODS[i % MODS.length]} ${PRODUCTS[Math.floor(i / MODS.length) % PRODUCTS.length]} ${i}`,
+);
 
 async function main() {
   installQuietRuntime({ level: 'ERROR' });
@@ -61,9 +72,20 @@ async function main() {
   const key = 'bench-key';
   const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
   stops.push(() => sim.close());
-  const adapters = createAdapters(Object.fromEntries(PLATFORMS.map((p) => [p, {
-    platform: p, baseUrl: sim.baseUrls[p], apiKey: key, ratePerSecond: 5_000, timeoutMs: 10_000,
-  }])) as Parameters<typeof createAdapters>[0]);
+  const adapters = createAdapters(
+    Object.fromEntries(
+      PLATFORMS.map((p) => [
+        p,
+        {
+          platform: p,
+          baseUrl: sim.baseUrls[p],
+          apiKey: key,
+          ratePerSecond: 5_000,
+          timeoutMs: 10_000,
+        },
+      ]),
+    ) as Parameters<typeof createAdapters>[0],
+  );
   stops.push(() => Promise.all(Object.values(adapters).map((a) => a.close())));
   const native = await NativeConnection.connect({ address: temporal.address });
   stops.push(() => native.close());
@@ -82,15 +104,28 @@ async function main() {
   const id = `pipeline-bench-${N}`;
   const began = performance.now();
   const handle = await client.workflow.start<typeof keywordPipeline>('keywordPipeline', {
-    taskQueue, workflowId: id,
-    args: [{
-      keywordList: list, platforms: [...PLATFORMS], steps: args.steps.split(',') as PipelineStep[],
-      chunkSize: Number(args['chunk-size']), concurrency: Number(args.concurrency), chunksPerRun: Number(args['chunks-per-run']),
-    }],
+    taskQueue,
+    workflowId: id,
+    args: [
+      {
+        keywordList: list,
+        platforms: [...PLATFORMS],
+        steps: args.steps.split(',') as PipelineStep[],
+        chunkSize: Number(args['chunk-size']),
+        concurrency: Number(args.concurrency),
+        chunksPerRun: Number(args['chunks-per-run']),
+      },
+    ],
   });
   const ticker = setInterval(() => {
-    void orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from observations')
-      .then((r) => log(`${Math.round((performance.now() - began) / 1000)} s: ${r[0]!.n} observations`), () => undefined);
+    void orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from observations')
+      .then(
+        (r) => log(`${Math.round((performance.now() - began) / 1000)} s: ${r[0]!.n} observations`),
+        () => undefined,
+      );
   }, 30_000);
   const result = await handle.result().finally(() => clearInterval(ticker));
   const wallSeconds = Math.round(performance.now() - began) / 1000;
@@ -109,11 +144,23 @@ async function main() {
   }
   const runs = perRun.length;
   for (const child of children) perRun.push(await sizeOf(client, child));
-  console.log(JSON.stringify({
-    keywords: N, platforms: PLATFORMS.length, steps: args.steps, wallSeconds, runs, children: children.length,
-    maxEventsPerRun: Math.max(...perRun.map((r) => r.events)), maxHistoryBytes: Math.max(...perRun.map((r) => r.bytes)),
-    perRun, result: { ...result, collect: result.collect && { ...result.collect, platforms: result.collect.platforms.map(({ failureSamples: _, ...p }) => p) } },
-  }));
+  console.log(
+    JSON.stringify({
+      keywords: N,
+      platforms: PLATFORMS.length,
+      steps: args.steps,
+      wallSeconds,
+      runs,
+      children: children.length,
+      maxEventsPerRun: Math.max(...perRun.map((r) => r.events)),
+      maxHistoryBytes: Math.max(...perRun.map((r) => r.bytes)),
+      perRun,
+      result: {
+        ...result,
+        collect: result.collect && { ...result.collect, platforms: result.collect.platforms.map(({ failureSamples: _, ...p }) => p) },
+      },
+    }),
+  );
 }
 
 async function sizeOf(client: Client, workflowId: string, runId?: string) {

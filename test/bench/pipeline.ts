@@ -53,7 +53,10 @@ for (const stage of args.stages.split(',')) {
     results.analyze = { ...analysis, trending_keywords: undefined, top_opportunities: analysis?.top_opportunities.slice(0, 3) };
   } else if (stage === 'trends') {
     const trends = await timed(stage, () => buildTrendAnalysis(rows));
-    results.trends = { platforms: Object.keys(trends?.platform_trends ?? {}).sort(), forecast: trends?.future_predictions.backtest ?? null };
+    results.trends = {
+      platforms: Object.keys(trends?.platform_trends ?? {}).sort(),
+      forecast: trends?.future_predictions.backtest ?? null,
+    };
   } else if (stage === 'train') {
     results.train = await timed(stage, () => trainSeedTarget(batch));
   } else {
@@ -71,7 +74,10 @@ if (args.success) {
 function trainSeedTarget(observations: readonly CompleteObservation[]) {
   const features = observations.map((r) => successFeatures(r));
   const columns = [0, 1, 2, 3].map((f) => Float64Array.from(features, (x) => x[f]!));
-  return trainAndEvaluate(columns, Float64Array.from(observations, (r) => r.searchVolume)).metrics;
+  return trainAndEvaluate(
+    columns,
+    Float64Array.from(observations, (r) => r.searchVolume),
+  ).metrics;
 }
 
 console.log(JSON.stringify({ records: rows.length, batch: batch.length, results }));

@@ -28,8 +28,18 @@ describe('trendFromCounts', () => {
 
 describe('withDerivedTrend', () => {
   const metrics = (trendScore: number | null, details?: Record<string, unknown>): KeywordMetrics => ({
-    keyword: 'svg bundle', platform: 'etsy', searchVolume: null, competition: 0.5, cpc: null, trendScore, relatedKeywords: [],
-    categoryData: null, degraded: [], source: 'etsy-v3:simulator', provenance: provenanceOf({ competition: 'derived' }), details,
+    keyword: 'svg bundle',
+    platform: 'etsy',
+    searchVolume: null,
+    competition: 0.5,
+    cpc: null,
+    trendScore,
+    relatedKeywords: [],
+    categoryData: null,
+    degraded: [],
+    source: 'etsy-v3:simulator',
+    provenance: provenanceOf({ competition: 'derived' }),
+    details,
   });
 
   it('fills an unknown trend from the result count and marks it derived', () => {

@@ -22,10 +22,12 @@ describe('withInlineRetry', () => {
 
   it('gives up after two quick retries, and stops waiting when cancelled, with the cancellation reason', async () => {
     let calls = 0;
-    await expect(withInlineRetry(async () => {
-      calls++;
-      throw unavailable();
-    }, new AbortController().signal)).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(
+      withInlineRetry(async () => {
+        calls++;
+        throw unavailable();
+      }, new AbortController().signal),
+    ).rejects.toMatchObject({ kind: 'unavailable' });
     expect(calls).toBe(3);
 
     const cancel = new AbortController();

@@ -36,7 +36,11 @@ describe.each(PLATFORMS)('%s adapter', (platform) => {
       degraded: [],
       source: 'simulator',
       provenance: {
-        search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'measured', related_keywords: 'measured',
+        search_volume: 'measured',
+        competition: 'measured',
+        cpc: 'measured',
+        trend_score: 'measured',
+        related_keywords: 'measured',
         category_data: platform === 'amazon' ? 'unknown' : 'measured',
       },
     });
@@ -44,8 +48,9 @@ describe.each(PLATFORMS)('%s adapter', (platform) => {
     const calls = sim.simulator.requests.map((r) => `${r.platform} ${r.method} ${r.call} ${r.keyword} ${r.status}`);
     expect(calls[0]).toBe(`${platform} ${platform === 'amazon' ? 'POST' : 'GET'} search ${keyword} 200`);
     expect(calls.slice(1).sort()).toEqual(
-      (platform === 'amazon' ? ['related', 'trends'] : ['categories', 'related', 'trends'])
-        .map((call) => `${platform} GET ${call} ${keyword} 200`),
+      (platform === 'amazon' ? ['related', 'trends'] : ['categories', 'related', 'trends']).map(
+        (call) => `${platform} GET ${call} ${keyword} 200`,
+      ),
     );
   });
 });

@@ -28,7 +28,7 @@ async function rawSearch(keyword: string, marketplace: string): Promise<RawSearc
 }
 
 describe('ebay-browse adapter', () => {
-  it('takes total, the category distribution and item prices, field by field, in the marketplace\'s currency', async () => {
+  it("takes total, the category distribution and item prices, field by field, in the marketplace's currency", async () => {
     const keyword = 'budget planner template';
     const raw = await rawSearch(keyword, 'EBAY_GB');
     sim().simulator.resetRequests();
@@ -40,17 +40,40 @@ describe('ebay-browse adapter', () => {
       const matches = raw.refinement.categoryDistributions.reduce((sum, d) => sum + d.matchCount, 0);
       const top = [...raw.refinement.categoryDistributions].sort((a, b) => b.matchCount - a.matchCount)[0]!;
       expect(metrics).toMatchObject({
-        keyword, platform: 'ebay', searchVolume: null, cpc: null, trendScore: null, relatedKeywords: [], degraded: [], source: 'ebay-browse:simulator',
+        keyword,
+        platform: 'ebay',
+        searchVolume: null,
+        cpc: null,
+        trendScore: null,
+        relatedKeywords: [],
+        degraded: [],
+        source: 'ebay-browse:simulator',
         competition: competitionFromCount(raw.total, 5_000),
-        provenance: { search_volume: 'unknown', competition: 'derived', cpc: 'unknown', trend_score: 'unknown', related_keywords: 'unknown', category_data: 'measured' },
+        provenance: {
+          search_volume: 'unknown',
+          competition: 'derived',
+          cpc: 'unknown',
+          trend_score: 'unknown',
+          related_keywords: 'unknown',
+          category_data: 'measured',
+        },
         details: {
-          result_count: raw.total, sample_size: n, marketplace_id: 'EBAY_GB',
+          result_count: raw.total,
+          sample_size: n,
+          marketplace_id: 'EBAY_GB',
           price: { min: prices[0], median: Math.round(median * 100) / 100, max: prices[n - 1], currency: 'GBP', count: n },
         },
       });
       expect(metrics.categoryData).toMatchObject({
         top_category: top.categoryName,
-        categories: expect.arrayContaining([{ name: top.categoryName, category_id: top.categoryId, match_count: top.matchCount, share: Math.round((top.matchCount / matches) * 1000) / 1000 }]),
+        categories: expect.arrayContaining([
+          {
+            name: top.categoryName,
+            category_id: top.categoryId,
+            match_count: top.matchCount,
+            share: Math.round((top.matchCount / matches) * 1000) / 1000,
+          },
+        ]),
       });
       expect(sim().calls('ebay')).toEqual(['token 200', 'search 200']);
     });
@@ -86,18 +109,24 @@ describe('ebay-browse adapter', () => {
       expect(sim().calls('ebay')).toEqual(['token 200', 'search 401', 'token 200', 'search 401']);
     });
     sim().simulator.resetRequests();
-    await withAdapter(sim().configs.ebay({ ebayBrowse: { ...sim().credentials.ebay, marketplaceId: 'EBAY_US', clientSecret: 'wrong-secret' } }), async (wrong) => {
-      expectNoSecret(wrong, [...sim().secrets, 'wrong-secret']);
-      const err = await expectProviderError(wrong.collect('ebooks'), 'auth', [...sim().secrets, 'wrong-secret']);
-      expect(err.message).toBe('ebay: POST /ebay-browse/identity/v1/oauth2/token returned 401');
-      expect(sim().calls('ebay')).toEqual(['token 401']);
-    });
+    await withAdapter(
+      sim().configs.ebay({ ebayBrowse: { ...sim().credentials.ebay, marketplaceId: 'EBAY_US', clientSecret: 'wrong-secret' } }),
+      async (wrong) => {
+        expectNoSecret(wrong, [...sim().secrets, 'wrong-secret']);
+        const err = await expectProviderError(wrong.collect('ebooks'), 'auth', [...sim().secrets, 'wrong-secret']);
+        expect(err.message).toBe('ebay: POST /ebay-browse/identity/v1/oauth2/token returned 401');
+        expect(sim().calls('ebay')).toEqual(['token 401']);
+      },
+    );
   });
 
   it('maps a 429 with Retry-After, a malformed body, and stops at its daily quota', async () => {
     await withAdapter(sim().configs.ebay({ dailyQuota: 3 }), async (adapter) => {
       sim().simulator.setFaults('ebay', { rateLimit: { calls: ['search'], retryAfterSeconds: 30, times: 1 } });
-      expect(await expectProviderError(adapter.collect('ebooks'), 'rate_limited', sim().secrets)).toMatchObject({ status: 429, retryAfterMs: 30_000 });
+      expect(await expectProviderError(adapter.collect('ebooks'), 'rate_limited', sim().secrets)).toMatchObject({
+        status: 429,
+        retryAfterMs: 30_000,
+      });
       sim().simulator.setFaults('ebay', { malformed: { calls: ['search'], times: 1 } });
       await expectProviderError(adapter.collect('ebooks'), 'unavailable', sim().secrets);
       await adapter.collect('ebooks');

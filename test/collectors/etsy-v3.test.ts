@@ -10,15 +10,26 @@ const sim = useOfficialSimulator((s) => {
   s.simulator.official.limits = { etsyPerSecond: 1000, etsyPerDay: 10_000 };
 });
 
-interface RawListing { tags: string[]; listing_type: string; taxonomy_id: number; price: { amount: number; divisor: number; currency_code: string } }
-interface RawNode { id: number; name: string; children: RawNode[] }
+interface RawListing {
+  tags: string[];
+  listing_type: string;
+  taxonomy_id: number;
+  price: { amount: number; divisor: number; currency_code: string };
+}
+interface RawNode {
+  id: number;
+  name: string;
+  children: RawNode[];
+}
 
 describe('etsy-v3 adapter', () => {
   it('derives competition, related tags, categories, prices and the digital share from the listings, field by field', async () => {
     const keyword = 'wedding planner printable';
     const headers = { 'x-api-key': `${sim().credentials.etsy.keystring}:${sim().credentials.etsy.sharedSecret}` };
     const raw = await rawJson<{ count: number; results: RawListing[] }>(
-      `${sim().base('etsy')}/v3/application/listings/active?keywords=${encodeURIComponent(keyword)}&limit=100&sort_on=score`, { headers });
+      `${sim().base('etsy')}/v3/application/listings/active?keywords=${encodeURIComponent(keyword)}&limit=100&sort_on=score`,
+      { headers },
+    );
     const taxonomy = await rawJson<{ results: RawNode[] }>(`${sim().base('etsy')}/v3/application/seller-taxonomy/nodes`, { headers });
     expect(raw.results).toHaveLength(100);
     sim().simulator.resetRequests();
@@ -28,8 +39,14 @@ describe('etsy-v3 adapter', () => {
       // an oracle written from the documented definitions
       const tagCounts = new Map<string, number>();
       for (const l of raw.results) for (const t of new Set(l.tags)) if (t !== keyword) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-      const related = [...tagCounts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([t]) => t);
-      const names = new Map(taxonomy.results.flatMap((top) => [[top.id, top.name] as const, ...top.children.map((c) => [c.id, c.name] as const)]));
+      const related = [...tagCounts]
+        .filter(([, n]) => n >= 2)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 10)
+        .map(([t]) => t);
+      const names = new Map(
+        taxonomy.results.flatMap((top) => [[top.id, top.name] as const, ...top.children.map((c) => [c.id, c.name] as const)]),
+      );
       const idCounts = new Map<number, number>();
       for (const l of raw.results) idCounts.set(l.taxonomy_id, (idCounts.get(l.taxonomy_id) ?? 0) + 1);
       const topId = [...idCounts].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))[0]![0];
@@ -37,17 +54,41 @@ describe('etsy-v3 adapter', () => {
       const digital = raw.results.filter((l) => l.listing_type === 'download').length / 100;
 
       expect(metrics).toMatchObject({
-        keyword, platform: 'etsy', searchVolume: null, cpc: null, trendScore: null, degraded: [], source: 'etsy-v3:simulator',
+        keyword,
+        platform: 'etsy',
+        searchVolume: null,
+        cpc: null,
+        trendScore: null,
+        degraded: [],
+        source: 'etsy-v3:simulator',
         competition: competitionFromCount(raw.count, 5_000),
         relatedKeywords: related,
-        provenance: { search_volume: 'unknown', competition: 'derived', cpc: 'unknown', trend_score: 'unknown', related_keywords: 'derived', category_data: 'derived' },
+        provenance: {
+          search_volume: 'unknown',
+          competition: 'derived',
+          cpc: 'unknown',
+          trend_score: 'unknown',
+          related_keywords: 'derived',
+          category_data: 'derived',
+        },
         details: {
-          result_count: raw.count, sample_size: 100, digital_share: Math.round(digital * 1000) / 1000,
-          price: { min: prices[0], median: Math.round(((prices[49]! + prices[50]!) / 2) * 100) / 100, max: prices[99], currency: 'USD', count: 100 },
+          result_count: raw.count,
+          sample_size: 100,
+          digital_share: Math.round(digital * 1000) / 1000,
+          price: {
+            min: prices[0],
+            median: Math.round(((prices[49]! + prices[50]!) / 2) * 100) / 100,
+            max: prices[99],
+            currency: 'USD',
+            count: 100,
+          },
         },
       });
       expect(related.length).toBeGreaterThan(2);
-      const categories = metrics.categoryData as { top_category: string; categories: { name: string; taxonomy_id: number; path: string[]; share: number }[] };
+      const categories = metrics.categoryData as {
+        top_category: string;
+        categories: { name: string; taxonomy_id: number; path: string[]; share: number }[];
+      };
       expect(categories.top_category).toBe(names.get(topId));
       expect(categories.categories[0]).toMatchObject({ taxonomy_id: topId, share: idCounts.get(topId)! / 100 });
       expect(categories.categories[0]!.path).toHaveLength(2);

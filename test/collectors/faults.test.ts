@@ -81,8 +81,12 @@ describe('provider faults through the adapters', () => {
     const want = simulateKeyword('etsy', 'ebooks', DAY);
     const metrics = await etsy.collect('ebooks');
     expect(metrics).toMatchObject({
-      searchVolume: want.search_volume, competition: want.competition, cpc: want.cpc,
-      trendScore: 0, relatedKeywords: [], categoryData: null,
+      searchVolume: want.search_volume,
+      competition: want.competition,
+      cpc: want.cpc,
+      trendScore: 0,
+      relatedKeywords: [],
+      categoryData: null,
     });
     expect(metrics.degraded).toEqual([
       { call: 'trend', reason: 'unavailable: etsy: GET /etsy/keywords/trends returned 502' },

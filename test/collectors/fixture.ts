@@ -36,11 +36,7 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** The error must be a ProviderError of `kind`, and no rendering of it may contain a secret. */
-export async function expectProviderError(
-  promise: Promise<unknown>,
-  kind: ProviderErrorKind,
-  secrets: string[],
-): Promise<ProviderError> {
+export async function expectProviderError(promise: Promise<unknown>, kind: ProviderErrorKind, secrets: string[]): Promise<ProviderError> {
   const err = await rejection(promise);
   expect(err).toBeInstanceOf(ProviderError);
   const providerError = err as ProviderError;

@@ -11,8 +11,12 @@ import { DAY, expectProviderError } from './fixture';
 
 const secret = (prefix: string) => `${prefix}-${randomBytes(12).toString('hex')}`;
 const credentials: GoogleAdsCredentials = {
-  developerToken: secret('devtoken'), clientId: secret('client.apps.googleusercontent.com'), clientSecret: secret('GOCSPX'),
-  refreshToken: secret('1//refresh'), customerId: '1234567890', loginCustomerId: '9876543210',
+  developerToken: secret('devtoken'),
+  clientId: secret('client.apps.googleusercontent.com'),
+  clientSecret: secret('GOCSPX'),
+  refreshToken: secret('1//refresh'),
+  customerId: '1234567890',
+  loginCustomerId: '9876543210',
 };
 const SECRETS = [credentials.developerToken, credentials.clientSecret, credentials.refreshToken];
 let sim: RunningSimulator;
@@ -31,8 +35,13 @@ beforeEach(() => {
 
 const config = (overrides: Partial<GoogleAdsConfig> = {}): GoogleAdsConfig => ({
   ...credentials,
-  baseUrl: `${sim.url}${GOOGLE_ADS_PREFIX}/v26`, tokenUrl: `${sim.url}${GOOGLE_ADS_PREFIX}/token`,
-  language: 'languageConstants/1000', geoTargets: ['geoTargetConstants/2840'], ratePerSecond: 1000, timeoutMs: 5000, ...overrides,
+  baseUrl: `${sim.url}${GOOGLE_ADS_PREFIX}/v26`,
+  tokenUrl: `${sim.url}${GOOGLE_ADS_PREFIX}/token`,
+  language: 'languageConstants/1000',
+  geoTargets: ['geoTargetConstants/2840'],
+  ratePerSecond: 1000,
+  timeoutMs: 5000,
+  ...overrides,
 });
 
 async function withSource<T>(c: GoogleAdsConfig, fn: (source: DemandSource) => Promise<T>): Promise<T> {
@@ -45,7 +54,8 @@ async function withSource<T>(c: GoogleAdsConfig, fn: (source: DemandSource) => P
 }
 
 /** The simulator's Google Ads requests as "call status" lines. */
-const calls = () => sim.simulator.requests.filter((r) => r.platform === 'google-ads').map((r) => `${r.call.replace(/^\d+:/, '')} ${r.status}`);
+const calls = () =>
+  sim.simulator.requests.filter((r) => r.platform === 'google-ads').map((r) => `${r.call.replace(/^\d+:/, '')} ${r.status}`);
 
 describe('google-ads adapter', () => {
   it('reads historical metrics field by field: int64 strings, micros in currency units, months oldest first', async () => {
@@ -55,13 +65,20 @@ describe('google-ads adapter', () => {
     expect(simulated).toBe(true);
     expect(demand.map((d) => d.keyword)).toEqual(['ebooks', 'svg bundle']);
     expect(demand[0]).toEqual({
-      keyword: 'ebooks', text: 'ebooks',
+      keyword: 'ebooks',
+      text: 'ebooks',
       avgMonthlySearches: Number(served.avgMonthlySearches),
-      competition: served.competition, competitionIndex: Number(served.competitionIndex),
-      lowTopOfPageBid: Number(served.lowTopOfPageBidMicros) / 1e6, highTopOfPageBid: Number(served.highTopOfPageBidMicros) / 1e6,
+      competition: served.competition,
+      competitionIndex: Number(served.competitionIndex),
+      lowTopOfPageBid: Number(served.lowTopOfPageBidMicros) / 1e6,
+      highTopOfPageBid: Number(served.highTopOfPageBidMicros) / 1e6,
       averageCpc: Number(served.averageCpcMicros) / 1e6,
       // the twelve full months before 2026-11-24
-      monthlySearches: served.monthlySearchVolumes.map((m, i) => ({ year: i < 2 ? 2025 : 2026, month: ((i + 10) % 12) + 1, searches: Number(m.monthlySearches) })),
+      monthlySearches: served.monthlySearchVolumes.map((m, i) => ({
+        year: i < 2 ? 2025 : 2026,
+        month: ((i + 10) % 12) + 1,
+        searches: Number(m.monthlySearches),
+      })),
     });
     expect(calls()).toEqual(['token 200', 'generateKeywordHistoricalMetrics 200']);
   });
@@ -70,7 +87,9 @@ describe('google-ads adapter', () => {
     const longTail = 'printable wedding budget planner for two people';
     const { demand } = await withSource(config(), (s) => s.historicalMetrics(['template', 'templates', longTail]));
     expect(demand.map((d) => [d.keyword, d.text, d.avgMonthlySearches === null])).toEqual([
-      ['template', 'template', false], ['templates', 'template', false], [longTail, longTail, true],
+      ['template', 'template', false],
+      ['templates', 'template', false],
+      [longTail, longTail, true],
     ]);
     expect(demand[1]!.avgMonthlySearches).toBe(demand[0]!.avgMonthlySearches);
   });
@@ -91,8 +110,12 @@ describe('google-ads adapter', () => {
       await s.historicalMetrics(['music']);
     });
     expect(calls()).toEqual([
-      'token 200', 'generateKeywordHistoricalMetrics 200', 'generateKeywordHistoricalMetrics 200',
-      'generateKeywordHistoricalMetrics 401', 'token 200', 'generateKeywordHistoricalMetrics 200',
+      'token 200',
+      'generateKeywordHistoricalMetrics 200',
+      'generateKeywordHistoricalMetrics 200',
+      'generateKeywordHistoricalMetrics 401',
+      'token 200',
+      'generateKeywordHistoricalMetrics 200',
     ]);
   });
 
@@ -111,7 +134,7 @@ describe('google-ads adapter', () => {
     expect(err.message).toContain('quotaError RESOURCE_EXHAUSTED');
   });
 
-  it('stops at the day\'s operations: Google\'s RESOURCE_EXHAUSTED, then its own count without asking', async () => {
+  it("stops at the day's operations: Google's RESOURCE_EXHAUSTED, then its own count without asking", async () => {
     sim.simulator.official.limits.googleAdsPerDay = 1;
     await withSource(config(), async (s) => {
       await s.historicalMetrics(['ebooks']);
@@ -133,11 +156,17 @@ describe('google-ads adapter', () => {
   it.each([
     ['refresh token', { refreshToken: 'wrong' }, ['token 400']],
     ['client secret', { clientSecret: 'wrong' }, ['token 401']],
-    ['developer token', { developerToken: 'wrong' }, ['token 200', 'generateKeywordHistoricalMetrics 401', 'token 200', 'generateKeywordHistoricalMetrics 401']],
+    [
+      'developer token',
+      { developerToken: 'wrong' },
+      ['token 200', 'generateKeywordHistoricalMetrics 401', 'token 200', 'generateKeywordHistoricalMetrics 401'],
+    ],
     ['manager account', { loginCustomerId: '1111111111' }, ['token 200', 'generateKeywordHistoricalMetrics 403']],
     ['customer', { customerId: '2222222222' }, ['token 200', 'generateKeywordHistoricalMetrics 403']],
   ])('refuses a wrong %s as an auth failure, naming no secret', async (_name, overrides, expected) => {
-    const err = await withSource(config(overrides), (s) => expectProviderError(s.historicalMetrics(['ebooks']), 'auth', [...SECRETS, 'wrong']));
+    const err = await withSource(config(overrides), (s) =>
+      expectProviderError(s.historicalMetrics(['ebooks']), 'auth', [...SECRETS, 'wrong']),
+    );
     expect(err.platform).toBe('google-ads');
     expect(calls()).toEqual(expected);
   });
@@ -147,7 +176,10 @@ describe('google-ads adapter', () => {
       await expect(s.keywordIdeas(Array.from({ length: 21 }, (_, i) => `seed ${i}`))).rejects.toThrow(/1 to 20 seed keywords/);
       return s.keywordIdeas(['wedding planner']);
     });
-    expect(ideas[0]).toMatchObject({ keyword: 'wedding planner', avgMonthlySearches: Number(keywordMetrics('wedding planner', DAY, true)!.avgMonthlySearches) });
+    expect(ideas[0]).toMatchObject({
+      keyword: 'wedding planner',
+      avgMonthlySearches: Number(keywordMetrics('wedding planner', DAY, true)!.avgMonthlySearches),
+    });
     expect(ideas.length).toBeGreaterThan(1);
     expect(calls()).toEqual(['token 200', 'generateKeywordIdeas 200']);
   });

@@ -18,13 +18,27 @@ const clientFor = (platform: 'amazon' | 'etsy' | 'ebay', ratePerSecond = 1000, t
 
 describe('HttpClient', () => {
   it('keeps the base URL path prefix, encodes the query and sends JSON bodies', async () => {
-    const etsy = new HttpClient({ platform: 'etsy', baseUrl: `${sim.baseUrls.etsy}/`, apiKey: sim.apiKeys.etsy, ratePerSecond: 100, timeoutMs: 2000 });
+    const etsy = new HttpClient({
+      platform: 'etsy',
+      baseUrl: `${sim.baseUrls.etsy}/`,
+      apiKey: sim.apiKeys.etsy,
+      ratePerSecond: 100,
+      timeoutMs: 2000,
+    });
     const amazon = clientFor('amazon');
     try {
       sim.simulator.resetRequests();
-      const trend = await etsy.request<{ keyword: string }>({ method: 'GET', path: '/keywords/trends', query: { keyword: 'café & menu', period: '30d' } });
+      const trend = await etsy.request<{ keyword: string }>({
+        method: 'GET',
+        path: '/keywords/trends',
+        query: { keyword: 'café & menu', period: '30d' },
+      });
       expect(trend.keyword).toBe('café & menu');
-      const search = await amazon.request<{ keyword: string }>({ method: 'POST', path: '/keywords/search', body: { keyword: 'svg files' } });
+      const search = await amazon.request<{ keyword: string }>({
+        method: 'POST',
+        path: '/keywords/search',
+        body: { keyword: 'svg files' },
+      });
       expect(search.keyword).toBe('svg files');
       expect(sim.simulator.requests.map((r) => [r.platform, r.call, r.keyword, r.status])).toEqual([
         ['etsy', 'trends', 'café & menu', 200],
@@ -42,7 +56,9 @@ describe('HttpClient', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
       const started = performance.now();
-      const err = await rejection(client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'apps' }, signal: controller.signal }));
+      const err = await rejection(
+        client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'apps' }, signal: controller.signal }),
+      );
       expect(performance.now() - started).toBeLessThan(2000);
       expect(err).toBe(controller.signal.reason);
       expect(err).not.toBeInstanceOf(ProviderError);
@@ -92,7 +108,13 @@ describe('HttpClient', () => {
   });
 
   it('maps refused and reset connections to unavailable, without the key', async () => {
-    const refused = new HttpClient({ platform: 'amazon', baseUrl: 'http://127.0.0.1:1/amazon', apiKey: sim.apiKeys.amazon, ratePerSecond: 10, timeoutMs: 2000 });
+    const refused = new HttpClient({
+      platform: 'amazon',
+      baseUrl: 'http://127.0.0.1:1/amazon',
+      apiKey: sim.apiKeys.amazon,
+      ratePerSecond: 10,
+      timeoutMs: 2000,
+    });
     try {
       const err = await expectProviderError(refused.request({ method: 'GET', path: '/keywords/trends' }), 'unavailable', secrets);
       expect(err.message).toBe('amazon: GET /amazon/keywords/trends failed (ECONNREFUSED)');
@@ -102,7 +124,13 @@ describe('HttpClient', () => {
     // a provider going away mid-request resets the connection
     const doomed = await startTestSimulator();
     doomed.simulator.setFaults('etsy', { hang: {} });
-    const client = new HttpClient({ platform: 'etsy', baseUrl: doomed.baseUrls.etsy, apiKey: doomed.apiKeys.etsy, ratePerSecond: 10, timeoutMs: 5000 });
+    const client = new HttpClient({
+      platform: 'etsy',
+      baseUrl: doomed.baseUrls.etsy,
+      apiKey: doomed.apiKeys.etsy,
+      ratePerSecond: 10,
+      timeoutMs: 5000,
+    });
     try {
       const pending = client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'x' } });
       await vi.waitFor(() => expect(doomed.simulator.requests).toHaveLength(1));
@@ -121,7 +149,11 @@ describe('HttpClient', () => {
       sim.simulator.setFaults('ebay', { unauthorized: true });
       await expectProviderError(client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'x' } }), 'auth', secrets);
       sim.simulator.setFaults('ebay', { hang: {} });
-      await expectProviderError(client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'x' } }), 'unavailable', secrets);
+      await expectProviderError(
+        client.request({ method: 'GET', path: '/keywords/trends', query: { keyword: 'x' } }),
+        'unavailable',
+        secrets,
+      );
     } finally {
       sim.simulator.clearFaults();
       await client.close();

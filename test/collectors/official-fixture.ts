@@ -18,24 +18,38 @@ export async function startOfficialSimulator(limits: Partial<OfficialLimits> = {
   const credentials: OfficialCredentials = {
     etsy: { keystring: secret('keystring'), sharedSecret: secret('shared') },
     ebay: { clientId: secret('ebay-client'), clientSecret: secret('ebay-secret') },
-    amazon: { clientId: secret('amzn1.application-oa2-client'), clientSecret: secret('lwa-secret'), refreshToken: secret('Atzr'), profileId: '3141592653' },
+    amazon: {
+      clientId: secret('amzn1.application-oa2-client'),
+      clientSecret: secret('lwa-secret'),
+      refreshToken: secret('Atzr'),
+      profileId: '3141592653',
+    },
   };
   const running = await startSimulator({ apiKeys, day: () => DAY, seed: 11, official: credentials, officialLimits: limits });
   const base = (platform: Platform) => `${running.url}${OFFICIAL_PREFIXES[platform]}`;
   const settings = { ratePerSecond: 1000, timeoutMs: 5000 };
-  const config = (platform: Platform, dailyQuota?: number) => (overrides: Partial<ProviderConfig> = {}): ProviderConfig =>
-    ({ ...officialProvider(platform, running.url, credentials, { ...settings, dailyQuota }), ...overrides });
+  const config =
+    (platform: Platform, dailyQuota?: number) =>
+    (overrides: Partial<ProviderConfig> = {}): ProviderConfig => ({
+      ...officialProvider(platform, running.url, credentials, { ...settings, dailyQuota }),
+      ...overrides,
+    });
   const configs = { etsy: config('etsy', 10_000), ebay: config('ebay', 5_000), amazon: config('amazon') };
-  const secrets = [...Object.values(apiKeys), ...Object.values(credentials).flatMap((c) => Object.values(c) as string[])]
-    .filter((s) => s !== credentials.amazon.profileId);
+  const secrets = [...Object.values(apiKeys), ...Object.values(credentials).flatMap((c) => Object.values(c) as string[])].filter(
+    (s) => s !== credentials.amazon.profileId,
+  );
   /** The simulator's requests of one platform as "call status" lines. */
-  const calls = (platform: Platform) => running.simulator.requests.filter((r) => r.platform === platform).map((r) => `${r.call} ${r.status}`);
+  const calls = (platform: Platform) =>
+    running.simulator.requests.filter((r) => r.platform === platform).map((r) => `${r.call} ${r.status}`);
   return { ...running, credentials, configs, secrets, base, calls };
 }
 
 /** A platform's official adapter pointed at a simulator that accepts `credentials`. */
 export function officialProvider(
-  platform: Platform, simulatorUrl: string, credentials: OfficialCredentials, settings: Pick<ProviderConfig, 'ratePerSecond' | 'timeoutMs' | 'dailyQuota'>,
+  platform: Platform,
+  simulatorUrl: string,
+  credentials: OfficialCredentials,
+  settings: Pick<ProviderConfig, 'ratePerSecond' | 'timeoutMs' | 'dailyQuota'>,
 ): ProviderConfig {
   const baseUrl = `${simulatorUrl}${OFFICIAL_PREFIXES[platform]}`;
   switch (platform) {
@@ -44,7 +58,13 @@ export function officialProvider(
     case 'ebay':
       return { platform, adapter: 'ebay-browse', baseUrl, ...settings, ebayBrowse: { ...credentials.ebay, marketplaceId: 'EBAY_US' } };
     case 'amazon':
-      return { platform, adapter: 'amazon-ads', baseUrl, ...settings, amazonAds: { ...credentials.amazon, tokenUrl: `${baseUrl}/auth/o2/token`, asins: ASINS } };
+      return {
+        platform,
+        adapter: 'amazon-ads',
+        baseUrl,
+        ...settings,
+        amazonAds: { ...credentials.amazon, tokenUrl: `${baseUrl}/auth/o2/token`, asins: ASINS },
+      };
   }
 }
 

@@ -10,16 +10,26 @@ import { TokenCache } from '../../activities/collectors/official/token-cache';
 import { provenanceOf, seedProvenance } from '../../activities/collectors/provenance';
 
 describe('provenance', () => {
-  it('marks the seed provider\'s metrics measured, except a degraded call\'s default and absent categories', () => {
+  it("marks the seed provider's metrics measured, except a degraded call's default and absent categories", () => {
     expect(seedProvenance([{ call: 'trend', reason: 'unavailable: 503' }], false)).toEqual({
-      search_volume: 'measured', competition: 'measured', cpc: 'measured', trend_score: 'unknown', related_keywords: 'measured', category_data: 'unknown',
+      search_volume: 'measured',
+      competition: 'measured',
+      cpc: 'measured',
+      trend_score: 'unknown',
+      related_keywords: 'measured',
+      category_data: 'unknown',
     });
     expect(Object.values(seedProvenance([], true)).every((p) => p === 'measured')).toBe(true);
   });
 
   it('leaves every field an adapter does not claim unknown', () => {
     expect(provenanceOf({ competition: 'derived' })).toEqual({
-      search_volume: 'unknown', competition: 'derived', cpc: 'unknown', trend_score: 'unknown', related_keywords: 'unknown', category_data: 'unknown',
+      search_volume: 'unknown',
+      competition: 'derived',
+      cpc: 'unknown',
+      trend_score: 'unknown',
+      related_keywords: 'unknown',
+      category_data: 'unknown',
     });
   });
 });
@@ -42,16 +52,26 @@ describe('competitionFromCount', () => {
 
 describe('priceStats', () => {
   it('gives min, median and max in the most common currency', () => {
-    expect(priceStats([
-      { value: 4, currency: 'USD' }, { value: 1.5, currency: 'USD' }, { value: 10, currency: 'USD' }, { value: 2.255, currency: 'USD' },
-      { value: 99, currency: 'EUR' },
-    ])).toEqual({ min: 1.5, median: 3.13, max: 10, currency: 'USD', count: 4 });
+    expect(
+      priceStats([
+        { value: 4, currency: 'USD' },
+        { value: 1.5, currency: 'USD' },
+        { value: 10, currency: 'USD' },
+        { value: 2.255, currency: 'USD' },
+        { value: 99, currency: 'EUR' },
+      ]),
+    ).toEqual({ min: 1.5, median: 3.13, max: 10, currency: 'USD', count: 4 });
     expect(priceStats([])).toBeNull();
   });
 });
 
-const listing = (tags: string[], taxonomy_id: number | null, listing_type = 'download'): EtsyListing =>
-  ({ listing_id: 1, tags, listing_type, taxonomy_id, price: { amount: 500, divisor: 100, currency_code: 'USD' } });
+const listing = (tags: string[], taxonomy_id: number | null, listing_type = 'download'): EtsyListing => ({
+  listing_id: 1,
+  tags,
+  listing_type,
+  taxonomy_id,
+  price: { amount: 500, divisor: 100, currency_code: 'USD' },
+});
 
 describe('Etsy tags and categories', () => {
   it('keeps tags shared by at least two listings, most frequent first, without the keyword itself', () => {
@@ -63,7 +83,7 @@ describe('Etsy tags and categories', () => {
     expect(relatedTags(listings, 'Budget planner')).toEqual(['finance', 'pdf', 'printable']);
   });
 
-  it('names the top listings\' taxonomy nodes by share', () => {
+  it("names the top listings' taxonomy nodes by share", () => {
     const nodes = new Map([[1, { name: 'Calendars', path: ['Paper', 'Calendars'] }]]);
     expect(categoriesOf([listing([], 1), listing([], 2), listing([], 1), listing([], null)], nodes)).toEqual({
       top_category: 'Calendars',
@@ -143,16 +163,20 @@ describe('TokenCache', () => {
     const cache = new TokenCache(async () => ({ accessToken: `t${++issued}`, expiresInSeconds: 3600 }));
     const seen: string[] = [];
     const refused = new ProviderError('amazon', 'auth', 'refused', 401);
-    await expect(cache.withToken(async (t) => {
-      seen.push(t);
-      throw refused;
-    })).rejects.toBe(refused);
+    await expect(
+      cache.withToken(async (t) => {
+        seen.push(t);
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
     expect(seen).toEqual(['t1', 't2']);
     const forbidden = new ProviderError('amazon', 'auth', 'forbidden', 403);
-    await expect(cache.withToken(async (t) => {
-      seen.push(t);
-      throw forbidden;
-    })).rejects.toBe(forbidden);
+    await expect(
+      cache.withToken(async (t) => {
+        seen.push(t);
+        throw forbidden;
+      }),
+    ).rejects.toBe(forbidden);
     expect(seen).toEqual(['t1', 't2', 't2']);
   });
 

@@ -13,10 +13,14 @@ afterEach(() => {
 async function grantTimes(limiter: RateLimiter, count: number, signals: (AbortSignal | undefined)[] = []) {
   const start = performance.now();
   const times: (number | 'aborted')[] = [];
-  const all = Promise.all(Array.from({ length: count }, (_, i) => limiter.acquire(signals[i]).then(
-    () => times.push(performance.now() - start),
-    () => times.push('aborted'),
-  )));
+  const all = Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      limiter.acquire(signals[i]).then(
+        () => times.push(performance.now() - start),
+        () => times.push('aborted'),
+      ),
+    ),
+  );
   await vi.runAllTimersAsync();
   await all;
   return times;

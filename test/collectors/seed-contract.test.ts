@@ -29,7 +29,8 @@ beforeAll(async () => {
     return new Response(null, { status: 499 });
   });
   app.get('/p/keywords/related', (c) =>
-    keyword(c.req.query('keyword')) === 'revoked' ? c.json({ error: 'key revoked' }, 401) : c.json({ related_keywords: ['ok', 3] }));
+    keyword(c.req.query('keyword')) === 'revoked' ? c.json({ error: 'key revoked' }, 401) : c.json({ related_keywords: ['ok', 3] }),
+  );
   app.get('/p/keywords/categories', (c) => c.json(['not', 'an', 'object']));
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }) as Server;
   await new Promise((resolve) => server.once('listening', resolve));
@@ -57,7 +58,14 @@ describe('seed contract adapter', () => {
     const adapter = etsy();
     try {
       const metrics = await adapter.collect('fine');
-      expect(metrics).toMatchObject({ searchVolume: 100, competition: 0.5, cpc: 1.2, trendScore: 0, relatedKeywords: [], categoryData: null });
+      expect(metrics).toMatchObject({
+        searchVolume: 100,
+        competition: 0.5,
+        cpc: 1.2,
+        trendScore: 0,
+        relatedKeywords: [],
+        categoryData: null,
+      });
       // not the simulator: the data is labelled with the provider's host
       expect(metrics.source).toBe(new URL(baseUrl).host);
       expect(metrics.degraded).toEqual([

@@ -3,12 +3,19 @@ import { parseCategories, parseRelated, parseSearch, parseTrend } from '../../ac
 
 describe('seed response validation', () => {
   it('accepts a search body and rounds the volume', () => {
-    expect(parseSearch({ search_volume: 1234.6, competition: 0.42, cpc: 1.25, extra: true }))
-      .toEqual({ searchVolume: 1235, competition: 0.42, cpc: 1.25 });
+    expect(parseSearch({ search_volume: 1234.6, competition: 0.42, cpc: 1.25, extra: true })).toEqual({
+      searchVolume: 1235,
+      competition: 0.42,
+      cpc: 1.25,
+    });
   });
 
   it.each([
-    null, [], 'x', {}, { search_volume: -1, competition: 0.1, cpc: 1 },
+    null,
+    [],
+    'x',
+    {},
+    { search_volume: -1, competition: 0.1, cpc: 1 },
     { search_volume: '10', competition: 0.1, cpc: 1 },
     { search_volume: 10, competition: Number.NaN, cpc: 1 },
     { search_volume: 10, competition: 0.1, cpc: Number.POSITIVE_INFINITY },

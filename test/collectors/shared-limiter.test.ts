@@ -19,15 +19,19 @@ afterAll(async () => {
 });
 
 const claim = (overrides: Partial<ClaimRequest> = {}): ClaimRequest => ({ want: 1, spacingMs: 50, leadMs: 0, unused: 0, ...overrides });
-const setHourBack = (provider: string, hours: number) => orms[0]!.em.fork().getConnection().execute(
-  'update "provider_limits" set "quota_hour" = "quota_hour" - ? where "provider" = ?', [hours, provider], 'run',
-);
+const setHourBack = (provider: string, hours: number) =>
+  orms[0]!.em
+    .fork()
+    .getConnection()
+    .execute('update "provider_limits" set "quota_hour" = "quota_hour" - ? where "provider" = ?', [hours, provider], 'run');
 
 describe('provider limits in PostgreSQL', () => {
   it('hands concurrent claimants disjoint slots, spacingMs apart', async () => {
     const provider = uniqueId('etsy:seed@slots');
     const stores = orms.map((orm) => providerLimitsStore(orm, provider));
-    const claims = await Promise.all(stores.flatMap((store) => Array.from({ length: 20 }, (_, i) => store.claim(claim({ want: 1 + (i % 3) })))));
+    const claims = await Promise.all(
+      stores.flatMap((store) => Array.from({ length: 20 }, (_, i) => store.claim(claim({ want: 1 + (i % 3) })))),
+    );
     const starts = claims.flatMap((c) => Array.from({ length: c.granted }, (_, i) => c.firstMs + i * 50)).sort((a, b) => a - b);
     expect(starts).toHaveLength(3 * (7 * 1 + 7 * 2 + 6 * 3));
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
@@ -38,11 +42,13 @@ describe('provider limits in PostgreSQL', () => {
   it('grants the quota exactly, to all claimants together, and ages it out after 25 hours', async () => {
     const provider = uniqueId('ebay:seed@quota');
     const stores = orms.map((orm) => providerLimitsStore(orm, provider));
-    const granted = await Promise.all(stores.map(async (store) => {
-      let total = 0;
-      for (let i = 0; i < 20; i++) total += (await store.claim(claim({ want: 2, spacingMs: 0.1, dailyQuota: 25 }))).granted;
-      return total;
-    }));
+    const granted = await Promise.all(
+      stores.map(async (store) => {
+        let total = 0;
+        for (let i = 0; i < 20; i++) total += (await store.claim(claim({ want: 2, spacingMs: 0.1, dailyQuota: 25 }))).granted;
+        return total;
+      }),
+    );
     expect(granted.reduce((a, b) => a + b, 0)).toBe(25);
     expect(await quotaUsed(orms[0]!, provider)).toBe(25);
     // slots given up are taken off the count by the next claim, which may then be granted
@@ -81,7 +87,11 @@ it("a provider's 429 holds the platform back for every worker: its Retry-After i
   const key = 'sim-key';
   const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
   const config = { platform: 'etsy' as const, baseUrl: sim.baseUrls.etsy, apiKey: key, ratePerSecond: 100, timeoutMs: 2_000 };
-  const adapter = createAdapter(config, undefined, sharedLimits((provider) => providerLimitsStore(orms[0]!, provider)));
+  const adapter = createAdapter(
+    config,
+    undefined,
+    sharedLimits((provider) => providerLimitsStore(orms[0]!, provider)),
+  );
   try {
     sim.simulator.setFaults('etsy', { rateLimit: { calls: ['search'], retryAfterSeconds: 5, times: 1 } });
     await expect(adapter.collect('wall art')).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 5_000 });

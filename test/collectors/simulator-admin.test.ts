@@ -14,7 +14,11 @@ describe('simulator admin routes', () => {
     expect(sim.requests).toHaveLength(0);
 
     const put = (platform: string, body: unknown) =>
-      get(`/__faults/${platform}`, { ...appAuth('etsy'), 'content-type': 'application/json' }, { method: 'PUT', body: JSON.stringify(body) });
+      get(
+        `/__faults/${platform}`,
+        { ...appAuth('etsy'), 'content-type': 'application/json' },
+        { method: 'PUT', body: JSON.stringify(body) },
+      );
     expect((await put('etsy', { serverError: { status: 418 } })).status).toBe(400);
     expect((await put('nowhere', {})).status).toBe(404);
     expect((await put('etsy', { serverError: { status: 502 } })).status).toBe(200);

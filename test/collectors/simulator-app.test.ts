@@ -10,10 +10,17 @@ describe('simulator routes', () => {
     expect(search.status).toBe(200);
     expect(search.headers.get('x-simulated-data')).toBe('true');
     expect(await search.json()).toEqual({
-      keyword: 'ebooks', platform: 'etsy', search_volume: want.search_volume, competition: want.competition, cpc: want.cpc,
+      keyword: 'ebooks',
+      platform: 'etsy',
+      search_volume: want.search_volume,
+      competition: want.competition,
+      cpc: want.cpc,
     });
-    expect(await (await get('/etsy/keywords/trends?keyword=ebooks&period=30d')).json())
-      .toEqual({ keyword: 'ebooks', period: '30d', trend_score: want.trend_score });
+    expect(await (await get('/etsy/keywords/trends?keyword=ebooks&period=30d')).json()).toEqual({
+      keyword: 'ebooks',
+      period: '30d',
+      trend_score: want.trend_score,
+    });
     const related = (await (await get('/etsy/keywords/related?keyword=ebooks&limit=2')).json()) as { related_keywords: string[] };
     expect(related.related_keywords).toEqual(want.related_keywords.slice(0, 2));
     expect(await (await get('/etsy/keywords/categories?keyword=ebooks')).json()).toEqual(want.categories);
@@ -29,9 +36,14 @@ describe('simulator routes', () => {
   it('takes the Amazon search as a POST body and has no categories call', async () => {
     const { get } = setupApp();
     const want = simulateKeyword('amazon', 'music', DAY);
-    const res = await get('/amazon/keywords/search', { ...appAuth('amazon'), 'content-type': 'application/json' }, {
-      method: 'POST', body: JSON.stringify({ keyword: 'music', include_metrics: true, include_trends: true }),
-    });
+    const res = await get(
+      '/amazon/keywords/search',
+      { ...appAuth('amazon'), 'content-type': 'application/json' },
+      {
+        method: 'POST',
+        body: JSON.stringify({ keyword: 'music', include_metrics: true, include_trends: true }),
+      },
+    );
     expect(await res.json()).toMatchObject({ search_volume: want.search_volume, trend_score: want.trend_score });
     const categories = await get('/amazon/keywords/categories?keyword=music', appAuth('amazon'));
     expect(categories.status).toBe(404);
@@ -42,7 +54,7 @@ describe('simulator routes', () => {
     }
   });
 
-  it('refuses a missing or wrong key, including another platform\'s', async () => {
+  it("refuses a missing or wrong key, including another platform's", async () => {
     const { get } = setupApp();
     for (const headers of [{}, { authorization: 'Bearer nope' }, appAuth('amazon'), { authorization: appKeys.etsy }]) {
       const res = await get('/etsy/keywords/search?keyword=ebooks', headers);

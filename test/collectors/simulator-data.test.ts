@@ -3,8 +3,17 @@ import { keywordWords, simulateKeyword } from '../../workers/simulator/data';
 import { PLATFORMS, DEFAULT_DAILY_KEYWORDS } from '../../workflows/types/platforms';
 
 const KEYWORDS = [
-  ...DEFAULT_DAILY_KEYWORDS, 'wedding planner printable', 'svg', 'notion template', 'lightroom presets',
-  'kids worksheets', 'budget spreadsheet', 'font bundle', 'ebook cover design', 'café menu', 'a',
+  ...DEFAULT_DAILY_KEYWORDS,
+  'wedding planner printable',
+  'svg',
+  'notion template',
+  'lightroom presets',
+  'kids worksheets',
+  'budget spreadsheet',
+  'font bundle',
+  'ebook cover design',
+  'café menu',
+  'a',
 ];
 const DAYS = ['2026-11-01', '2026-11-02', '2026-11-24'];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

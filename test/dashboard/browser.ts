@@ -19,7 +19,8 @@ export function chromiumPath(): string {
 
 export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
-    executablePath: chromiumPath(), headless: true,
+    executablePath: chromiumPath(),
+    headless: true,
     // root in CI: Chromium's sandbox needs user namespaces it may not have
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });

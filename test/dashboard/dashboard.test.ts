@@ -57,16 +57,30 @@ afterAll(async () => {
   await worker;
   // leave no newest day, analysis or model behind for other files' "newest" reads (files run one at a time)
   const knex = stack.orm.em.getKnex();
-  const written = { alert_deliveries: 'created_at', alert_rules: 'created_at', observations: 'collected_at', processed_keywords: 'processed_at', keyword_clusters: 'created_at', trend_analyses: 'created_at', model_versions: 'created_at' };
+  const written = {
+    alert_deliveries: 'created_at',
+    alert_rules: 'created_at',
+    observations: 'collected_at',
+    processed_keywords: 'processed_at',
+    keyword_clusters: 'created_at',
+    trend_analyses: 'created_at',
+    model_versions: 'created_at',
+  };
   for (const [table, column] of Object.entries(written)) await knex(table).where(column, '>=', startedAt).delete();
   await stack?.close();
 });
 
 /** Follows a download link the way the browser would fetch it: status, content type, disposition, body. */
-const download = (selector: string) => page.$eval(selector, async (a) => {
-  const res = await fetch((a as unknown as { href: string }).href);
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), text: await res.text() };
-});
+const download = (selector: string) =>
+  page.$eval(selector, async (a) => {
+    const res = await fetch((a as unknown as { href: string }).href);
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      disposition: res.headers.get('content-disposition'),
+      text: await res.text(),
+    };
+  });
 
 const open = async (path: string) => {
   const res = await page.goto(`${served.url}${path}`, { waitUntil: 'networkidle0' });
@@ -123,7 +137,12 @@ describe('the dashboard in a browser', () => {
     expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', disposition: `attachment; filename="keywords-${LAST}.csv"` });
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^keyword,platform,day,search_volume,/);
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...names].sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual([...names].sort());
 
     await page.select('select[name=source]', 'measured');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
@@ -138,7 +157,7 @@ describe('the dashboard in a browser', () => {
     expect(new Set(labels)).toEqual(new Set([label]));
   });
 
-  it("opens a keyword from the table and draws its charts with data", async () => {
+  it('opens a keyword from the table and draws its charts with data', async () => {
     await open(`/?q=${encodeURIComponent(keywords[0]!)}`);
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#keywords tbody tr a')]);
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/ui/keywords/${keywords[0]}`);
@@ -163,10 +182,16 @@ describe('the dashboard in a browser', () => {
     await page.waitForSelector('#chart-search_volume[data-drawn] canvas');
     const spec = JSON.parse((await page.$eval('#chart-search_volume', (e) => e.getAttribute('data-chart')))!) as Json;
     const labels = (spec.series as Json[]).map((x) => x.label);
-    expect(labels).toEqual(expect.arrayContaining([`${forecast.platform} forecast`, `${forecast.platform} upper 95%`, `${forecast.platform} lower 95%`]));
-    const shown = (spec.series as Json[]).find((x) => x.label === `${forecast.platform} forecast`)!.values.filter((v: unknown) => v !== null);
+    expect(labels).toEqual(
+      expect.arrayContaining([`${forecast.platform} forecast`, `${forecast.platform} upper 95%`, `${forecast.platform} lower 95%`]),
+    );
+    const shown = (spec.series as Json[])
+      .find((x) => x.label === `${forecast.platform} forecast`)!
+      .values.filter((v: unknown) => v !== null);
     expect(shown).toEqual(forecast.forecast.map((p: Json) => p.search_volume));
-    expect(spec.bands).toHaveLength(new Set((future.keywords as Json[]).filter((k) => k.keyword === forecast.keyword).map((k) => k.platform)).size);
+    expect(spec.bands).toHaveLength(
+      new Set((future.keywords as Json[]).filter((k) => k.keyword === forecast.keyword).map((k) => k.platform)).size,
+    );
     const text = (await page.$eval('main', (e) => e.textContent))!;
     const oneDecimal = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     expect(text).toContain(`MAPE ${oneDecimal(future.backtest.mape)} %, WAPE ${oneDecimal(future.backtest.wape)} %`);
@@ -213,7 +238,9 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('#collect')]);
     const workflowId = new URL(page.url()).searchParams.get('run')!;
     expect(workflowId).toMatch(/^list-/);
-    expect(await page.$eval('#run a', (a) => a.getAttribute('href'))).toBe(`http://temporal-ui.test/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+    expect(await page.$eval('#run a', (a) => a.getAttribute('href'))).toBe(
+      `http://temporal-ui.test/namespaces/default/workflows/${encodeURIComponent(workflowId)}`,
+    );
     await page.waitForSelector('#run[data-status=done]', { timeout: 60_000 });
     expect(await page.$eval('#run .run-status', (e) => e.textContent)).toBe('COMPLETED · 6 of 6 keyword-platform pairs');
     expect(await page.$eval('#run .progress > div', (e) => (e as unknown as { style: { width: string } }).style.width)).toBe('100%');
@@ -225,7 +252,11 @@ describe('the dashboard in a browser', () => {
     expect(ranked.every((k) => mine.includes(k))).toBe(true);
     const exported = await download('#csv');
     expect(exported.status).toBe(200);
-    const rows = exported.text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]);
+    const rows = exported.text
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(rows.sort()).toEqual([...ranked].sort());
     await open('/ui/lists');
     expect(await column(page, '#lists', 1)).toContain('Wedding printables');
@@ -250,7 +281,13 @@ describe('the dashboard in a browser', () => {
     expect(await page.$eval('#rule-secret', (e) => e.textContent)).toMatch(/^\S{20,}$/);
     const rules = ((await (await app.request('/alerts/rules')).json()) as Json).rules as Json[];
     const rule = rules.find((r) => r.list_id === listId)!;
-    expect(rule).toMatchObject({ name: 'List opportunities', kind: 'opportunity_above', threshold: 0, format: 'slack', webhook_url: 'http://127.0.0.1:9/hook' });
+    expect(rule).toMatchObject({
+      name: 'List opportunities',
+      kind: 'opportunity_above',
+      threshold: 0,
+      format: 'slack',
+      webhook_url: 'http://127.0.0.1:9/hook',
+    });
 
     // evaluated as a processing run would: the list's keywords on LAST (ebay never collected before, so at least 3 cross 0)
     await storeKeywordEvents(stack.orm.em.fork(), LAST);

@@ -23,9 +23,12 @@ async function visit(path: string, cookie?: string) {
   return { res, html, cookie: set ? set.split(';')[0]! : cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] };
 }
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const postForm = (path: string, cookie: string | undefined, fields: Record<string, string>) => app.request(path, {
-  method: 'POST', headers: { ...HTML, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, body: form(fields),
-});
+const postForm = (path: string, cookie: string | undefined, fields: Record<string, string>) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { ...HTML, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    body: form(fields),
+  });
 
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
   const login = await visit('/ui/login');
@@ -119,7 +122,10 @@ describe('dashboard session', () => {
     };
     const send = (path: string, body: FormData) => app.request(path, { method: 'POST', headers: { ...HTML, cookie }, body });
     const before = await rowCounts(stack.orm);
-    const bad = await send('/ui/lists', multipart({ _csrf: csrf, name: 'Bad', keywords: 'fine one' }, 'keyword\nok two\n"bad\u0007bell"\n'));
+    const bad = await send(
+      '/ui/lists',
+      multipart({ _csrf: csrf, name: 'Bad', keywords: 'fine one' }, 'keyword\nok two\n"bad\u0007bell"\n'),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/line 3: /); // the file's third line
     expect(await rowCounts(stack.orm)).toEqual(before);
@@ -131,13 +137,22 @@ describe('dashboard session', () => {
     expect(edited.status).toBe(303);
     const stored = (await (await app.request(`/lists/${id}`)).json()) as Record<string, unknown>;
     // no keywords given: the old ones are kept; no platform ticked: all; daily unticked: not daily
-    expect(stored).toMatchObject({ name: 'Mine, renamed', keywords: ['alpha', 'beta'], platforms: ['amazon', 'etsy', 'ebay'], daily: false });
+    expect(stored).toMatchObject({
+      name: 'Mine, renamed',
+      keywords: ['alpha', 'beta'],
+      platforms: ['amazon', 'etsy', 'ebay'],
+      daily: false,
+    });
     expect((await send(`/ui/lists/${id}/delete`, multipart({ _csrf: csrf }))).status).toBe(303);
     expect((await app.request(`/lists/${id}`)).status).toBe(404);
   });
 
   it("refuses a bad filter with the API's 400 naming it, on the page as in the API", async () => {
-    for (const [query, field] of [['list=nope', 'list'], ['source=guessed', 'source'], ['q=' + 'x'.repeat(101), 'q']] as const) {
+    for (const [query, field] of [
+      ['list=nope', 'list'],
+      ['source=guessed', 'source'],
+      ['q=' + 'x'.repeat(101), 'q'],
+    ] as const) {
       const api = await app.request(`/keywords?${query}`);
       expect([query, api.status, ((await api.json()) as Record<string, unknown>).field]).toEqual([query, 400, field]);
       const page = await visit(`/?${query}`);

@@ -52,21 +52,50 @@ async function main(): Promise<number> {
   const stack = spawn(process.execPath, ['--import', 'tsx', 'workers/start.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
-      ...process.env, DATA_DIR: dataDir, PORT: String(port), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort),
-      EMBEDDED_POSTGRES_PORT: String(pgPort), API_KEY: apiKey, LOG_LEVEL: 'warn',
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      TEMPORAL_DEV_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_POSTGRES_PORT: String(pgPort),
+      API_KEY: apiKey,
+      LOG_LEVEL: 'warn',
       // the fuzzer is one client sending thousands of requests: the limiter is tested elsewhere
-      API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '1000000',
+      API_RATE_LIMIT_BURST: '1000000',
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
     },
   });
-  stack.stdout.on('data', (d: Buffer) => { for (const line of d.toString().split('\n')) if (line.startsWith('[start]')) log(line); });
+  stack.stdout.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.startsWith('[start]')) log(line);
+  });
   try {
     await waitReady(url, stack);
     log(`app ready at ${url}; running Schemathesis`);
-    const args = ['run', `${url}/openapi.json`, '--url', url, '--checks', 'all', '--phases', 'examples,coverage,fuzzing,stateful',
-      '-H', `X-API-Key: ${apiKey}`, '--max-examples', process.env.FUZZ_MAX_EXAMPLES ?? '50', '--seed', process.env.FUZZ_SEED ?? '1',
-      '--generation-database', 'none', '--workers', '1', '--request-timeout', '30',
+    const args = [
+      'run',
+      `${url}/openapi.json`,
+      '--url',
+      url,
+      '--checks',
+      'all',
+      '--phases',
+      'examples,coverage,fuzzing,stateful',
+      '-H',
+      `X-API-Key: ${apiKey}`,
+      '--max-examples',
+      process.env.FUZZ_MAX_EXAMPLES ?? '50',
+      '--seed',
+      process.env.FUZZ_SEED ?? '1',
+      '--generation-database',
+      'none',
+      '--workers',
+      '1',
+      '--request-timeout',
+      '30',
       // 10,000 keywords of a pattern each take Hypothesis a while to draw: slow to generate is not a finding
-      '--suppress-health-check', 'too_slow'];
+      '--suppress-health-check',
+      'too_slow',
+    ];
     const fuzz = spawn(st, ['--config-file', path.resolve('test/fuzz/schemathesis.toml'), ...args], { stdio: 'inherit' });
     return await new Promise<number>((resolve) => fuzz.once('exit', (code) => resolve(code ?? 1)));
   } finally {
@@ -76,7 +105,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error('[fuzz]', err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('[fuzz]', err);
+    process.exit(1);
+  },
+);

@@ -13,8 +13,10 @@ export const TEST_NAMESPACE = 'default';
 export function provided<K extends keyof ProvidedContext>(key: K): ProvidedContext[K] {
   const value = inject(key) as ProvidedContext[K] | undefined;
   if (value === undefined) {
-    throw new Error(`This test needs '${key}' from the test servers, which only the integration project starts: `
-      + 'take its file out of UNIT in vitest.config.ts.');
+    throw new Error(
+      `This test needs '${key}' from the test servers, which only the integration project starts: ` +
+        'take its file out of UNIT in vitest.config.ts.',
+    );
   }
   return value;
 }

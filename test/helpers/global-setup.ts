@@ -30,7 +30,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const startTemporal = async () => {
     const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
     const server = await startTemporalDevServer({
-      cliPath: cli.path, dbFile: path.join(tmp, 'temporal', 'temporal.db'), port: await freePort(), namespace: TEST_NAMESPACE, log,
+      cliPath: cli.path,
+      dbFile: path.join(tmp, 'temporal', 'temporal.db'),
+      port: await freePort(),
+      namespace: TEST_NAMESPACE,
+      log,
     });
     stops.push(server.stop);
     return { address: server.address, cliPath: cli.path };
@@ -59,4 +63,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   return teardown;
 }
-

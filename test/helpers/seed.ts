@@ -22,9 +22,22 @@ export async function seedHistory(orm: Orm, keywords: string[], firstDay: string
       for (const keyword of keywords) {
         const s = simulateKeyword(platform, keyword, day);
         rows.push({
-          platform, keyword, day, searchVolume: s.search_volume, competition: s.competition, cpc: s.cpc, trendScore: s.trend_score,
-          relatedKeywords: s.related_keywords, categoryData: s.categories as Record<string, unknown> | null, degraded: [],
-          source: 'simulator', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: 'seed',
+          platform,
+          keyword,
+          day,
+          searchVolume: s.search_volume,
+          competition: s.competition,
+          cpc: s.cpc,
+          trendScore: s.trend_score,
+          relatedKeywords: s.related_keywords,
+          categoryData: s.categories as Record<string, unknown> | null,
+          degraded: [],
+          source: 'simulator',
+          provenance: {},
+          details: null,
+          metricSources: {},
+          collectedAt: new Date(),
+          workflowId: 'seed',
         });
       }
     }

@@ -49,17 +49,35 @@ export async function startTestStack(options: { day: string; ratePerSecond?: num
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   const keys = Object.fromEntries(PLATFORMS.map((p) => [p, `test-key-${p}-${uid()}`])) as Record<Platform, string>;
   const sim = await startSimulator({ apiKeys: keys, port: 0, day: () => options.day });
-  const providers = Object.fromEntries(PLATFORMS.map((p) => [p, {
-    platform: p, baseUrl: sim.baseUrls[p], apiKey: keys[p],
-    ratePerSecond: options.ratePerSecond ?? 500, timeoutMs: options.timeoutMs ?? 2_000,
-  }])) as Record<Platform, ProviderConfig>;
+  const providers = Object.fromEntries(
+    PLATFORMS.map((p) => [
+      p,
+      {
+        platform: p,
+        baseUrl: sim.baseUrls[p],
+        apiKey: keys[p],
+        ratePerSecond: options.ratePerSecond ?? 500,
+        timeoutMs: options.timeoutMs ?? 2_000,
+      },
+    ]),
+  ) as Record<Platform, ProviderConfig>;
 
   return {
-    orm, client, sim, keys, providers, temporalAddress, databaseUrl,
+    orm,
+    client,
+    sim,
+    keys,
+    providers,
+    temporalAddress,
+    databaseUrl,
     async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}`, demand } = {}) {
       const adapters = createConfiguredAdapters(withProviders);
       const worker = await createKeywordWorker({
-        connection: nativeConnection, namespace: 'default', taskQueue, deps: { orm, adapters, demand }, workflowBundle: await workflowBundle(),
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        deps: { orm, adapters, demand },
+        workflowBundle: await workflowBundle(),
       });
       try {
         return await worker.runUntil(fn(taskQueue));

@@ -13,43 +13,49 @@ export interface WorkerProcesses {
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 /**
  * Spawns `count` workers on `taskQueue` with `env` added. Returned at once, so a test's afterAll can stop them
  * even when waiting for `ready` timed out.
  */
 export function spawnWorkerProcesses(stack: TestStack, taskQueue: string, count: number, env: Record<string, string>): WorkerProcesses {
-  const children = Array.from({ length: count }, () => spawn(process.execPath, ['--import', 'tsx', 'workers/worker.ts'], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: stack.databaseUrl,
-      AMAZON_PROVIDER_URL: stack.providers.amazon.baseUrl!,
-      AMAZON_API_KEY: stack.keys.amazon,
-      ETSY_PROVIDER_URL: stack.providers.etsy.baseUrl!,
-      ETSY_API_KEY: stack.keys.etsy,
-      EBAY_PROVIDER_URL: stack.providers.ebay.baseUrl!,
-      EBAY_API_KEY: stack.keys.ebay,
-      // the shared test server keeps no real schedules
-      APPLY_SCHEDULES: 'false',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }));
-  const ready = Promise.all(children.map((child) => {
-    child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker ${child.pid}] ${d.toString()}`));
-    return new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('worker polling')) resolve();
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', 'workers/worker.ts'], {
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: stack.temporalAddress,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        DATABASE_URL: stack.databaseUrl,
+        AMAZON_PROVIDER_URL: stack.providers.amazon.baseUrl!,
+        AMAZON_API_KEY: stack.keys.amazon,
+        ETSY_PROVIDER_URL: stack.providers.etsy.baseUrl!,
+        ETSY_API_KEY: stack.keys.etsy,
+        EBAY_PROVIDER_URL: stack.providers.ebay.baseUrl!,
+        EBAY_API_KEY: stack.keys.ebay,
+        // the shared test server keeps no real schedules
+        APPLY_SCHEDULES: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  const ready = Promise.all(
+    children.map((child) => {
+      child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker ${child.pid}] ${d.toString()}`));
+      return new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('worker polling')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`worker ${child.pid} exited (${code}) before polling: ${out}`)));
       });
-      child.once('exit', (code) => reject(new Error(`worker ${child.pid} exited (${code}) before polling: ${out}`)));
-    });
-  })).then(() => undefined);
+    }),
+  ).then(() => undefined);
   const kill = async (child: ChildProcess) => {
     child.kill('SIGKILL');
     await exited(child);

@@ -20,15 +20,32 @@ afterAll(() => stack?.close());
 
 /** A stored row as a collector would write it; `volume` null with provenance unknown is what official adapters give. */
 async function seedRow(platform: string, keyword: string, day: string, volume: number | null, source: string, measured: boolean) {
-  await stack.orm.em.fork().getConnection().execute(
-    `insert into observations (platform, keyword, day, search_volume, competition, cpc, related_keywords, degraded, source, collected_at, workflow_id, provenance)
+  await stack.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `insert into observations (platform, keyword, day, search_volume, competition, cpc, related_keywords, degraded, source, collected_at, workflow_id, provenance)
      values (?, ?, ?, ?, null, 0.4, '[]', '[]', ?, now(), 'seed-test', ?)`,
-    [platform, keyword, day, volume, source, JSON.stringify({ search_volume: measured ? 'measured' : 'unknown', competition: 'unknown', cpc: 'measured' })],
-  );
+      [
+        platform,
+        keyword,
+        day,
+        volume,
+        source,
+        JSON.stringify({ search_volume: measured ? 'measured' : 'unknown', competition: 'unknown', cpc: 'measured' }),
+      ],
+    );
 }
 
-const rowsOf = async (keyword: string) => (await stack.orm.em.fork().find(ObservationSchema, { keyword }, { orderBy: { platform: 'asc', day: 'asc' } }))
-  .map((r) => ({ platform: r.platform, day: r.day, volume: r.searchVolume, competition: r.competition, cpc: r.cpc, label: r.details?.search_volume_source ?? null }));
+const rowsOf = async (keyword: string) =>
+  (await stack.orm.em.fork().find(ObservationSchema, { keyword }, { orderBy: { platform: 'asc', day: 'asc' } })).map((r) => ({
+    platform: r.platform,
+    day: r.day,
+    volume: r.searchVolume,
+    competition: r.competition,
+    cpc: r.cpc,
+    label: r.details?.search_volume_source ?? null,
+  }));
 
 async function resultOf(workflowId: string): Promise<ImportReportResult> {
   return stack.client.workflow.getHandle(workflowId).result();
@@ -39,18 +56,32 @@ describe('POST /imports, format amazon-sqp', () => {
     const kw = 'bread baking log book';
     await seedRow('amazon', kw, '2025-05-04', null, 'amazon-ads', false);
     await seedRow('amazon', kw, '2025-05-10', 99, 'amazon-ads', true);
-    await stack.orm.em.fork().getConnection().execute(
-      `update observations set details = '{"search_volume_source":"keyword-planner-csv: average monthly Google searches"}' where keyword = ? and day = '2025-05-10'`, [kw]);
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `update observations set details = '{"search_volume_source":"keyword-planner-csv: average monthly Google searches"}' where keyword = ? and day = '2025-05-10'`,
+        [kw],
+      );
     await seedRow('amazon', kw, '2025-05-11', null, 'amazon-ads', false);
     await seedRow('etsy', kw, '2025-05-05', null, 'etsy-v3', false);
     const sqp = readFileSync(new URL('../fixtures/imports/amazon-sqp.json', import.meta.url), 'utf8');
     await stack.withWorker(async (taskQueue) => {
-      const started = (await (await post(testApp(stack, taskQueue), '/imports', { format: 'amazon-sqp', content: sqp, fileName: 'sqp.json' })).json()) as Json;
-      expect(await resultOf(started.workflowId)).toMatchObject({ status: 'imported', records: 3, written: { reported_demand: 3, search_volume: 2 } });
+      const started = (await (
+        await post(testApp(stack, taskQueue), '/imports', { format: 'amazon-sqp', content: sqp, fileName: 'sqp.json' })
+      ).json()) as Json;
+      expect(await resultOf(started.workflowId)).toMatchObject({
+        status: 'imported',
+        records: 3,
+        written: { reported_demand: 3, search_volume: 2 },
+      });
     });
     const label = 'amazon-sqp: weekly search query volume ×52/12';
     expect((await rowsOf(kw)).map((r) => [r.platform, r.day, r.volume, r.label])).toEqual([
-      ['amazon', '2025-05-04', 1300, label], ['amazon', '2025-05-10', 1300, label], ['amazon', '2025-05-11', null, null], ['etsy', '2025-05-05', null, null],
+      ['amazon', '2025-05-04', 1300, label],
+      ['amazon', '2025-05-10', 1300, label],
+      ['amazon', '2025-05-11', null, null],
+      ['etsy', '2025-05-05', null, null],
     ]);
   });
 });
@@ -68,11 +99,18 @@ describe('POST /imports, format keyword-planner-csv', () => {
       const res = await post(app, '/imports', { format: 'keyword-planner-csv', content: CSV, fileName: 'kp.csv' });
       expect(res.status).toBe(202);
       const started = (await res.json()) as Json;
-      expect(started).toMatchObject({ message: 'importReport started', alreadyImportedBy: null, statusUrl: `/workflows/${started.workflowId}` });
+      expect(started).toMatchObject({
+        message: 'importReport started',
+        alreadyImportedBy: null,
+        statusUrl: `/workflows/${started.workflowId}`,
+      });
       const result = await resultOf(started.workflowId);
       if (process.env.RECORD_HISTORIES) await recordHistory('import-report', stack.client.workflow.getHandle(started.workflowId));
       expect(result).toMatchObject({
-        status: 'imported', format: 'keyword-planner-csv', lines: 7, records: 4,
+        status: 'imported',
+        format: 'keyword-planner-csv',
+        lines: 7,
+        records: 4,
         written: { reported_demand: 4, search_volume: 2, competition: 3, cpc: 0 },
       });
       const label = 'keyword-planner-csv: average monthly Google searches';
@@ -82,8 +120,12 @@ describe('POST /imports, format keyword-planner-csv', () => {
         { platform: 'ebay', day: '2025-05-01', volume: 14800, competition: 0.45, cpc: 0.4, label },
         { platform: 'etsy', day: '2025-05-01', volume: 500, competition: 0.45, cpc: 0.4, label: null },
       ]);
-      expect(await stack.client.workflow.getHandle(started.workflowId).query(importProgressQuery))
-        .toEqual({ phase: 'done', uploadId: started.uploadId, lines: 7, records: 4 });
+      expect(await stack.client.workflow.getHandle(started.workflowId).query(importProgressQuery)).toEqual({
+        phase: 'done',
+        uploadId: started.uploadId,
+        lines: 7,
+        records: 4,
+      });
       const status = (await (await app.request(started.statusUrl)).json()) as Json;
       expect(status).toMatchObject({ status: 'COMPLETED', type: 'importReport', result: { status: 'imported' } });
 
@@ -103,7 +145,11 @@ describe('POST /imports, format keyword-planner-csv', () => {
       const res = await testApp(stack, taskQueue).request('/imports', { method: 'POST', headers: AUTH, body: form });
       expect(res.status).toBe(202);
       const result = await resultOf(((await res.json()) as Json).workflowId);
-      expect(result).toMatchObject({ status: 'imported', records: 4, message: expect.stringContaining('from Keyword Stats 2025-11-03.csv') });
+      expect(result).toMatchObject({
+        status: 'imported',
+        records: 4,
+        message: expect.stringContaining('from Keyword Stats 2025-11-03.csv'),
+      });
     });
   });
 
@@ -113,12 +159,16 @@ describe('POST /imports, format keyword-planner-csv', () => {
     const bad = CSV.replace('budget binder printable,USD,2900', `${kw},USD,-2900`);
     await stack.withWorker(async (taskQueue) => {
       const before = await rowCounts(stack.orm);
-      const started = (await (await post(testApp(stack, taskQueue), '/imports', { format: 'keyword-planner-csv', content: bad })).json()) as Json;
+      const started = (await (
+        await post(testApp(stack, taskQueue), '/imports', { format: 'keyword-planner-csv', content: bad })
+      ).json()) as Json;
       const err = await resultOf(started.workflowId).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(WorkflowFailedError);
       const failure = (err as WorkflowFailedError).cause?.cause as { message: string; type: string; details: unknown[] };
       expect([failure.message, failure.type, failure.details]).toEqual([
-        'line 6: Avg. monthly searches must be a number ≥ 0, not "-2900"', 'InvalidInput', [{ line: 6, field: 'Avg. monthly searches' }],
+        'line 6: Avg. monthly searches must be a number ≥ 0, not "-2900"',
+        'InvalidInput',
+        [{ line: 6, field: 'Avg. monthly searches' }],
       ]);
       expect(await rowCounts(stack.orm)).toEqual({ ...before, report_uploads: before.report_uploads! + 1 });
       expect(await rowsOf(kw)).toEqual([{ platform: 'amazon', day: '2025-05-01', volume: null, competition: null, cpc: 0.4, label: null }]);

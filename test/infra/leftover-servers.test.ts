@@ -49,7 +49,8 @@ describe('leftover servers', () => {
     const run = await owner(['postgres', dir, String(port)]);
     const leftover = postmasterPid()!;
     await expect(startEmbeddedPostgres({ dir, port })).rejects.toThrow(
-      `the PostgreSQL cluster in ${path.join(dir, 'cluster')} is in use by another run (process ${run.pid}): stop it first, or give this one another DATA_DIR`);
+      `the PostgreSQL cluster in ${path.join(dir, 'cluster')} is in use by another run (process ${run.pid}): stop it first, or give this one another DATA_DIR`,
+    );
 
     // the run dies without stopping PostgreSQL: its postmaster lives on, holding the lock file and the port
     await killed(run);
@@ -61,7 +62,10 @@ describe('leftover servers', () => {
       expect(lines).toContain(`stopping the PostgreSQL an earlier run left running (pid ${leftover})`);
       expect(alive(leftover)).toBe(false);
       const orm = await createOrm(again.url, { poolMax: 1 });
-      const rows = await orm.em.getConnection().execute('select pg_backend_pid() > 0 as up').finally(() => orm.close());
+      const rows = await orm.em
+        .getConnection()
+        .execute('select pg_backend_pid() > 0 as up')
+        .finally(() => orm.close());
       expect(rows).toEqual([{ up: true }]);
       expect(postmasterPid()).not.toBe(leftover);
     } finally {
@@ -78,7 +82,8 @@ describe('leftover servers', () => {
     const run = await owner(['temporal', cli.path, dbFile, String(port)]);
     const [leftover] = serverOn();
     expect(leftover).toBeGreaterThan(0);
-    const start = (log: (line: string) => void = () => undefined) => startTemporalDevServer({ cliPath: cli.path, dbFile, port, namespace: 'default', log });
+    const start = (log: (line: string) => void = () => undefined) =>
+      startTemporalDevServer({ cliPath: cli.path, dbFile, port, namespace: 'default', log });
     await expect(start()).rejects.toThrow(`A Temporal server is already running on 127.0.0.1:${port}`);
 
     await killed(run);

@@ -28,9 +28,10 @@ describe('test stack', () => {
   it('has the migrated observations table in PostgreSQL', async () => {
     const orm = await createOrm(testEnv().databaseUrl, { poolMax: 1 });
     try {
-      const rows = await orm.em.fork().getConnection().execute<{ name: string | null }[]>(
-        "select to_regclass('public.observations')::text as name",
-      );
+      const rows = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ name: string | null }[]>("select to_regclass('public.observations')::text as name");
       expect(rows).toEqual([{ name: 'observations' }]);
     } finally {
       await orm.close(true);

@@ -26,8 +26,15 @@ async function startStack() {
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/start.ts'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, DATA_DIR: dir, PORT: String(port), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort),
-      EMBEDDED_POSTGRES_PORT: String(pgPort), API_KEY: 'supervise-test-key-0123456789', APPLY_SCHEDULES: 'false', LOG_LEVEL: 'warn',
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      TEMPORAL_DEV_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_POSTGRES_PORT: String(pgPort),
+      API_KEY: 'supervise-test-key-0123456789',
+      APPLY_SCHEDULES: 'false',
+      LOG_LEVEL: 'warn',
     },
   });
   started.push({ child, dir });

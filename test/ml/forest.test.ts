@@ -17,8 +17,15 @@ describe('trainForest', () => {
   it('learns a known function (R² ≥ 0.9 on held-out rows)', () => {
     const { rows, y } = synthetic(3000);
     const { train, test } = splitTrainTest(rows.length);
-    const forest = trainForest(columns(rows, train), Float64Array.from(train, (i) => y[i]!), { nTrees: 30 });
-    const { r2 } = regressionMetrics(Array.from(test, (i) => y[i]!), Array.from(test, (i) => predictForest(forest, rows[i]!)));
+    const forest = trainForest(
+      columns(rows, train),
+      Float64Array.from(train, (i) => y[i]!),
+      { nTrees: 30 },
+    );
+    const { r2 } = regressionMetrics(
+      Array.from(test, (i) => y[i]!),
+      Array.from(test, (i) => predictForest(forest, rows[i]!)),
+    );
     expect(r2).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -26,19 +33,39 @@ describe('trainForest', () => {
     const { rows, y } = synthetic(800, 2);
     const { train, test } = splitTrainTest(rows.length);
     const actual = Array.from(test, (i) => y[i]!);
-    const ours = trainForest(columns(rows, train), Float64Array.from(train, (i) => y[i]!), { nTrees: 5 });
+    const ours = trainForest(
+      columns(rows, train),
+      Float64Array.from(train, (i) => y[i]!),
+      { nTrees: 5 },
+    );
     const oracle = new RandomForestRegression({
-      nEstimators: 5, seed: 42, maxFeatures: 1.0, replacement: false, useSampleBagging: true, noOOB: true, treeOptions: { maxDepth: 10 },
+      nEstimators: 5,
+      seed: 42,
+      maxFeatures: 1.0,
+      replacement: false,
+      useSampleBagging: true,
+      noOOB: true,
+      treeOptions: { maxDepth: 10 },
     });
-    oracle.train(Array.from(train, (i) => rows[i]!), Array.from(train, (i) => y[i]!));
-    const oursR2 = regressionMetrics(actual, Array.from(test, (i) => predictForest(ours, rows[i]!))).r2;
+    oracle.train(
+      Array.from(train, (i) => rows[i]!),
+      Array.from(train, (i) => y[i]!),
+    );
+    const oursR2 = regressionMetrics(
+      actual,
+      Array.from(test, (i) => predictForest(ours, rows[i]!)),
+    ).r2;
     const oracleR2 = regressionMetrics(actual, oracle.predict(Array.from(test, (i) => rows[i]!))).r2;
     expect(oursR2).toBeGreaterThanOrEqual(oracleR2 - 0.01);
   });
 
   it('splits exactly between two values, at their midpoint', () => {
     const x = Float64Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 0.2 : 0.8));
-    const forest = trainForest([x], Float64Array.from(x, (v) => (v < 0.5 ? 0 : 1)), { nTrees: 3 });
+    const forest = trainForest(
+      [x],
+      Float64Array.from(x, (v) => (v < 0.5 ? 0 : 1)),
+      { nTrees: 3 },
+    );
     for (const tree of forest.trees) {
       expect(tree.feature[0]).toBe(0);
       expect(tree.threshold[0]).toBe(0.5);

@@ -5,15 +5,27 @@ import { mulberry32 } from '../../activities/processing/random';
 import type { CompleteObservation } from '../../activities/processing/types';
 
 const obs = (day: number, searchVolume: number, more: Partial<CompleteObservation> = {}): CompleteObservation => ({
-  keyword: 'wedding planner', platform: 'etsy', day: `2026-10-${String(day).padStart(2, '0')}`,
-  searchVolume, competition: 0.2, cpc: 1, trendScore: 0.5, relatedKeywords: [], ...more,
+  keyword: 'wedding planner',
+  platform: 'etsy',
+  day: `2026-10-${String(day).padStart(2, '0')}`,
+  searchVolume,
+  competition: 0.2,
+  cpc: 1,
+  trendScore: 0.5,
+  relatedKeywords: [],
+  ...more,
 });
 
 describe('successScore', () => {
   it('is the seed’s opportunity recomputed from the following days (hand-computed)', () => {
     // reach min(2000/5000, 1) = 0.4; growth 0.5 + 0.5·log2(2001/1001); openness 1 − 0.2
     const expected = 0.4 * 0.4 + 0.3 * (0.5 + 0.5 * Math.log2(2001 / 1001)) + 0.3 * 0.8;
-    expect(successScore(obs(1, 1000), [2, 3, 4, 5].map((d) => obs(d, 2000)))).toBeCloseTo(expected, 12);
+    expect(
+      successScore(
+        obs(1, 1000),
+        [2, 3, 4, 5].map((d) => obs(d, 2000)),
+      ),
+    ).toBeCloseTo(expected, 12);
     // flat at 5,000 with competition 0.5: 0.4 + 0.15 + 0.15
     expect(successScore(obs(1, 5000), [obs(2, 5000, { competition: 0.5 })])).toBeCloseTo(0.7, 12);
   });

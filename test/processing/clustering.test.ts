@@ -54,13 +54,21 @@ describe('clusterKeywords', () => {
 
 describe('readableLabel', () => {
   it('skips terms whose words are already shown and keeps three', () => {
-    expect(readableLabel(['wedding invitation', 'wedding', 'invitation', 'boho', 'rustic', 'card'])).toBe('wedding invitation, boho, rustic');
+    expect(readableLabel(['wedding invitation', 'wedding', 'invitation', 'boho', 'rustic', 'card'])).toBe(
+      'wedding invitation, boho, rustic',
+    );
   });
 });
 
 describe('processObservations', () => {
   const row = (keyword: string, platform = 'etsy'): CompleteObservation => ({
-    keyword, platform, day: '2026-11-01', searchVolume: 2500, competition: 0.2, cpc: 2, trendScore: 0.8,
+    keyword,
+    platform,
+    day: '2026-11-01',
+    searchVolume: 2500,
+    competition: 0.2,
+    cpc: 2,
+    trendScore: 0.8,
     relatedKeywords: ['wedding planner', '3d model', 'ab'],
   });
 

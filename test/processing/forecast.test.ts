@@ -7,7 +7,11 @@ describe('linearForecast', () => {
   it('continues a series with a known slope, with a zero-width interval on a perfect line', () => {
     const f = linearForecast(line(10, 100, 5), 7)!;
     expect(f.slope).toBeCloseTo(5, 10);
-    expect(f.points.map((p) => p.value)).toEqual(line(17, 100, 5).slice(10).map((v) => expect.closeTo(v, 8)));
+    expect(f.points.map((p) => p.value)).toEqual(
+      line(17, 100, 5)
+        .slice(10)
+        .map((v) => expect.closeTo(v, 8)),
+    );
     expect(f.points[6]!.upper - f.points[6]!.lower).toBeCloseTo(0, 8);
   });
 
@@ -62,6 +66,6 @@ describe('backtest', () => {
     // fit on [10, 10, 10] → forecast 10; actuals 20 and 0
     const result = backtest([[10, 10, 10, 20, 0]], 'linear', 2);
     expect(result.mape).toBeCloseTo(50, 8);
-    expect(result.wape).toBeCloseTo(100 * (10 + 10) / 20, 8);
+    expect(result.wape).toBeCloseTo((100 * (10 + 10)) / 20, 8);
   });
 });

@@ -3,8 +3,17 @@ import { analyzeKeywordTrends } from '../../activities/processing/keyword-trends
 import type { ScoredKeyword } from '../../activities/processing/types';
 
 const kw = (keyword: string, opportunityScore: number, trendScore = 0.5, searchVolume = 100, competition = 0.5): ScoredKeyword => ({
-  keyword, platform: 'etsy', day: '2026-11-01', searchVolume, competition, cpc: 1, trendScore,
-  relatedKeywords: [], difficultyScore: 0.5, opportunityScore, clusterId: 0,
+  keyword,
+  platform: 'etsy',
+  day: '2026-11-01',
+  searchVolume,
+  competition,
+  cpc: 1,
+  trendScore,
+  relatedKeywords: [],
+  difficultyScore: 0.5,
+  opportunityScore,
+  clusterId: 0,
 });
 
 describe('analyzeKeywordTrends', () => {

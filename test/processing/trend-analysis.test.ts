@@ -3,7 +3,15 @@ import { buildTrendAnalysis } from '../../activities/processing/trend-analysis';
 import type { CompleteObservation } from '../../activities/processing/types';
 
 const obs = (keyword: string, day: string, searchVolume: number, more: Partial<CompleteObservation> = {}): CompleteObservation => ({
-  keyword, platform: 'etsy', day, searchVolume, competition: 0.4, cpc: 1, trendScore: 0.5, relatedKeywords: [], ...more,
+  keyword,
+  platform: 'etsy',
+  day,
+  searchVolume,
+  competition: 0.4,
+  cpc: 1,
+  trendScore: 0.5,
+  relatedKeywords: [],
+  ...more,
 });
 const day = (i: number) => `2026-10-${String(i + 1).padStart(2, '0')}`;
 
@@ -38,7 +46,13 @@ describe('buildTrendAnalysis per day', () => {
     const rows = [0, 1, 2, 3].flatMap((i) => [obs('a', day(i), 100 + 10 * i, { cpc: 1 + i }), obs('b', day(i), 50, { competition: 0.2 })]);
     const { temporal_trends: t, window } = buildTrendAnalysis(rows)!;
     expect(window).toEqual({ from: '2026-10-01', to: '2026-10-04', days: 4, observations: 8 });
-    expect(t.daily_stats[1]).toEqual({ day: '2026-10-02', search_volume: 160, competition: 0.30000000000000004, cpc: 1.5, observations: 2 });
+    expect(t.daily_stats[1]).toEqual({
+      day: '2026-10-02',
+      search_volume: 160,
+      competition: 0.30000000000000004,
+      cpc: 1.5,
+      observations: 2,
+    });
     expect(t.trends.search_volume).toEqual({ slope: expect.closeTo(10, 10), direction: 'increasing', strength: expect.closeTo(10, 10) });
     expect(t.trends.cpc!.slope).toBeCloseTo(0.5, 10);
     expect(t.trends.competition!.direction).toBe('decreasing'); // slope 0, as the seed says
@@ -74,7 +88,9 @@ describe('buildTrendAnalysis forecasts', () => {
 
   it('treats a missing day as a gap, not as a zero', () => {
     const gappy = rows.filter((r) => !(r.keyword === 'rising' && r.platform === 'etsy' && r.day === day(20)));
-    const rising = buildTrendAnalysis(gappy, { topKeywords: 3 })!.future_predictions.keywords.find((k) => k.platform === 'etsy' && k.keyword === 'rising')!;
+    const rising = buildTrendAnalysis(gappy, { topKeywords: 3 })!.future_predictions.keywords.find(
+      (k) => k.platform === 'etsy' && k.keyword === 'rising',
+    )!;
     expect(rising.last_day).toBe('2026-10-20');
     expect(rising.forecast[0]!.search_volume).toBeCloseTo(310, 6);
   });

@@ -10,7 +10,12 @@ import { observationLines, type DatasetOptions } from '../../workers/generate/da
 import { parseGenerateArgs } from '../../workers/generate/args';
 
 const options = (o: Partial<DatasetOptions> = {}): DatasetOptions => ({
-  keywords: 40, days: 5, seed: 42, platforms: ['amazon', 'etsy', 'ebay'], end: '2026-11-01', ...o,
+  keywords: 40,
+  days: 5,
+  seed: 42,
+  platforms: ['amazon', 'etsy', 'ebay'],
+  end: '2026-11-01',
+  ...o,
 });
 
 describe('observationLines', () => {
@@ -30,7 +35,8 @@ describe('observationLines', () => {
     }
     // one category per keyword and platform, kept from day to day
     const categories = new Map<string, Set<string | null>>();
-    for (const r of rows) categories.set(`${r.platform} ${r.keyword}`, (categories.get(`${r.platform} ${r.keyword}`) ?? new Set()).add(r.category));
+    for (const r of rows)
+      categories.set(`${r.platform} ${r.keyword}`, (categories.get(`${r.platform} ${r.keyword}`) ?? new Set()).add(r.category));
     expect([...categories.values()].every((c) => c.size === 1)).toBe(true);
   });
 
@@ -40,8 +46,8 @@ describe('observationLines', () => {
     expect([...observationLines(options({ seed: 7 }))]).not.toEqual(first);
     // pinned: a change of the generator changes every dataset and the figures measured on them (docs/benchmarks.md)
     expect(first[0]).toBe(
-      '{"keyword":"retro pet certificate","platform":"amazon","date":"2026-10-28","search_volume":57,"competition":0.323,"cpc":1.17,'
-      + '"trend_score":0.519,"related_keywords":[],"category":"Apps & Games"}',
+      '{"keyword":"retro pet certificate","platform":"amazon","date":"2026-10-28","search_volume":57,"competition":0.323,"cpc":1.17,' +
+        '"trend_score":0.519,"related_keywords":[],"category":"Apps & Games"}',
     );
   });
 
@@ -62,7 +68,12 @@ describe('parseGenerateArgs', () => {
 
   it('defaults to seed 42, every platform and yesterday as the last day', () => {
     expect(parseGenerateArgs(['--keywords', '10', '--days', '3'], today)).toEqual({
-      keywords: 10, days: 3, seed: 42, platforms: ['amazon', 'etsy', 'ebay'], end: '2026-12-01', out: undefined,
+      keywords: 10,
+      days: 3,
+      seed: 42,
+      platforms: ['amazon', 'etsy', 'ebay'],
+      end: '2026-12-01',
+      out: undefined,
     });
   });
 

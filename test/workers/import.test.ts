@@ -10,22 +10,42 @@ import { parseObservationLine } from '../../activities/imports/formats/observati
 import { provided } from '../helpers/env';
 import { uid } from '../helpers/stack';
 
-const line = (o: Record<string, unknown>) => JSON.stringify({
-  keyword: 'Boho  Wedding Planner', platform: 'etsy', date: '2027-08-01', search_volume: 812.4, competition: 0.41, cpc: 0.62,
-  trend_score: 0.77, related_keywords: ['wedding planner pdf'], category: 'Paper & Party Supplies', ...o,
-});
+const line = (o: Record<string, unknown>) =>
+  JSON.stringify({
+    keyword: 'Boho  Wedding Planner',
+    platform: 'etsy',
+    date: '2027-08-01',
+    search_volume: 812.4,
+    competition: 0.41,
+    cpc: 0.62,
+    trend_score: 0.77,
+    related_keywords: ['wedding planner pdf'],
+    category: 'Paper & Party Supplies',
+    ...o,
+  });
 
 describe('parseObservationLine', () => {
   it('normalises the keyword and maps the fields', () => {
     expect(parseObservationLine(line({}), 1)).toEqual({
-      keyword: 'boho wedding planner', platform: 'etsy', day: '2027-08-01', searchVolume: 812, competition: 0.41, cpc: 0.62,
-      trendScore: 0.77, relatedKeywords: ['wedding planner pdf'], category: 'Paper & Party Supplies',
+      keyword: 'boho wedding planner',
+      platform: 'etsy',
+      day: '2027-08-01',
+      searchVolume: 812,
+      competition: 0.41,
+      cpc: 0.62,
+      trendScore: 0.77,
+      relatedKeywords: ['wedding planner pdf'],
+      category: 'Paper & Party Supplies',
     });
   });
 
   it.each([
-    ['{oops', '(line)'], [line({ platform: 'walmart' }), 'platform'], [line({ date: '2027-02-30' }), 'date'],
-    [line({ search_volume: -1 }), 'search_volume'], [line({ cpc: '1' }), 'cpc'], [line({ keyword: '  ' }), 'keyword'],
+    ['{oops', '(line)'],
+    [line({ platform: 'walmart' }), 'platform'],
+    [line({ date: '2027-02-30' }), 'date'],
+    [line({ search_volume: -1 }), 'search_volume'],
+    [line({ cpc: '1' }), 'cpc'],
+    [line({ keyword: '  ' }), 'keyword'],
     [line({ related_keywords: [1] }), 'related_keywords'],
     [line({ keyword: 'bell\u0007inside' }), 'keyword'],
   ])('rejects %s naming %s', (text, field) => {
@@ -42,19 +62,27 @@ describe('npm run import', { timeout: 240_000 }, () => {
   });
   afterAll(() => orm?.close());
 
-  const runImport = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'workers/import.ts', file], {
-    env: { ...process.env, DATABASE_URL: provided('databaseUrl'), TEMPORAL_ADDRESS: provided('temporalAddress') }, encoding: 'utf8',
-  });
+  const runImport = (file: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'workers/import.ts', file], {
+      env: { ...process.env, DATABASE_URL: provided('databaseUrl'), TEMPORAL_ADDRESS: provided('temporalAddress') },
+      encoding: 'utf8',
+    });
 
   it('imports every line, upserting by (platform, keyword, day)', async () => {
     const kw = `import ok ${uid()}`;
     const file = path.join(dir, 'ok.jsonl');
-    writeFileSync(file, [line({ keyword: kw }), line({ keyword: kw, platform: 'ebay' }), '', line({ keyword: kw, search_volume: 900 })].join('\n'));
+    writeFileSync(
+      file,
+      [line({ keyword: kw }), line({ keyword: kw, platform: 'ebay' }), '', line({ keyword: kw, search_volume: 900 })].join('\n'),
+    );
     const out = runImport(file);
     expect(out.status).toBe(0);
     expect(out.stderr).toContain('imported 2 observations from ok.jsonl');
     const rows = await orm.em.fork().find(ObservationSchema, { keyword: kw }, { orderBy: { platform: 'asc' } });
-    expect(rows.map((r) => [r.platform, r.searchVolume, r.source])).toEqual([['ebay', 812, 'dataset:ok.jsonl'], ['etsy', 900, 'dataset:ok.jsonl']]);
+    expect(rows.map((r) => [r.platform, r.searchVolume, r.source])).toEqual([
+      ['ebay', 812, 'dataset:ok.jsonl'],
+      ['etsy', 900, 'dataset:ok.jsonl'],
+    ]);
     expect(rows[0]!.categoryData).toEqual({ top_category: 'Paper & Party Supplies' });
   });
 
@@ -80,9 +108,13 @@ describe('npm run import', { timeout: 240_000 }, () => {
     const out = runImport(file);
     expect(out.stderr).toContain('imported 6000 observations');
     expect(out.status).toBe(0);
-    const [count] = await orm.em.fork().getConnection().execute<{ n: number; volumes: number }[]>(
-      `select count(*)::int as n, sum(search_volume)::int as volumes from observations where keyword like ?`, [`${kw} %`],
-    );
+    const [count] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number; volumes: number }[]>(
+        `select count(*)::int as n, sum(search_volume)::int as volumes from observations where keyword like ?`,
+        [`${kw} %`],
+      );
     expect(count).toEqual({ n: 6_000, volumes: (5_999 * 6_000) / 2 });
   });
 

@@ -35,17 +35,25 @@ it('counts provider calls by outcome, rate-limit waits and stored observations b
   const taskQueue = `metrics-${uid()}`;
   child = spawn(process.execPath, ['--import', 'tsx', 'workers/worker.ts'], {
     env: {
-      ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: stack.databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue,
-      ETSY_PROVIDER_URL: stack.providers.etsy.baseUrl, ETSY_API_KEY: stack.keys.etsy,
+      ...process.env,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ETSY_PROVIDER_URL: stack.providers.etsy.baseUrl,
+      ETSY_API_KEY: stack.keys.etsy,
       // a low rate so that requests queue: the wait histogram must see them
-      ETSY_RATE_PER_SECOND: '5', APPLY_SCHEDULES: 'false', WORKER_METRICS_PORT: String(port),
+      ETSY_RATE_PER_SECOND: '5',
+      APPLY_SCHEDULES: 'false',
+      WORKER_METRICS_PORT: String(port),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const token = uid();
   const keywords = Array.from({ length: 6 }, (_, i) => `metered ${token} ${i}`);
   const result = await stack.client.workflow.execute(collectKeywords, {
-    taskQueue, workflowId: `metrics-${token}`, args: [{ keywords, platforms: ['etsy'], day: DAY, batchSize: 6, concurrency: 1 }],
+    taskQueue,
+    workflowId: `metrics-${token}`,
+    args: [{ keywords, platforms: ['etsy'], day: DAY, batchSize: 6, concurrency: 1 }],
   });
   expect(result.platforms[0]).toMatchObject({ collected: 6, failures: [] });
   const calls = stack.sim.simulator.requests.filter((r) => r.platform === 'etsy' && r.keyword?.includes(token)).length;

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const prefix of prefixes) {
-    for (const kind of KINDS) await stack.client.schedule.getHandle(prefix + kind).delete().catch(() => undefined);
+    for (const kind of KINDS)
+      await stack.client.schedule
+        .getHandle(prefix + kind)
+        .delete()
+        .catch(() => undefined);
   }
   await stack?.close();
 });
@@ -22,11 +26,19 @@ afterAll(async () => {
 function settings(overrides: Partial<ScheduleSettings> = {}): ScheduleSettings {
   const idPrefix = `test-${uid()}-`;
   prefixes.push(idPrefix);
-  return { taskQueue: `sched-${uid()}`, timezone: 'UTC', daily: { keywords: ['svg bundle'], platforms: ['etsy'] }, retentionDays: 90, idPrefix, ...overrides };
+  return {
+    taskQueue: `sched-${uid()}`,
+    timezone: 'UTC',
+    daily: { keywords: ['svg bundle'], platforms: ['etsy'] },
+    retentionDays: 90,
+    idPrefix,
+    ...overrides,
+  };
 }
 
 const describeSchedule = (id: string) => stack.client.schedule.getHandle(id).describe();
-const hourIn = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(date);
+const hourIn = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(date);
 
 async function listed(prefix: string): Promise<string[]> {
   const ids: string[] = [];
@@ -43,7 +55,9 @@ describe('applySchedules', () => {
 
     const pipeline = await describeSchedule(`${s.idPrefix}daily-pipeline`);
     expect(pipeline.action).toMatchObject({
-      workflowType: 'keywordPipeline', workflowId: `${s.idPrefix}daily-pipeline`, taskQueue: s.taskQueue,
+      workflowType: 'keywordPipeline',
+      workflowId: `${s.idPrefix}daily-pipeline`,
+      taskQueue: s.taskQueue,
       args: [{ keywords: ['svg bundle'], platforms: ['etsy'], dailyLists: true }],
       staticSummary: 'Keyword pipeline: collect → process → analyze → train — every daily keyword list plus 1 keyword on etsy',
       workflowExecutionTimeout: 23 * 3_600_000,
@@ -51,11 +65,14 @@ describe('applySchedules', () => {
     expect(pipeline.policies).toEqual({ overlap: 'SKIP', catchupWindow: 6 * 3_600_000, pauseOnFailure: false });
     expect(pipeline.spec.timezone).toBe('America/New_York');
     // the seed's times, read in the configured time zone
-    const next = async (kind: string) => (await describeSchedule(s.idPrefix + kind)).info.nextActionTimes.slice(0, 6).map((d) => hourIn(d, 'America/New_York'));
+    const next = async (kind: string) =>
+      (await describeSchedule(s.idPrefix + kind)).info.nextActionTimes.slice(0, 6).map((d) => hourIn(d, 'America/New_York'));
     for (const t of await next('daily-pipeline')) expect(t).toMatch(/ 02:00$/);
     for (const t of await next('analyze-trends')) expect(t).toMatch(/ 06:00$/);
     for (const t of await next('cleanup-old-data')) expect(t).toBe('Sun 03:00');
-    expect(new Set((await next('process-keywords')).map((t) => t.slice(-5)))).toEqual(new Set(['00:00', '04:00', '08:00', '12:00', '16:00', '20:00']));
+    expect(new Set((await next('process-keywords')).map((t) => t.slice(-5)))).toEqual(
+      new Set(['00:00', '04:00', '08:00', '12:00', '16:00', '20:00']),
+    );
     expect((await describeSchedule(`${s.idPrefix}cleanup-old-data`)).action.args).toEqual([{ retentionDays: 90 }]);
   });
 
@@ -75,7 +92,9 @@ describe('applySchedules', () => {
     expect(updated.info.createdAt).toEqual(created.info.createdAt);
     expect(updated.state).toMatchObject({ paused: true, note: 'investigating provider errors' });
 
-    expect((await applySchedules(stack.client, { ...s, timezone: 'Europe/Paris' })).map((a) => a.outcome)).toEqual(Array(4).fill('updated'));
+    expect((await applySchedules(stack.client, { ...s, timezone: 'Europe/Paris' })).map((a) => a.outcome)).toEqual(
+      Array(4).fill('updated'),
+    );
     expect((await describeSchedule(id)).spec.timezone).toBe('Europe/Paris');
   });
 
@@ -88,13 +107,16 @@ describe('applySchedules', () => {
     const s = settings({ daily: { keywords: [keyword], platforms: ['etsy'] } });
     await applySchedules(stack.client, s);
     const handle = stack.client.schedule.getHandle(`${s.idPrefix}daily-pipeline`);
-    const result = await stack.withWorker(async () => {
-      await handle.trigger();
-      await expect.poll(async () => (await handle.describe()).info.recentActions.length, { timeout: 10_000 }).toBe(1);
-      const { workflowId } = (await handle.describe()).info.recentActions[0]!.action.workflow;
-      expect(workflowId).toMatch(new RegExp(`^${s.idPrefix}daily-pipeline-\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$`));
-      return stack.client.workflow.getHandle<typeof keywordPipeline>(workflowId).result();
-    }, { taskQueue: s.taskQueue });
+    const result = await stack.withWorker(
+      async () => {
+        await handle.trigger();
+        await expect.poll(async () => (await handle.describe()).info.recentActions.length, { timeout: 10_000 }).toBe(1);
+        const { workflowId } = (await handle.describe()).info.recentActions[0]!.action.workflow;
+        expect(workflowId).toMatch(new RegExp(`^${s.idPrefix}daily-pipeline-\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$`));
+        return stack.client.workflow.getHandle<typeof keywordPipeline>(workflowId).result();
+      },
+      { taskQueue: s.taskQueue },
+    );
 
     expect(result).toMatchObject({ status: 'ok', steps: ['collect', 'process', 'analyze', 'train'], collect: { keywords: 1 } });
     expect(await stack.orm.em.fork().count(ObservationSchema, { keyword, platform: 'etsy', day: result.day })).toBe(1);

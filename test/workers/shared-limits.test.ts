@@ -34,7 +34,10 @@ afterAll(async () => {
 
 /** The most request starts the provider saw in any one-second window. */
 function maxStartsPerSecond(platform: Platform): number {
-  const starts = stack.sim.simulator.requests.filter((r) => r.platform === platform).map((r) => r.startedAt).sort((a, b) => a - b);
+  const starts = stack.sim.simulator.requests
+    .filter((r) => r.platform === platform)
+    .map((r) => r.startedAt)
+    .sort((a, b) => a - b);
   let max = 0;
   for (let i = 0, j = 0; i < starts.length; i++) {
     while (starts[i]! - starts[j]! >= 1000) j++;
@@ -50,13 +53,20 @@ it('keeps every platform at the configured rate across three workers, and one SI
   const keywords = Array.from({ length: FIRST_RUN_KEYWORDS }, (_, i) => `shared ${token} ${i}`);
   const workflowId = `collect-shared-${token}`;
   const handle = await stack.client.workflow.start(collectKeywords, {
-    taskQueue, workflowId, args: [{ keywords, platforms: [...PLATFORMS], day: DAY, batchSize: 20, concurrency: 4 }],
+    taskQueue,
+    workflowId,
+    args: [{ keywords, platforms: [...PLATFORMS], day: DAY, batchSize: 20, concurrency: 4 }],
   });
   // kill one worker once a third of the rows are in, in the middle of its batches
   const em = stack.orm.em.fork();
-  while ((await em.getConnection().execute<{ n: number }[]>(
-    'select count(*)::int as "n" from "observations" where "workflow_id" = ?', [workflowId],
-  ))[0]!.n < FIRST_RUN_KEYWORDS) await sleep(250);
+  while (
+    (
+      await em
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*)::int as "n" from "observations" where "workflow_id" = ?', [workflowId])
+    )[0]!.n < FIRST_RUN_KEYWORDS
+  )
+    await sleep(250);
   await workers.kill(workers.children[0]!);
 
   const result = await handle.result();
@@ -79,7 +89,9 @@ it('never lets the workers together spend more than the daily quota, counted acr
   const token = uid();
   const keywords = Array.from({ length: SECOND_RUN_KEYWORDS }, (_, i) => `quota ${token} ${i}`);
   const result = await stack.client.workflow.execute(collectKeywords, {
-    taskQueue, workflowId: `collect-quota-${token}`, args: [{ keywords, platforms: ['ebay'], day: DAY, batchSize: 20, concurrency: 4 }],
+    taskQueue,
+    workflowId: `collect-quota-${token}`,
+    args: [{ keywords, platforms: ['ebay'], day: DAY, batchSize: 20, concurrency: 4 }],
   });
 
   // the first run's requests still count: the quota lives in PostgreSQL, not in the (restarted) processes

@@ -8,8 +8,11 @@ const base = { TEMPORAL_ADDRESS: 'localhost:7233', DATABASE_URL: 'postgresql://u
 describe('withSimulatorFallback', () => {
   it('sends only the platforms without a provider to the simulator', () => {
     const config = loadConfig({
-      ...base, SIMULATOR_URL: 'http://simulator:4010/', SIMULATOR_API_KEY: 'sim-key-123',
-      ETSY_PROVIDER_URL: 'https://keywords.example.com/etsy', ETSY_API_KEY: 'etsy-key-123',
+      ...base,
+      SIMULATOR_URL: 'http://simulator:4010/',
+      SIMULATOR_API_KEY: 'sim-key-123',
+      ETSY_PROVIDER_URL: 'https://keywords.example.com/etsy',
+      ETSY_API_KEY: 'etsy-key-123',
     });
     const providers = withSimulatorFallback(config.providers, config.simulator);
     expect([providers.amazon.baseUrl, providers.amazon.apiKey]).toEqual(['http://simulator:4010/amazon', 'sim-key-123']);

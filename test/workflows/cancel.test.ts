@@ -20,7 +20,9 @@ it('aborts the hung request when the run is cancelled', async () => {
   stack.sim.simulator.setFaults('etsy', { hang: { keywords: [keyword], calls: ['search'] } });
   await stack.withWorker(async (taskQueue) => {
     const handle = await stack.client.workflow.start(collectKeywords, {
-      taskQueue, workflowId: `collect-cancel-${uid()}`, args: [{ keywords: [keyword], platforms: ['etsy'], day: '2026-11-19' }],
+      taskQueue,
+      workflowId: `collect-cancel-${uid()}`,
+      args: [{ keywords: [keyword], platforms: ['etsy'], day: '2026-11-19' }],
     });
     for (let i = 0; i < 100 && !stack.sim.simulator.requests.some((r) => r.keyword === keyword); i++) await sleep(100);
     const cancelledAt = Date.now();

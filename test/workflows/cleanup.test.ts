@@ -32,8 +32,22 @@ async function seed(token: string, first: string, days: number): Promise<void> {
     for (const platform of PLATFORMS) {
       for (let k = 0; k < 4; k++) {
         rows.push({
-          platform, keyword: `old ${token} ${k}`, day: addDays(first, d), searchVolume: 10, competition: 0.5, cpc: 1, trendScore: 0.5,
-          relatedKeywords: [], categoryData: null, degraded: [], source: 'test', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: `cleanup-test-${token}`,
+          platform,
+          keyword: `old ${token} ${k}`,
+          day: addDays(first, d),
+          searchVolume: 10,
+          competition: 0.5,
+          cpc: 1,
+          trendScore: 0.5,
+          relatedKeywords: [],
+          categoryData: null,
+          degraded: [],
+          source: 'test',
+          provenance: {},
+          details: null,
+          metricSources: {},
+          collectedAt: new Date(),
+          workflowId: `cleanup-test-${token}`,
         });
       }
     }
@@ -44,8 +58,15 @@ async function seed(token: string, first: string, days: number): Promise<void> {
 async function seedAnalysis(token: string, createdAt: string): Promise<void> {
   const em = stack.orm.em.fork();
   em.create(TrendAnalysisSchema, {
-    createdAt: new Date(createdAt), platform: null, windowFrom: AS_OF, windowTo: AS_OF, observations: 0, forecastMape: null,
-    analysis: {}, keywordTrends: null, workflowId: `cleanup-test-${token}`,
+    createdAt: new Date(createdAt),
+    platform: null,
+    windowFrom: AS_OF,
+    windowTo: AS_OF,
+    observations: 0,
+    forecastMape: null,
+    analysis: {},
+    keywordTrends: null,
+    workflowId: `cleanup-test-${token}`,
   });
   await em.flush();
 }
@@ -58,16 +79,33 @@ describe('cleanupOldData', () => {
     await seedAnalysis(token, '2001-03-02T23:59:59Z');
     await seedAnalysis(token, `${CUTOFF}T00:00:00Z`);
     // a demand source's answers: the one before the cutoff goes
-    const demandRow = (day: string) => ({ source: 'google-ads', keyword: `ebooks ${token}`, day, label: 'google-ads', demand: null, failure: null, fetched_at: new Date() });
-    await stack.orm.em.fork().getKnex()('keyword_demand').insert([demandRow('2001-03-01'), demandRow(CUTOFF)]);
+    const demandRow = (day: string) => ({
+      source: 'google-ads',
+      keyword: `ebooks ${token}`,
+      day,
+      label: 'google-ads',
+      demand: null,
+      failure: null,
+      fetched_at: new Date(),
+    });
+    await stack.orm.em
+      .fork()
+      .getKnex()('keyword_demand')
+      .insert([demandRow('2001-03-01'), demandRow(CUTOFF)]);
     const workflowId = `cleanup-test-${token}`;
-    const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
-      taskQueue, workflowId, args: [{ asOf: AS_OF, retentionDays: 90, batchSize: 7 }],
-    }));
+    const result = await stack.withWorker((taskQueue) =>
+      stack.client.workflow.execute(cleanupOldData, {
+        taskQueue,
+        workflowId,
+        args: [{ asOf: AS_OF, retentionDays: 90, batchSize: 7 }],
+      }),
+    );
     if (process.env.RECORD_HISTORIES) await recordHistory('cleanup-old-data', stack.client.workflow.getHandle(workflowId));
 
     expect(result).toEqual({
-      asOf: AS_OF, retentionDays: 90, cutoff: CUTOFF,
+      asOf: AS_OF,
+      retentionDays: 90,
+      cutoff: CUTOFF,
       deleted: { observations: 11 * 12, processed_keywords: 0, keyword_clusters: 0, trend_analyses: 1, keyword_demand: 1 },
     });
     const em = stack.orm.em.fork();
@@ -78,9 +116,13 @@ describe('cleanupOldData', () => {
     expect(analyses.map((a) => a.createdAt.toISOString())).toEqual([`${CUTOFF}T00:00:00.000Z`]);
 
     // nothing older is left: a second run deletes nothing
-    const again = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
-      taskQueue, workflowId: `${workflowId}-again`, args: [{ asOf: AS_OF }],
-    }));
+    const again = await stack.withWorker((taskQueue) =>
+      stack.client.workflow.execute(cleanupOldData, {
+        taskQueue,
+        workflowId: `${workflowId}-again`,
+        args: [{ asOf: AS_OF }],
+      }),
+    );
     expect(Object.values(again.deleted)).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -95,7 +137,11 @@ describe('cleanupOldData', () => {
 
     // 12 rows of 2000-01-01 in batches of 5: 5, 5, 2; the day of the cutoff stays
     expect(out).toEqual({ deleted: 42, done: true });
-    expect(beats.map((b) => [b.batches, b.deleted])).toEqual([[4, 35], [5, 40], [6, 42]]);
+    expect(beats.map((b) => [b.batches, b.deleted])).toEqual([
+      [4, 35],
+      [5, 40],
+      [6, 42],
+    ]);
     expect(await stack.orm.em.fork().count(ObservationSchema, { keyword: { $like: `old ${token} %` } })).toBe(12);
   });
 
@@ -111,9 +157,15 @@ describe('cleanupOldData', () => {
     [{ batchSize: 1.5 }, 'batchSize'],
     [{ asOf: '01/06/2001' }, 'asOf'],
   ])('rejects %j with InvalidInput naming %s', async (input, field) => {
-    const err = await stack.withWorker((taskQueue) => stack.client.workflow.execute(cleanupOldData, {
-      taskQueue, workflowId: `cleanup-test-${uid()}`, args: [input],
-    })).catch((e: unknown) => e);
+    const err = await stack
+      .withWorker((taskQueue) =>
+        stack.client.workflow.execute(cleanupOldData, {
+          taskQueue,
+          workflowId: `cleanup-test-${uid()}`,
+          args: [input],
+        }),
+      )
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
     const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe('InvalidInput');

@@ -25,7 +25,10 @@ beforeEach(() => {
 });
 
 const accounted = (p: PlatformResult) => p.collected + p.failures.length + (p.notAttempted ?? 0);
-const words = (n: number) => { const token = uid(); return Array.from({ length: n }, (_, i) => `poster ${token} ${i}`); };
+const words = (n: number) => {
+  const token = uid();
+  return Array.from({ length: n }, (_, i) => `poster ${token} ${i}`);
+};
 
 /** A worker whose Etsy adapter throws `error` for one keyword (a bug, a refused value), counting its calls. */
 async function runWithBrokenKeyword(keywords: string[], broken: string, error: Error) {
@@ -33,18 +36,31 @@ async function runWithBrokenKeyword(keywords: string[], broken: string, error: E
   const etsy = adapters.etsy!;
   const calls: string[] = [];
   const wrapped: ProviderAdapter = {
-    platform: etsy.platform, source: etsy.source, close: () => etsy.close(),
-    collect: (keyword, options) => { calls.push(keyword); return keyword === broken ? Promise.reject(error) : etsy.collect(keyword, options); },
+    platform: etsy.platform,
+    source: etsy.source,
+    close: () => etsy.close(),
+    collect: (keyword, options) => {
+      calls.push(keyword);
+      return keyword === broken ? Promise.reject(error) : etsy.collect(keyword, options);
+    },
   };
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
   const taskQueue = `accounting-${uid()}`;
   const worker = await createKeywordWorker({
-    connection, namespace: 'default', taskQueue, deps: { orm: stack.orm, adapters: { ...adapters, etsy: wrapped } }, workflowBundle: await workflowBundle(),
+    connection,
+    namespace: 'default',
+    taskQueue,
+    deps: { orm: stack.orm, adapters: { ...adapters, etsy: wrapped } },
+    workflowBundle: await workflowBundle(),
   });
   try {
-    const result = await worker.runUntil(stack.client.workflow.execute(collectKeywords, {
-      taskQueue, workflowId: `collect-accounting-${uid()}`, args: [{ keywords, platforms: ['etsy'], day: DAY, batchSize: 4, concurrency: 2 }],
-    }));
+    const result = await worker.runUntil(
+      stack.client.workflow.execute(collectKeywords, {
+        taskQueue,
+        workflowId: `collect-accounting-${uid()}`,
+        args: [{ keywords, platforms: ['etsy'], day: DAY, batchSize: 4, concurrency: 2 }],
+      }),
+    );
     return { result, calls };
   } finally {
     await Promise.all(Object.values(adapters).map((a) => a?.close()));
@@ -56,15 +72,22 @@ describe('accounting', () => {
   it('credentials refused (401) with batches in flight: each in-flight keyword failed, the rest not attempted', async () => {
     stack.sim.simulator.setFaults('etsy', { unauthorized: true });
     const keywords = words(100);
-    const result: CollectKeywordsResult = await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
-      taskQueue, workflowId: `collect-accounting-${uid()}`, args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY }],
-    }));
+    const result: CollectKeywordsResult = await stack.withWorker((taskQueue) =>
+      stack.client.workflow.execute(collectKeywords, {
+        taskQueue,
+        workflowId: `collect-accounting-${uid()}`,
+        args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY }],
+      }),
+    );
     const etsy = result.platforms.find((p) => p.platform === 'etsy')!;
     expect(etsy).toMatchObject({ requested: 100, collected: 0, error: expect.stringMatching(/401.*platform stopped$/) });
     // two batches of 50 were in flight: their first keywords were refused, nothing else was tried
     expect(etsy.failures.map((f) => f.keyword).sort()).toEqual([keywords[0], keywords[50]].sort());
     expect(etsy.notAttempted).toBe(98);
-    expect(result.platforms.map((p) => [p.platform, accounted(p), p.requested])).toEqual([['etsy', 100, 100], ['ebay', 100, 100]]);
+    expect(result.platforms.map((p) => [p.platform, accounted(p), p.requested])).toEqual([
+      ['etsy', 100, 100],
+      ['ebay', 100, 100],
+    ]);
     expect(stack.sim.simulator.requests.filter((r) => r.platform === 'etsy')).toHaveLength(2);
   });
 
@@ -87,7 +110,8 @@ describe('unexpected activity errors', () => {
     const keywords = words(3);
     const { collectBatch } = createActivities({ orm: stack.orm, adapters: createConfiguredAdapters(stack.providers) });
     const err = await new MockActivityEnvironment({ activityType: 'collectBatch' } as never)
-      .run(collectBatch, { platform: 'ebay' as const, day: '0000-01-01', keywords, workflowId: 'wf-data-error' }).catch((e: unknown) => e);
+      .run(collectBatch, { platform: 'ebay' as const, day: '0000-01-01', keywords, workflowId: 'wf-data-error' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApplicationFailure);
     const failure = err as ApplicationFailure;
     expect([failure.type, failure.nonRetryable]).toEqual(['DataError', true]);

@@ -33,12 +33,17 @@ describe('collectKeywords', () => {
     const token = uid();
     const keywords = Array.from({ length: 12 }, (_, i) => `printable planner ${token} ${i}`);
     const workflowId = `collect-test-${token}`;
-    const result = await run({ keywords: keywords.map((k) => `  ${k.toUpperCase()} `), platforms: ['amazon', 'etsy', 'ebay'], day: DAY, batchSize: 5 }, workflowId);
+    const result = await run(
+      { keywords: keywords.map((k) => `  ${k.toUpperCase()} `), platforms: ['amazon', 'etsy', 'ebay'], day: DAY, batchSize: 5 },
+      workflowId,
+    );
     if (process.env.RECORD_HISTORIES) await recordHistory('collect-keywords', stack.client.workflow.getHandle(workflowId));
 
     expect(result.keywords).toBe(12);
     expect(result.platforms.map((p) => [p.platform, p.collected, p.failures.length])).toEqual([
-      ['amazon', 12, 0], ['etsy', 12, 0], ['ebay', 12, 0],
+      ['amazon', 12, 0],
+      ['etsy', 12, 0],
+      ['ebay', 12, 0],
     ]);
     const rows = await rowsFor(keywords);
     expect(rows).toHaveLength(36);
@@ -69,7 +74,11 @@ describe('collectKeywords', () => {
     expect(stack.sim.simulator.requests.filter((r) => r.keyword === bad && r.platform === 'etsy')).toHaveLength(1);
     const rows = await rowsFor([bad, flaky, good]);
     expect(rows.map((r) => `${r.platform}:${r.keyword}`).sort()).toEqual([
-      `amazon:${bad}`, `amazon:${flaky}`, `amazon:${good}`, `etsy:${flaky}`, `etsy:${good}`,
+      `amazon:${bad}`,
+      `amazon:${flaky}`,
+      `amazon:${good}`,
+      `etsy:${flaky}`,
+      `etsy:${good}`,
     ]);
     const degraded = rows.find((r) => r.platform === 'amazon' && r.keyword === flaky)!;
     expect(degraded.relatedKeywords).toEqual([]);
@@ -102,7 +111,8 @@ describe('collectKeywords', () => {
     const result = await run({ keywords: [down, up], platforms: ['etsy'], day: DAY });
 
     expect(result.platforms[0]).toMatchObject({
-      collected: 1, failures: [{ keyword: down, reason: expect.stringMatching(/gave up after 5 tries: etsy: .*502/) }],
+      collected: 1,
+      failures: [{ keyword: down, reason: expect.stringMatching(/gave up after 5 tries: etsy: .*502/) }],
     });
     // 5 attempts, each trying 3 times in place
     expect(stack.sim.simulator.requests.filter((r) => r.keyword === down)).toHaveLength(15);
@@ -112,9 +122,15 @@ describe('collectKeywords', () => {
     const token = uid();
     const keywords = Array.from({ length: 6 }, (_, i) => `font ${token} ${i}`);
     const providers = { ...stack.providers, amazon: { ...stack.providers.amazon, apiKey: 'wrong-key' } };
-    const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
-      taskQueue, workflowId: `collect-test-${uid()}`, args: [{ keywords, platforms: ['amazon', 'etsy'], day: DAY, batchSize: 2, concurrency: 1 }],
-    }), { providers });
+    const result = await stack.withWorker(
+      (taskQueue) =>
+        stack.client.workflow.execute(collectKeywords, {
+          taskQueue,
+          workflowId: `collect-test-${uid()}`,
+          args: [{ keywords, platforms: ['amazon', 'etsy'], day: DAY, batchSize: 2, concurrency: 1 }],
+        }),
+      { providers },
+    );
 
     const amazon = result.platforms.find((p) => p.platform === 'amazon')!;
     expect(amazon.collected).toBe(0);
@@ -130,11 +146,20 @@ describe('collectKeywords', () => {
   it('stops a platform that has no provider on this worker, with a failure that names the variable', async () => {
     const keywords = [`mockup ${uid()}`];
     const providers = { ...stack.providers, ebay: { ...stack.providers.ebay, baseUrl: undefined } };
-    const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
-      taskQueue, workflowId: `collect-test-${uid()}`, args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY }],
-    }), { providers });
+    const result = await stack.withWorker(
+      (taskQueue) =>
+        stack.client.workflow.execute(collectKeywords, {
+          taskQueue,
+          workflowId: `collect-test-${uid()}`,
+          args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY }],
+        }),
+      { providers },
+    );
 
-    expect(result.platforms.map((p) => [p.platform, p.collected])).toEqual([['etsy', 1], ['ebay', 0]]);
+    expect(result.platforms.map((p) => [p.platform, p.collected])).toEqual([
+      ['etsy', 1],
+      ['ebay', 0],
+    ]);
     expect(result.platforms[1]!.error).toBe('ebay: no provider configured on this worker (EBAY_PROVIDER_URL); platform stopped');
   });
 
@@ -143,13 +168,16 @@ describe('collectKeywords', () => {
     stack.sim.simulator.setFaults('etsy', { latencyMs: 100 });
     await stack.withWorker(async (taskQueue) => {
       const handle = await stack.client.workflow.start(collectKeywords, {
-        taskQueue, workflowId: `collect-test-${uid()}`, args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY, batchSize: 2, concurrency: 1 }],
+        taskQueue,
+        workflowId: `collect-test-${uid()}`,
+        args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY, batchSize: 2, concurrency: 1 }],
       });
       await handle.result();
       const progress = await handle.query(collectProgressQuery);
       expect(progress).toMatchObject({ day: DAY, total: 16, done: 16 });
       expect(progress.platforms.map((p) => [p.platform, p.collected, p.batchesDone, p.batchesTotal])).toEqual([
-        ['etsy', 8, 4, 4], ['ebay', 8, 4, 4],
+        ['etsy', 8, 4, 4],
+        ['ebay', 8, 4, 4],
       ]);
       const desc = await handle.describe();
       expect(desc.searchAttributes.Platforms).toEqual(['etsy', 'ebay']);

@@ -46,7 +46,8 @@ it('completes after the worker is killed mid-batch, storing each (platform, keyw
   const taskQueue = `crash-${uid()}`;
   const first = startWorkerProcess(taskQueue);
   const handle = await stack.client.workflow.start(collectKeywords, {
-    taskQueue, workflowId: `collect-crash-${token}`,
+    taskQueue,
+    workflowId: `collect-crash-${token}`,
     args: [{ keywords, platforms: ['etsy'], day: DAY, batchSize: 60, concurrency: 1 }],
   });
 

@@ -29,30 +29,45 @@ describe('keywordPipeline with dailyLists', () => {
     try {
       // the union alone: equal lists give equal stored segments
       const union = await dailyKeywordUnion(em(), { keywords: [gamma], platforms: ['amazon'] });
-      expect(union.segments.map((s) => [s.platforms, s.size])).toEqual([[['amazon', 'etsy'], 1], [['etsy', 'ebay'], 2]]);
+      expect(union.segments.map((s) => [s.platforms, s.size])).toEqual([
+        [['amazon', 'etsy'], 1],
+        [['etsy', 'ebay'], 2],
+      ]);
       expect(await readKeywordList(em(), union.segments[1]!.keywordList, 0, 10)).toEqual([alpha, beta]);
       expect(await dailyKeywordUnion(em(), { keywords: [gamma], platforms: ['amazon'] })).toEqual(union);
 
       const id = `daily-union-${t}`;
       const { result, progress } = await stack.withWorker(async (taskQueue) => {
         const handle = await stack.client.workflow.start(keywordPipeline, {
-          taskQueue, workflowId: id,
-          args: [{ keywords: [gamma], platforms: ['amazon'], dailyLists: true, day: DAY, steps: ['collect'], chunkSize: 1, chunksPerRun: 2 }],
+          taskQueue,
+          workflowId: id,
+          args: [
+            { keywords: [gamma], platforms: ['amazon'], dailyLists: true, day: DAY, steps: ['collect'], chunkSize: 1, chunksPerRun: 2 },
+          ],
         });
         const done = await handle.result();
         return { result: done, progress: await handle.query(pipelineProgressQuery) };
       });
       expect(result).toMatchObject({ status: 'ok', collect: { keywords: 3, chunks: 3, chunksDone: 3 } });
-      expect(result.collect!.platforms.map((p) => [p.platform, p.requested, p.collected])).toEqual([['amazon', 1, 1], ['etsy', 3, 3], ['ebay', 2, 2]]);
+      expect(result.collect!.platforms.map((p) => [p.platform, p.requested, p.collected])).toEqual([
+        ['amazon', 1, 1],
+        ['etsy', 3, 3],
+        ['ebay', 2, 2],
+      ]);
       expect(progress).toMatchObject({ step: 'collect', total: 6, done: 6, chunks: 3, chunksDone: 3, running: [] });
 
       // one row per (platform, keyword, day), each from the chunk its segment maps to; the list that is not daily stays out
       const rows = await em().find(ObservationSchema, { day: DAY, keyword: { $like: `${t} %` } });
-      expect(rows.map((r) => `${r.platform} ${r.keyword} ${r.workflowId}`).sort()).toEqual([
-        `amazon ${gamma} ${id}/collect-1-of-3`, `etsy ${gamma} ${id}/collect-1-of-3`,
-        `etsy ${alpha} ${id}/collect-2-of-3`, `ebay ${alpha} ${id}/collect-2-of-3`,
-        `etsy ${beta} ${id}/collect-3-of-3`, `ebay ${beta} ${id}/collect-3-of-3`,
-      ].sort());
+      expect(rows.map((r) => `${r.platform} ${r.keyword} ${r.workflowId}`).sort()).toEqual(
+        [
+          `amazon ${gamma} ${id}/collect-1-of-3`,
+          `etsy ${gamma} ${id}/collect-1-of-3`,
+          `etsy ${alpha} ${id}/collect-2-of-3`,
+          `ebay ${alpha} ${id}/collect-2-of-3`,
+          `etsy ${beta} ${id}/collect-3-of-3`,
+          `ebay ${beta} ${id}/collect-3-of-3`,
+        ].sort(),
+      );
     } finally {
       for (const list of lists) await deleteKeywordList(em(), list.id);
     }

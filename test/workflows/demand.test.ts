@@ -23,37 +23,59 @@ beforeEach(() => {
   stack.sim.simulator.resetRequests();
 });
 
-const historicalCalls = () => stack.sim.simulator.requests.filter((r) => r.platform === 'google-ads' && r.call.endsWith(':generateKeywordHistoricalMetrics'));
+const historicalCalls = () =>
+  stack.sim.simulator.requests.filter((r) => r.platform === 'google-ads' && r.call.endsWith(':generateKeywordHistoricalMetrics'));
 
 async function collectWithDemand(keywords: string[], batchSize: number) {
   const credentials = defaultCredentials(stack.keys);
   const settings = { ratePerSecond: 50, timeoutMs: 2_000 };
   // amazon keeps the seed contract (it publishes a volume); etsy and eBay use their official APIs (none)
-  const providers = { ...stack.providers, etsy: officialProvider('etsy', stack.sim.url, credentials, settings), ebay: officialProvider('ebay', stack.sim.url, credentials, settings) };
+  const providers = {
+    ...stack.providers,
+    etsy: officialProvider('etsy', stack.sim.url, credentials, settings),
+    ebay: officialProvider('ebay', stack.sim.url, credentials, settings),
+  };
   const url = `${stack.sim.url}${GOOGLE_ADS_PREFIX}`;
   const demand = createGoogleAdsSource({
-    ...credentials.googleAds!, baseUrl: `${url}/v26`, tokenUrl: `${url}/token`, language: 'languageConstants/1000',
-    geoTargets: ['geoTargetConstants/2840'], ratePerSecond: 50, timeoutMs: 2_000,
+    ...credentials.googleAds!,
+    baseUrl: `${url}/v26`,
+    tokenUrl: `${url}/token`,
+    language: 'languageConstants/1000',
+    geoTargets: ['geoTargetConstants/2840'],
+    ratePerSecond: 50,
+    timeoutMs: 2_000,
   });
   try {
-    return await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
-      taskQueue, workflowId: `demand-test-${uid()}`, args: [{ keywords, platforms: ['amazon', 'etsy', 'ebay'], day: DAY, batchSize }],
-    }), { providers, demand });
+    return await stack.withWorker(
+      (taskQueue) =>
+        stack.client.workflow.execute(collectKeywords, {
+          taskQueue,
+          workflowId: `demand-test-${uid()}`,
+          args: [{ keywords, platforms: ['amazon', 'etsy', 'ebay'], day: DAY, batchSize }],
+        }),
+      { providers, demand },
+    );
   } finally {
     await demand.close();
   }
 }
 
 describe('demand filling', () => {
-  it('fills the volume of rows without one, labelled, never a platform\'s own, asking Google once per keyword and day', async () => {
+  it("fills the volume of rows without one, labelled, never a platform's own, asking Google once per keyword and day", async () => {
     const token = uid();
     const keywords = Array.from({ length: 4 }, (_, i) => `ebooks ${token} ${i}`);
     const result = await collectWithDemand(keywords, 2);
-    expect(result.platforms.map((p) => [p.platform, p.collected, p.error])).toEqual([['amazon', 4, undefined], ['etsy', 4, undefined], ['ebay', 4, undefined]]);
+    expect(result.platforms.map((p) => [p.platform, p.collected, p.error])).toEqual([
+      ['amazon', 4, undefined],
+      ['etsy', 4, undefined],
+      ['ebay', 4, undefined],
+    ]);
     // two batches, each needed by two platforms: one request per batch
     expect(historicalCalls().map((r) => r.status)).toEqual([200, 200]);
 
-    const rows = await stack.orm.em.fork().find(ObservationSchema, { day: DAY, keyword: { $in: keywords } }, { orderBy: { keyword: 'asc', platform: 'asc' } });
+    const rows = await stack.orm.em
+      .fork()
+      .find(ObservationSchema, { day: DAY, keyword: { $in: keywords } }, { orderBy: { keyword: 'asc', platform: 'asc' } });
     expect(rows).toHaveLength(12);
     for (const row of rows) {
       if (row.platform === 'amazon') {
@@ -72,7 +94,12 @@ describe('demand filling', () => {
       expect(row.provenance).toMatchObject({ search_volume: 'measured', trend_score: 'derived', competition: 'derived' });
       expect(row.source).toBe(row.platform === 'etsy' ? 'etsy-v3:simulator' : 'ebay-browse:simulator');
     }
-    const stored = await stack.orm.em.fork().getKnex()('keyword_demand').where({ day: DAY }).whereIn('keyword', keywords).count<{ count: string }[]>('* as count');
+    const stored = await stack.orm.em
+      .fork()
+      .getKnex()('keyword_demand')
+      .where({ day: DAY })
+      .whereIn('keyword', keywords)
+      .count<{ count: string }[]>('* as count');
     expect(Number(stored[0]!.count)).toBe(4);
 
     // the same day again: the stored demand is used, Google is not asked
@@ -85,11 +112,22 @@ describe('demand filling', () => {
     stack.sim.simulator.setFaults('google-ads', { unauthorized: true });
     const keyword = `fonts ${uid()}`;
     const result = await collectWithDemand([keyword], 5);
-    expect(result.platforms.map((p) => [p.platform, p.collected])).toEqual([['amazon', 1], ['etsy', 1], ['ebay', 1]]);
+    expect(result.platforms.map((p) => [p.platform, p.collected])).toEqual([
+      ['amazon', 1],
+      ['etsy', 1],
+      ['ebay', 1],
+    ]);
     const rows = await stack.orm.em.fork().find(ObservationSchema, { day: DAY, keyword, platform: { $in: ['etsy', 'ebay'] } });
     for (const row of rows) {
       expect(row.searchVolume).toBeNull();
-      expect(row.degraded).toEqual([{ call: 'demand', reason: expect.stringMatching(/^google-ads: POST .*generateKeywordHistoricalMetrics returned 401 \(authenticationError OAUTH_TOKEN_INVALID\)$/) }]);
+      expect(row.degraded).toEqual([
+        {
+          call: 'demand',
+          reason: expect.stringMatching(
+            /^google-ads: POST .*generateKeywordHistoricalMetrics returned 401 \(authenticationError OAUTH_TOKEN_INVALID\)$/,
+          ),
+        },
+      ]);
     }
   });
 });

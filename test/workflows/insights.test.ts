@@ -26,9 +26,13 @@ const run = <T>(fn: (taskQueue: string) => Promise<T>) => stack.withWorker(fn);
 describe('processKeywords', () => {
   it('scores, cleans and clusters the day, idempotently', async () => {
     for (let i = 0; i < 2; i++) {
-      const result = await run((taskQueue) => stack.client.workflow.execute(processKeywords, {
-        taskQueue, workflowId: `process-test-${uid()}`, args: [{ day: LAST, clusters: 8 }],
-      }));
+      const result = await run((taskQueue) =>
+        stack.client.workflow.execute(processKeywords, {
+          taskQueue,
+          workflowId: `process-test-${uid()}`,
+          args: [{ day: LAST, clusters: 8 }],
+        }),
+      );
       expect(result).toEqual({ day: LAST, processed: 90, clusters: expect.any(Number) });
       expect(result.clusters).toBeGreaterThanOrEqual(2);
       expect(result.clusters).toBeLessThanOrEqual(8);
@@ -58,14 +62,34 @@ describe('processKeywords', () => {
 
   it('keeps unknown metrics unknown: scores that need them are null, the keyword is still clustered', async () => {
     const day = '2027-04-02';
-    const rows = seedKeywords(uid()).slice(0, 6).map((keyword, i) => ({
-      platform: 'etsy' as const, keyword, day, searchVolume: null, competition: 0.3, cpc: i % 2 ? null : 0.5, trendScore: null,
-      relatedKeywords: [], categoryData: null, degraded: [], source: 'etsy-v3', provenance: {}, details: null, metricSources: {}, collectedAt: new Date(), workflowId: 'seed',
-    }));
+    const rows = seedKeywords(uid())
+      .slice(0, 6)
+      .map((keyword, i) => ({
+        platform: 'etsy' as const,
+        keyword,
+        day,
+        searchVolume: null,
+        competition: 0.3,
+        cpc: i % 2 ? null : 0.5,
+        trendScore: null,
+        relatedKeywords: [],
+        categoryData: null,
+        degraded: [],
+        source: 'etsy-v3',
+        provenance: {},
+        details: null,
+        metricSources: {},
+        collectedAt: new Date(),
+        workflowId: 'seed',
+      }));
     await upsertObservations(stack.orm.em.fork(), rows);
-    const result = await run((taskQueue) => stack.client.workflow.execute(processKeywords, {
-      taskQueue, workflowId: `process-test-${uid()}`, args: [{ day }],
-    }));
+    const result = await run((taskQueue) =>
+      stack.client.workflow.execute(processKeywords, {
+        taskQueue,
+        workflowId: `process-test-${uid()}`,
+        args: [{ day }],
+      }),
+    );
     expect(result).toMatchObject({ day, processed: 6 });
     const stored = await stack.orm.em.fork().find(ProcessedKeywordSchema, { day });
     expect(stored).toHaveLength(6);
@@ -78,22 +102,33 @@ describe('processKeywords', () => {
 
 describe('analyzeTrends', () => {
   it('stores a versioned analysis of the window with a backtested forecast', async () => {
-    const all = await run((taskQueue) => stack.client.workflow.execute(analyzeTrends, {
-      taskQueue, workflowId: `analyze-test-${uid()}`, args: [{ to: LAST, days: 14 }],
-    }));
+    const all = await run((taskQueue) =>
+      stack.client.workflow.execute(analyzeTrends, {
+        taskQueue,
+        workflowId: `analyze-test-${uid()}`,
+        args: [{ to: LAST, days: 14 }],
+      }),
+    );
     expect(all).toMatchObject({ analysisId: expect.any(String), day: LAST, observations: 1260 });
     const row = await stack.orm.em.fork().findOneOrFail(TrendAnalysisSchema, { id: all.analysisId! });
     expect(row).toMatchObject({ platform: null, windowFrom: FIRST, windowTo: LAST, observations: 1260 });
-    const analysis = row.analysis as { platform_trends: Record<string, { total_keywords: number }>; temporal_trends: { daily_stats: unknown[] } };
+    const analysis = row.analysis as {
+      platform_trends: Record<string, { total_keywords: number }>;
+      temporal_trends: { daily_stats: unknown[] };
+    };
     expect(Object.keys(analysis.platform_trends).sort()).toEqual(['amazon', 'ebay', 'etsy']);
     expect(analysis.platform_trends.etsy!.total_keywords).toBe(420);
     expect(analysis.temporal_trends.daily_stats).toHaveLength(14);
     expect(typeof all.forecastMape).toBe('number');
     expect(row.forecastMape).toBe(all.forecastMape);
 
-    const etsy = await run((taskQueue) => stack.client.workflow.execute(analyzeTrends, {
-      taskQueue, workflowId: `analyze-test-${uid()}`, args: [{ platform: 'etsy', to: LAST, days: 14 }],
-    }));
+    const etsy = await run((taskQueue) =>
+      stack.client.workflow.execute(analyzeTrends, {
+        taskQueue,
+        workflowId: `analyze-test-${uid()}`,
+        args: [{ platform: 'etsy', to: LAST, days: 14 }],
+      }),
+    );
     expect(etsy.observations).toBe(420);
     expect(Number(etsy.analysisId)).toBeGreaterThan(Number(all.analysisId));
   });
@@ -101,22 +136,32 @@ describe('analyzeTrends', () => {
 
 describe('trainModel', () => {
   it('trains on observations with a week of later history and stores a model version', async () => {
-    const result = await run((taskQueue) => stack.client.workflow.execute(trainModel, {
-      taskQueue, workflowId: `train-test-${uid()}`, args: [{ to: LAST, days: 14 }],
-    }));
+    const result = await run((taskQueue) =>
+      stack.client.workflow.execute(trainModel, {
+        taskQueue,
+        workflowId: `train-test-${uid()}`,
+        args: [{ to: LAST, days: 14 }],
+      }),
+    );
     // 90 series × the 10 days that have at least 4 later days within 7: 900 rows, split 80/20
     expect(result.metrics).toMatchObject({ trainingSamples: 720, testSamples: 180 });
     expect(Number.isFinite(result.metrics!.r2)).toBe(true);
-    const version = await stack.orm.em.fork().findOneOrFail(ModelVersionSchema, { version: result.modelVersion! }, { populate: ['forest'] });
+    const version = await stack.orm.em
+      .fork()
+      .findOneOrFail(ModelVersionSchema, { version: result.modelVersion! }, { populate: ['forest'] });
     expect(version).toMatchObject({ trainingFrom: FIRST, trainingTo: LAST, horizonDays: 7, target: 'success_score/v1' });
     expect(version.features).toEqual(['search_volume', 'competition', 'cpc', 'trend_score']);
     expect((version.forest as { trees: unknown[] }).trees).toHaveLength(100);
   });
 
   it('declines to train on too short a history, saying why', async () => {
-    const result = await run((taskQueue) => stack.client.workflow.execute(trainModel, {
-      taskQueue, workflowId: `train-test-${uid()}`, args: [{ to: '2027-03-03', days: 8 }],
-    }));
+    const result = await run((taskQueue) =>
+      stack.client.workflow.execute(trainModel, {
+        taskQueue,
+        workflowId: `train-test-${uid()}`,
+        args: [{ to: '2027-03-03', days: 8 }],
+      }),
+    );
     expect(result).toEqual({ modelVersion: null, metrics: null, reason: expect.stringContaining('collect for more days') });
   });
 });
@@ -130,7 +175,9 @@ it.each([
   ['analyzeTrends', { platform: 'walmart' }, 'platform'],
   ['trainModel', { days: 2 }, 'days'],
 ])('%s rejects %j naming %s', async (type, input, field) => {
-  const err = await run((taskQueue) => stack.client.workflow.execute(type, { taskQueue, workflowId: `bad-${uid()}`, args: [input] })).catch((e: unknown) => e);
+  const err = await run((taskQueue) => stack.client.workflow.execute(type, { taskQueue, workflowId: `bad-${uid()}`, args: [input] })).catch(
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowFailedError);
   const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
   expect(cause.type).toBe('InvalidInput');

@@ -30,7 +30,10 @@ describe('keyword lists', () => {
   it('stores a list under an ID derived from its content, idempotently, and reads it back in pages', async () => {
     const keywords = Array.from({ length: 12 }, (_, i) => `list ${uid()} ${i}`);
     const first = await saveKeywordList(stack.orm.em.fork(), keywords);
-    const again = await saveKeywordList(stack.orm.em.fork(), keywords.map((k) => k.toUpperCase()));
+    const again = await saveKeywordList(
+      stack.orm.em.fork(),
+      keywords.map((k) => k.toUpperCase()),
+    );
     expect(first).toEqual({ list: expect.stringMatching(/^kl-[0-9a-f]{24}$/), size: 12 });
     expect(again).toEqual(first);
     expect(await readKeywordList(stack.orm.em.fork(), first.list, 5, 5)).toEqual(keywords.slice(5, 10));
@@ -47,17 +50,24 @@ describe('keywordPipeline with a keyword list', () => {
     const id = 'keyword-pipeline-chunks';
     const handle = await stack.withWorker(async (taskQueue) => {
       const h = await stack.client.workflow.start(keywordPipeline, {
-        taskQueue, workflowId: id,
-        args: [{ keywordList: list, platforms: ['etsy', 'ebay'], day: DAY, steps: ['collect'], chunkSize: 5, concurrency: 2, chunksPerRun: 2 }],
+        taskQueue,
+        workflowId: id,
+        args: [
+          { keywordList: list, platforms: ['etsy', 'ebay'], day: DAY, steps: ['collect'], chunkSize: 5, concurrency: 2, chunksPerRun: 2 },
+        ],
       });
       await h.result();
       return h;
     });
     const result = await handle.result();
-    if (process.env.RECORD_HISTORIES) await recordHistory('keyword-pipeline-chunks', stack.client.workflow.getHandle(id, handle.firstExecutionRunId));
+    if (process.env.RECORD_HISTORIES)
+      await recordHistory('keyword-pipeline-chunks', stack.client.workflow.getHandle(id, handle.firstExecutionRunId));
 
     expect(result).toMatchObject({ status: 'ok', steps: ['collect'], collect: { keywords: 23, chunks: 5, chunksDone: 5 } });
-    expect(result.collect!.platforms.map((p) => [p.platform, p.requested, p.collected, p.failed])).toEqual([['etsy', 23, 23, 0], ['ebay', 23, 23, 0]]);
+    expect(result.collect!.platforms.map((p) => [p.platform, p.requested, p.collected, p.failed])).toEqual([
+      ['etsy', 23, 23, 0],
+      ['ebay', 23, 23, 0],
+    ]);
     const rows = await stack.orm.em.fork().find(ObservationSchema, { day: DAY, keyword: { $like: `chunk ${token} %` } });
     expect(rows).toHaveLength(46);
     expect(new Set(rows.map((r) => r.workflowId))).toEqual(new Set([1, 2, 3, 4, 5].map((n) => `${id}/collect-${n}-of-5`)));

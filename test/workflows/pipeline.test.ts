@@ -32,7 +32,11 @@ afterAll(() => stack?.close());
 const start = (input: KeywordPipelineInput, workflowId: string, taskQueue: string) =>
   stack.client.workflow.start(keywordPipeline, { taskQueue, workflowId, args: [input], staticSummary: pipelineSummary(input) });
 
-const statusOf = (workflowId: string) => stack.client.workflow.getHandle(workflowId).describe().then((d) => d.status.name);
+const statusOf = (workflowId: string) =>
+  stack.client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .then((d) => d.status.name);
 
 async function stepFailure(run: Promise<unknown>) {
   const err = await run.catch((e: unknown) => e);
@@ -57,7 +61,9 @@ describe('keywordPipeline', () => {
     if (process.env.RECORD_HISTORIES) await recordHistory('keyword-pipeline', stack.client.workflow.getHandle(id));
 
     expect(result).toMatchObject({
-      day: DAY, steps: ['collect', 'process', 'analyze', 'train'], status: 'ok',
+      day: DAY,
+      steps: ['collect', 'process', 'analyze', 'train'],
+      status: 'ok',
       collect: { keywords: 30, chunks: 1, chunksDone: 1 },
       process: { day: DAY, processed: 90 },
       analyze: { day: DAY, observations: 15 * 90, analysisId: expect.any(String) },
@@ -69,14 +75,27 @@ describe('keywordPipeline', () => {
     expect(await em.count(ObservationSchema, { day: DAY, workflowId: `${id}/collect` })).toBe(90);
     expect(await em.count(ProcessedKeywordSchema, { day: DAY, workflowId: `${id}/process` })).toBe(90);
     expect(await em.count(KeywordClusterSchema, { day: DAY, workflowId: `${id}/process` })).toBe(result.process!.clusters);
-    expect(await em.findOneOrFail(TrendAnalysisSchema, { id: result.analyze!.analysisId! })).toMatchObject({ windowTo: DAY, workflowId: `${id}/analyze` });
-    expect(await em.findOneOrFail(ModelVersionSchema, { version: result.train!.modelVersion! })).toMatchObject({ trainingTo: DAY, workflowId: `${id}/train` });
+    expect(await em.findOneOrFail(TrendAnalysisSchema, { id: result.analyze!.analysisId! })).toMatchObject({
+      windowTo: DAY,
+      workflowId: `${id}/analyze`,
+    });
+    expect(await em.findOneOrFail(ModelVersionSchema, { version: result.train!.modelVersion! })).toMatchObject({
+      trainingTo: DAY,
+      workflowId: `${id}/train`,
+    });
 
     for (const step of ['collect', 'process', 'analyze', 'train']) expect(await statusOf(`${id}/${step}`)).toBe('COMPLETED');
     const desc = await stack.client.workflow.getHandle(id).describe();
-    expect(desc.searchAttributes).toMatchObject({ PipelineStep: ['done'], PipelineStatus: ['ok'], Platforms: [...PLATFORMS], KeywordCount: [30] });
+    expect(desc.searchAttributes).toMatchObject({
+      PipelineStep: ['done'],
+      PipelineStatus: ['ok'],
+      Platforms: [...PLATFORMS],
+      KeywordCount: [30],
+    });
     expect(await desc.staticSummary()).toBe(`Keyword pipeline: collect → process → analyze → train — 30 keywords on amazon, etsy, ebay`);
-    expect(await (await stack.client.workflow.getHandle(`${id}/collect`).describe()).staticSummary()).toBe(`Collect 30 keywords on amazon, etsy, ebay for ${DAY}`);
+    expect(await (await stack.client.workflow.getHandle(`${id}/collect`).describe()).staticSummary()).toBe(
+      `Collect 30 keywords on amazon, etsy, ebay for ${DAY}`,
+    );
   }, 120_000);
 
   it('goes on to processing when some keywords fail to collect, with the status partial', async () => {
@@ -84,28 +103,49 @@ describe('keywordPipeline', () => {
     const token = uid();
     const [bad, good] = [`bad ${token}`, `good ${token}`];
     stack.sim.simulator.setFaults('etsy', { notFound: { keywords: [bad], calls: ['search'] } });
-    const result = await stack.withWorker((taskQueue) => start({ keywords: [bad, good], platforms: ['etsy'], day, steps: ['collect', 'process'] }, `pipeline-test-${token}`, taskQueue)
-      .then((h) => h.result()));
+    const result = await stack.withWorker((taskQueue) =>
+      start({ keywords: [bad, good], platforms: ['etsy'], day, steps: ['collect', 'process'] }, `pipeline-test-${token}`, taskQueue).then(
+        (h) => h.result(),
+      ),
+    );
     stack.sim.simulator.clearFaults();
 
     expect(result).toMatchObject({ status: 'partial', process: { day, processed: 1 } });
-    expect(result.collect!.platforms).toEqual([{
-      platform: 'etsy', requested: 2, collected: 1, failed: 1, errors: [], failureSamples: [{ keyword: bad, reason: expect.stringContaining('404') }],
-    }]);
+    expect(result.collect!.platforms).toEqual([
+      {
+        platform: 'etsy',
+        requested: 2,
+        collected: 1,
+        failed: 1,
+        errors: [],
+        failureSamples: [{ keyword: bad, reason: expect.stringContaining('404') }],
+      },
+    ]);
   });
 
   it('stops at the collect step when nothing could be collected, naming it', async () => {
     const id = `pipeline-test-${uid()}`;
-    const providers = Object.fromEntries(PLATFORMS.map((p) => [p, { ...stack.providers[p], baseUrl: undefined }])) as TestStack['providers'];
-    const cause = await stepFailure(stack.withWorker((taskQueue) => start({ keywords: ['svg'], platforms: ['etsy', 'ebay'], day: '2005-10-01' }, id, taskQueue)
-      .then((h) => h.result()), { providers }));
+    const providers = Object.fromEntries(
+      PLATFORMS.map((p) => [p, { ...stack.providers[p], baseUrl: undefined }]),
+    ) as TestStack['providers'];
+    const cause = await stepFailure(
+      stack.withWorker(
+        (taskQueue) => start({ keywords: ['svg'], platforms: ['etsy', 'ebay'], day: '2005-10-01' }, id, taskQueue).then((h) => h.result()),
+        { providers },
+      ),
+    );
 
     expect(cause.type).toBe(PIPELINE_STEP_FAILED);
-    expect(cause.message).toBe('collect step failed: nothing collected (etsy: no provider configured on this worker (ETSY_PROVIDER_URL); ' +
-      'platform stopped; ebay: no provider configured on this worker (EBAY_PROVIDER_URL); platform stopped)');
+    expect(cause.message).toBe(
+      'collect step failed: nothing collected (etsy: no provider configured on this worker (ETSY_PROVIDER_URL); ' +
+        'platform stopped; ebay: no provider configured on this worker (EBAY_PROVIDER_URL); platform stopped)',
+    );
     expect(cause.details).toEqual([{ step: 'collect', workflowId: `${id}/collect` }]);
     await expect(statusOf(`${id}/process`)).rejects.toBeInstanceOf(WorkflowNotFoundError);
-    expect((await stack.client.workflow.getHandle(id).describe()).searchAttributes).toMatchObject({ PipelineStep: ['collect'], PipelineStatus: ['failed'] });
+    expect((await stack.client.workflow.getHandle(id).describe()).searchAttributes).toMatchObject({
+      PipelineStep: ['collect'],
+      PipelineStatus: ['failed'],
+    });
   });
 
   it('stops at a failed later step, naming it, after the earlier steps completed', async () => {
@@ -118,14 +158,20 @@ describe('keywordPipeline', () => {
     };
     const worker = await Worker.create({ connection, taskQueue, workflowBundle: await workflowBundle(), activities });
     try {
-      const cause = await stepFailure(worker.runUntil(start({ day: '2005-01-14', steps: ['train', 'process', 'analyze'] }, id, taskQueue).then((h) => h.result())));
+      const cause = await stepFailure(
+        worker.runUntil(start({ day: '2005-01-14', steps: ['train', 'process', 'analyze'] }, id, taskQueue).then((h) => h.result())),
+      );
       expect(cause.type).toBe(PIPELINE_STEP_FAILED);
       expect(cause.message).toBe('train step failed: ModelStoreDown: model store unavailable');
       expect(cause.details).toEqual([{ step: 'train', workflowId: `${id}/train` }]);
     } finally {
       await connection.close();
     }
-    expect([await statusOf(`${id}/process`), await statusOf(`${id}/analyze`), await statusOf(`${id}/train`)]).toEqual(['COMPLETED', 'COMPLETED', 'FAILED']);
+    expect([await statusOf(`${id}/process`), await statusOf(`${id}/analyze`), await statusOf(`${id}/train`)]).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'FAILED',
+    ]);
   });
 
   it.each([
@@ -139,7 +185,8 @@ describe('keywordPipeline', () => {
     [{ steps: ['process'], day: '2005-02-30' }, 'day'],
     [{ steps: ['process'], day: '0000-01-01' }, 'day'],
   ])('rejects %j with InvalidInput naming %s', async (input, field) => {
-    const err = await stack.withWorker((taskQueue) => start(input as KeywordPipelineInput, `pipeline-test-${uid()}`, taskQueue).then((h) => h.result()))
+    const err = await stack
+      .withWorker((taskQueue) => start(input as KeywordPipelineInput, `pipeline-test-${uid()}`, taskQueue).then((h) => h.result()))
       .catch((e: unknown) => e);
     const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe('InvalidInput');

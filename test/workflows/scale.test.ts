@@ -17,11 +17,19 @@ it(`collects ${MAX_KEYWORDS} keywords on 3 platforms with a small history`, asyn
   const token = uid();
   const keywords = Array.from({ length: MAX_KEYWORDS }, (_, i) => `scale ${token} ${i}`);
   const workflowId = `collect-scale-${token}`;
-  const result = await stack.withWorker((taskQueue) => stack.client.workflow.execute(collectKeywords, {
-    taskQueue, workflowId, args: [{ keywords, platforms: ['amazon', 'etsy', 'ebay'], day: DAY }],
-  }));
+  const result = await stack.withWorker((taskQueue) =>
+    stack.client.workflow.execute(collectKeywords, {
+      taskQueue,
+      workflowId,
+      args: [{ keywords, platforms: ['amazon', 'etsy', 'ebay'], day: DAY }],
+    }),
+  );
 
-  expect(result.platforms.map((p) => [p.collected, p.failures.length])).toEqual([[MAX_KEYWORDS, 0], [MAX_KEYWORDS, 0], [MAX_KEYWORDS, 0]]);
+  expect(result.platforms.map((p) => [p.collected, p.failures.length])).toEqual([
+    [MAX_KEYWORDS, 0],
+    [MAX_KEYWORDS, 0],
+    [MAX_KEYWORDS, 0],
+  ]);
   const stored = await stack.orm.em.fork().count(ObservationSchema, { day: DAY, workflowId });
   expect(stored).toBe(3 * MAX_KEYWORDS);
 

@@ -31,13 +31,20 @@ describe('days', () => {
 describe('keywords', () => {
   it('are NFC: the same text typed composed or decomposed is one keyword (and one collection)', () => {
     expect(checkKeyword('Cafe\u0301  Menu', 'k')).toBe('caf\u00e9 menu');
-    expect(collectWorkflowId(normalizeKeywords(['cafe\u0301']), ['etsy'], '2026-11-24'))
-      .toBe(collectWorkflowId(normalizeKeywords(['caf\u00e9']), ['etsy'], '2026-11-24'));
+    expect(collectWorkflowId(normalizeKeywords(['cafe\u0301']), ['etsy'], '2026-11-24')).toBe(
+      collectWorkflowId(normalizeKeywords(['caf\u00e9']), ['etsy'], '2026-11-24'),
+    );
   });
 
   it.each([
-    ['a NUL', 'a\u0000b'], ['DEL', 'a\u007fb'], ['C1 NEL', 'a\u0085b'], ['C1 CSI', 'a\u009bb'], ['C1 APC', '\u009f'],
-    ['a lone high surrogate', 'a\ud83db'], ['a lone low surrogate', 'a\ude00'], ['U+FFFD', 'a\ufffd'],
+    ['a NUL', 'a\u0000b'],
+    ['DEL', 'a\u007fb'],
+    ['C1 NEL', 'a\u0085b'],
+    ['C1 CSI', 'a\u009bb'],
+    ['C1 APC', '\u009f'],
+    ['a lone high surrogate', 'a\ud83db'],
+    ['a lone low surrogate', 'a\ude00'],
+    ['U+FFFD', 'a\ufffd'],
   ])('refuse %s, naming the field', (_name, text) => {
     expect(() => checkKeyword(text, 'keywords[3]')).toThrow(/^keywords\[3\]: /);
   });
@@ -52,9 +59,35 @@ describe("the contract's patterns", () => {
   it('KEYWORD_PATTERN with 1 to 100 characters accepts exactly what checkKeyword accepts (as a Unicode regex, like other engines read it)', () => {
     const regex = new RegExp(KEYWORD_PATTERN, 'u');
     const pattern = { test: (s: string) => regex.test(s) && [...s].length >= 1 && [...s].length <= 100 };
-    const samples = ['a', '  a  b  ', 'x'.repeat(100), 'x'.repeat(101), ` ${'x'.repeat(99)}  y`, `${'x'.repeat(99)} y`, '\u{1F600}'.repeat(100),
-      '\u{1F600}'.repeat(101), 'a\u0085b', 'a\u009bb', '  ', '', 'a\tb', '\u00a0x\u3000', '\u3000', 'a\ufffd', 'a\u0000', 'свадебный   планер', `${'я'.repeat(100)}`];
-    const accepts = (s: string) => { try { checkKeyword(s, 'k'); return true; } catch { return false; } };
+    const samples = [
+      'a',
+      '  a  b  ',
+      'x'.repeat(100),
+      'x'.repeat(101),
+      ` ${'x'.repeat(99)}  y`,
+      `${'x'.repeat(99)} y`,
+      '\u{1F600}'.repeat(100),
+      '\u{1F600}'.repeat(101),
+      'a\u0085b',
+      'a\u009bb',
+      '  ',
+      '',
+      'a\tb',
+      '\u00a0x\u3000',
+      '\u3000',
+      'a\ufffd',
+      'a\u0000',
+      'свадебный   планер',
+      `${'я'.repeat(100)}`,
+    ];
+    const accepts = (s: string) => {
+      try {
+        checkKeyword(s, 'k');
+        return true;
+      } catch {
+        return false;
+      }
+    };
     expect(samples.map((s) => [s, pattern.test(s)])).toEqual(samples.map((s) => [s, accepts(s)]));
   });
 

@@ -8,14 +8,26 @@ import { renderTable } from './table';
 export async function printInsights(orm: Orm, day: string, train: TrainModelResult | null, keywords: string[]): Promise<void> {
   const top = await topOpportunities(orm.em.fork(), day, keywords, 10);
   console.log(`\nTop opportunities on ${day}\n`);
-  console.log(top.length === 0 ? '(nothing processed for this day)' : renderTable(
-    ['keyword', 'platform', 'opportunity', 'difficulty', 'cluster'],
-    top.map((r) => [r.keyword, r.platform, fixed(r.opportunityScore), fixed(r.difficultyScore), r.clusterId === null ? '-' : `${r.clusterId} ${r.clusterLabel ?? ''}`.trim()]),
-  ));
+  console.log(
+    top.length === 0
+      ? '(nothing processed for this day)'
+      : renderTable(
+          ['keyword', 'platform', 'opportunity', 'difficulty', 'cluster'],
+          top.map((r) => [
+            r.keyword,
+            r.platform,
+            fixed(r.opportunityScore),
+            fixed(r.difficultyScore),
+            r.clusterId === null ? '-' : `${r.clusterId} ${r.clusterLabel ?? ''}`.trim(),
+          ]),
+        ),
+  );
   console.log('\nSuccess model');
   if (train?.modelVersion && train.metrics) {
     const m = train.metrics;
-    console.log(`  version ${train.modelVersion}: R² ${m.r2.toFixed(3)}, MSE ${m.mse.toFixed(4)}, ${m.trainingSamples} training / ${m.testSamples} test rows`);
+    console.log(
+      `  version ${train.modelVersion}: R² ${m.r2.toFixed(3)}, MSE ${m.mse.toFixed(4)}, ${m.trainingSamples} training / ${m.testSamples} test rows`,
+    );
   } else {
     console.log(`  not trained: ${train?.reason ?? 'the training step did not run'}`);
     console.log('  (a model learns from a week of daily history: keep collecting, or load some with `npm run import -- FILE.jsonl`)');

@@ -34,16 +34,25 @@ export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
     staticSummary: pipelineSummary(input),
-    typedSearchAttributes: [{ key: SA_PLATFORMS, value: o.platforms }, { key: SA_KEYWORD_COUNT, value: o.keywords.length }],
+    typedSearchAttributes: [
+      { key: SA_PLATFORMS, value: o.platforms },
+      { key: SA_KEYWORD_COUNT, value: o.keywords.length },
+    ],
   });
   console.log(`workflow ${workflowId}: ${o.uiUrl}/namespaces/${o.namespace}/workflows/${encodeURIComponent(workflowId)}`);
   const total = o.keywords.length * o.platforms.length;
-  const bar = new SingleBar({ format: 'collecting [{bar}] {value}/{total} keyword×platform  {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'collecting [{bar}] {value}/{total} keyword×platform  {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   // the collection is the pipeline's first child; until it starts, the query simply fails
   const collect = o.client.workflow.getHandle(`${workflowId}/collect`);
   const poll = setInterval(() => {
-    collect.query(collectProgressQuery).then((p) => bar.update(p.done), () => undefined);
+    collect.query(collectProgressQuery).then(
+      (p) => bar.update(p.done),
+      () => undefined,
+    );
   }, 250);
   try {
     const result = await handle.result();
@@ -60,19 +69,33 @@ export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
 }
 
 export async function printCollection(orm: Orm, day: string, platforms: PipelinePlatformSummary[], keywords: string[]): Promise<void> {
-  const rows = await observationsOfDay(orm.em.fork(), day, keywords, platforms.map((p) => p.platform));
+  const rows = await observationsOfDay(
+    orm.em.fork(),
+    day,
+    keywords,
+    platforms.map((p) => p.platform),
+  );
   const scores = await scoresOf(orm, day, keywords);
   console.log(`\nKeyword metrics for ${day} (${rows.length} observations)\n`);
-  console.log(renderTable(
-    ['keyword', 'platform', 'search volume', 'volume source', 'competition', 'cpc', 'trend score', 'difficulty', 'opportunity'],
-    rows.map((r) => {
-      const s = scores.get(`${r.platform}\u0000${r.keyword}`);
-      return [
-        r.keyword, r.platform, r.searchVolume ?? 'unknown', volumeSource(r), fixed(r.competition, 3), fixed(r.cpc, 2), fixed(r.trendScore, 3),
-        fixed(s?.difficulty_score ?? null, 3), fixed(s?.opportunity_score ?? null, 3),
-      ];
-    }),
-  ));
+  console.log(
+    renderTable(
+      ['keyword', 'platform', 'search volume', 'volume source', 'competition', 'cpc', 'trend score', 'difficulty', 'opportunity'],
+      rows.map((r) => {
+        const s = scores.get(`${r.platform}\u0000${r.keyword}`);
+        return [
+          r.keyword,
+          r.platform,
+          r.searchVolume ?? 'unknown',
+          volumeSource(r),
+          fixed(r.competition, 3),
+          fixed(r.cpc, 2),
+          fixed(r.trendScore, 3),
+          fixed(s?.difficulty_score ?? null, 3),
+          fixed(s?.opportunity_score ?? null, 3),
+        ];
+      }),
+    ),
+  );
   console.log('');
   for (const p of platforms) {
     const status = p.errors.length ? `stopped: ${p.errors.join('; ')}` : 'ok';
@@ -89,9 +112,17 @@ export function volumeSource(r: Pick<Observation, 'searchVolume' | 'source' | 'm
 
 /** The day's difficulty and opportunity per platform and keyword (processKeywords has run by now). */
 async function scoresOf(orm: Orm, day: string, keywords: string[]) {
-  const rows = (await orm.em.fork().getKnex()('processed_keywords')
-    .select('platform', 'keyword', 'difficulty_score', 'opportunity_score').where({ day }).whereIn('keyword', keywords)) as
-    { platform: string; keyword: string; difficulty_score: number | null; opportunity_score: number | null }[];
+  const rows = (await orm.em
+    .fork()
+    .getKnex()('processed_keywords')
+    .select('platform', 'keyword', 'difficulty_score', 'opportunity_score')
+    .where({ day })
+    .whereIn('keyword', keywords)) as {
+    platform: string;
+    keyword: string;
+    difficulty_score: number | null;
+    opportunity_score: number | null;
+  }[];
   return new Map(rows.map((r) => [`${r.platform}\u0000${r.keyword}`, r]));
 }
 

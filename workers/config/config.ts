@@ -9,7 +9,10 @@ import { officialProvider } from './official-env';
 import { envSchema, SEED_RATE_PER_SECOND } from './env-schema';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Invalid configuration: ${variable} ${message}`);
     this.name = 'ConfigError';
   }
@@ -125,7 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Comma-separated exact origins (scheme://host[:port]); '*' is refused: the allow-list must be explicit. */
 function corsOrigins(raw: string | undefined): string[] {
-  const origins = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {
@@ -141,7 +147,11 @@ function corsOrigins(raw: string | undefined): string[] {
 }
 
 function dailyList(keywords: string | undefined, platforms: string | undefined) {
-  const split = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  const split = (v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   try {
     return {
       keywords: keywords ? normalizeKeywords(split(keywords)) : DEFAULT_DAILY_KEYWORDS,

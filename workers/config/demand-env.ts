@@ -12,9 +12,16 @@ export const GOOGLE_ADS_DEFAULTS = {
 } as const;
 
 const secret = z.string().trim().min(1).optional();
-const customerId = z.string().trim().regex(/^\d{3}-?\d{3}-?\d{4}$/, 'must be a 10-digit customer ID such as 123-456-7890').optional();
-const ids = (name: string) => z.string().trim()
-  .regex(new RegExp(`^(${name}/)?\\d+(\\s*,\\s*(${name}/)?\\d+)*$`), `must be comma-separated numeric IDs (or ${name}/ID)`);
+const customerId = z
+  .string()
+  .trim()
+  .regex(/^\d{3}-?\d{3}-?\d{4}$/, 'must be a 10-digit customer ID such as 123-456-7890')
+  .optional();
+const ids = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^(${name}/)?\\d+(\\s*,\\s*(${name}/)?\\d+)*$`), `must be comma-separated numeric IDs (or ${name}/ID)`);
 
 export const demandEnvShape = {
   DEMAND_SOURCE: z.enum(['none', 'google-ads']).default('none'),
@@ -39,10 +46,17 @@ type Fail = (variable: string, message: string) => never;
 
 /** The credential variables: all or none (none: the local stack serves the simulated API). */
 export const GOOGLE_ADS_CREDENTIALS = [
-  'GOOGLE_ADS_DEVELOPER_TOKEN', 'GOOGLE_ADS_CLIENT_ID', 'GOOGLE_ADS_CLIENT_SECRET', 'GOOGLE_ADS_REFRESH_TOKEN', 'GOOGLE_ADS_CUSTOMER_ID',
+  'GOOGLE_ADS_DEVELOPER_TOKEN',
+  'GOOGLE_ADS_CLIENT_ID',
+  'GOOGLE_ADS_CLIENT_SECRET',
+  'GOOGLE_ADS_REFRESH_TOKEN',
+  'GOOGLE_ADS_CUSTOMER_ID',
 ] as const;
 
-type Credentials = Pick<GoogleAdsConfig, 'developerToken' | 'clientId' | 'clientSecret' | 'refreshToken' | 'customerId' | 'loginCustomerId'>;
+type Credentials = Pick<
+  GoogleAdsConfig,
+  'developerToken' | 'clientId' | 'clientSecret' | 'refreshToken' | 'customerId' | 'loginCustomerId'
+>;
 
 /** DEMAND_SOURCE=google-ads: everything but the credentials, which are undefined when none is set. */
 export type DemandConfig = Omit<GoogleAdsConfig, keyof Credentials> & { source: 'google-ads'; credentials?: Credentials };
@@ -66,13 +80,15 @@ export function demandConfig(e: DemandEnv, timeoutMs: number, fail: Fail): Deman
     ratePerSecond: e.GOOGLE_ADS_RATE_PER_SECOND ?? GOOGLE_ADS_DEFAULTS.ratePerSecond,
     timeoutMs,
     dailyQuota: e.GOOGLE_ADS_DAILY_QUOTA ?? GOOGLE_ADS_DEFAULTS.dailyQuota,
-    credentials: given ? {
-      developerToken: need('GOOGLE_ADS_DEVELOPER_TOKEN'),
-      clientId: need('GOOGLE_ADS_CLIENT_ID'),
-      clientSecret: need('GOOGLE_ADS_CLIENT_SECRET'),
-      refreshToken: need('GOOGLE_ADS_REFRESH_TOKEN'),
-      customerId: digits(need('GOOGLE_ADS_CUSTOMER_ID')),
-      loginCustomerId: e.GOOGLE_ADS_LOGIN_CUSTOMER_ID === undefined ? undefined : digits(e.GOOGLE_ADS_LOGIN_CUSTOMER_ID),
-    } : undefined,
+    credentials: given
+      ? {
+          developerToken: need('GOOGLE_ADS_DEVELOPER_TOKEN'),
+          clientId: need('GOOGLE_ADS_CLIENT_ID'),
+          clientSecret: need('GOOGLE_ADS_CLIENT_SECRET'),
+          refreshToken: need('GOOGLE_ADS_REFRESH_TOKEN'),
+          customerId: digits(need('GOOGLE_ADS_CUSTOMER_ID')),
+          loginCustomerId: e.GOOGLE_ADS_LOGIN_CUSTOMER_ID === undefined ? undefined : digits(e.GOOGLE_ADS_LOGIN_CUSTOMER_ID),
+        }
+      : undefined,
   };
 }

@@ -33,7 +33,10 @@ export const officialEnvShape = {
   ETSY_API_BASE_URL: url,
   EBAY_CLIENT_ID: secret,
   EBAY_CLIENT_SECRET: secret,
-  EBAY_MARKETPLACE_ID: z.string().regex(/^EBAY_[A-Z]{2,}(_[A-Z]+)?$/, 'must look like EBAY_US').default('EBAY_US'),
+  EBAY_MARKETPLACE_ID: z
+    .string()
+    .regex(/^EBAY_[A-Z]{2,}(_[A-Z]+)?$/, 'must look like EBAY_US')
+    .default('EBAY_US'),
   EBAY_API_BASE_URL: url,
   AMAZON_ADS_CLIENT_ID: secret,
   AMAZON_ADS_CLIENT_SECRET: secret,
@@ -42,7 +45,10 @@ export const officialEnvShape = {
   AMAZON_ADS_REGION: z.enum(['NA', 'EU', 'FE']).default('NA'),
   AMAZON_ADS_API_BASE_URL: url,
   AMAZON_ADS_TOKEN_URL: url,
-  AMAZON_ADS_ASINS: z.string().regex(/^\s*[A-Z0-9]{10}(\s*,\s*[A-Z0-9]{10})*\s*$/, 'must be comma-separated 10-character ASINs').optional(),
+  AMAZON_ADS_ASINS: z
+    .string()
+    .regex(/^\s*[A-Z0-9]{10}(\s*,\s*[A-Z0-9]{10})*\s*$/, 'must be comma-separated 10-character ASINs')
+    .optional(),
 };
 
 export type OfficialEnv = z.output<z.ZodObject<typeof officialEnvShape>>;
@@ -56,7 +62,11 @@ export const CREDENTIALS = {
 type Fail = (variable: string, message: string) => never;
 
 /** The provider fields of a platform served by its official API; undefined when it uses the seed contract. */
-export function officialProvider(platform: Platform, e: OfficialEnv, fail: Fail): Omit<ProviderConfig, 'platform' | 'timeoutMs'> | undefined {
+export function officialProvider(
+  platform: Platform,
+  e: OfficialEnv,
+  fail: Fail,
+): Omit<ProviderConfig, 'platform' | 'timeoutMs'> | undefined {
   const prefix = platform.toUpperCase() as 'AMAZON' | 'ETSY' | 'EBAY';
   const adapter = e[`${prefix}_ADAPTER`];
   if (adapter === 'seed') return undefined;
@@ -69,13 +79,19 @@ export function officialProvider(platform: Platform, e: OfficialEnv, fail: Fail)
   const defaults = OFFICIAL_DEFAULTS[platform];
   const common = { adapter, ratePerSecond: defaults.ratePerSecond, dailyQuota: e[`${prefix}_DAILY_QUOTA`] ?? defaults.dailyQuota };
   if (adapter === 'etsy-v3') {
-    return { ...common, baseUrl: e.ETSY_API_BASE_URL ?? defaults.baseUrl, etsyV3: given ? { keystring: need('ETSY_KEYSTRING'), sharedSecret: need('ETSY_SHARED_SECRET') } : undefined };
+    return {
+      ...common,
+      baseUrl: e.ETSY_API_BASE_URL ?? defaults.baseUrl,
+      etsyV3: given ? { keystring: need('ETSY_KEYSTRING'), sharedSecret: need('ETSY_SHARED_SECRET') } : undefined,
+    };
   }
   if (adapter === 'ebay-browse') {
     return {
       ...common,
       baseUrl: e.EBAY_API_BASE_URL ?? defaults.baseUrl,
-      ebayBrowse: given ? { clientId: need('EBAY_CLIENT_ID'), clientSecret: need('EBAY_CLIENT_SECRET'), marketplaceId: e.EBAY_MARKETPLACE_ID } : undefined,
+      ebayBrowse: given
+        ? { clientId: need('EBAY_CLIENT_ID'), clientSecret: need('EBAY_CLIENT_SECRET'), marketplaceId: e.EBAY_MARKETPLACE_ID }
+        : undefined,
     };
   }
   const region = AMAZON_REGIONS[e.AMAZON_ADS_REGION];
@@ -89,7 +105,9 @@ export function officialProvider(platform: Platform, e: OfficialEnv, fail: Fail)
       refreshToken: need('AMAZON_ADS_REFRESH_TOKEN'),
       profileId: need('AMAZON_ADS_PROFILE_ID'),
       tokenUrl: e.AMAZON_ADS_TOKEN_URL ?? region.tokenUrl,
-      asins: need('AMAZON_ADS_ASINS').split(',').map((a) => a.trim()),
+      asins: need('AMAZON_ADS_ASINS')
+        .split(',')
+        .map((a) => a.trim()),
     },
   };
 }

@@ -8,7 +8,12 @@ import { postmasterPid } from './postmaster';
 import type { Supervisor } from './supervise';
 
 /** `supervisor`: watches the embedded PostgreSQL (the local stack); a DATABASE_URL server is someone else's. */
-export async function openDatabase(config: AppConfig, closers: Closers, log: (line: string) => void, supervisor?: Supervisor): Promise<Orm> {
+export async function openDatabase(
+  config: AppConfig,
+  closers: Closers,
+  log: (line: string) => void,
+  supervisor?: Supervisor,
+): Promise<Orm> {
   let url = config.databaseUrl;
   if (url) {
     log('PostgreSQL: DATABASE_URL');

@@ -56,7 +56,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await pg.start();
   } catch (err) {
     const cause = err instanceof Error ? `: ${err.message}` : '';
-    throw new Error(`PostgreSQL did not start on port ${options.port} with the data in ${clusterDir}${cause}${said.length ? ` (it said: ${said.join(' | ')})` : ''}`);
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with the data in ${clusterDir}${cause}${said.length ? ` (it said: ${said.join(' | ')})` : ''}`,
+    );
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

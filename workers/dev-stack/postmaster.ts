@@ -13,7 +13,9 @@ export async function stopOrphanedPostmaster(clusterDir: string, log?: (line: st
   if (pid === undefined || !alive(pid) || processName(pid) !== 'postgres') return;
   const owner = owningRun(pid);
   if (owner !== undefined) {
-    throw new Error(`the PostgreSQL cluster in ${clusterDir} is in use by another run (process ${owner}): stop it first, or give this one another DATA_DIR`);
+    throw new Error(
+      `the PostgreSQL cluster in ${clusterDir} is in use by another run (process ${owner}): stop it first, or give this one another DATA_DIR`,
+    );
   }
   log?.(`stopping the PostgreSQL an earlier run left running (pid ${pid})`);
   // SIGINT is a fast shutdown: sessions are closed, transactions rolled back, the data stays consistent

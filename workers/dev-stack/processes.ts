@@ -27,7 +27,12 @@ export function commandLine(pid: number): string[] {
  */
 export function statFields(pid: number): number[] | undefined {
   const stat = procFile(pid, 'stat');
-  return stat === undefined ? undefined : stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  return stat === undefined
+    ? undefined
+    : stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .map(Number);
 }
 
 /** The run a server belongs to: its parent, when that is a live Node process; undefined once it was orphaned. */
@@ -48,7 +53,9 @@ export function childrenOf(pid: number): number[] {
 
 function livePids(): number[] {
   try {
-    return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
+    return readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e))
+      .map(Number);
   } catch {
     return [];
   }

@@ -20,7 +20,8 @@ export function unconfiguredPlatforms(providers: Providers): Platform[] {
   return PLATFORMS.filter((p) => !isProviderConfigured(providers[p]));
 }
 
-const credentialsOf = (simulator: Simulator) => defaultCredentials({ amazon: simulator.apiKey, etsy: simulator.apiKey, ebay: simulator.apiKey });
+const credentialsOf = (simulator: Simulator) =>
+  defaultCredentials({ amazon: simulator.apiKey, etsy: simulator.apiKey, ebay: simulator.apiKey });
 
 /** An official adapter pointed at its simulated API with the simulator's credentials. */
 function simulatedOfficial(provider: ProviderConfig, simulator: Simulator): ProviderConfig {
@@ -41,7 +42,10 @@ export function withSimulatorFallback(providers: Providers, simulator: AppConfig
   if (!simulator) return providers;
   const out = { ...providers };
   for (const p of unconfiguredPlatforms(providers)) {
-    out[p] = (out[p].adapter ?? 'seed') === 'seed' ? { ...out[p], baseUrl: `${simulator.url}/${p}`, apiKey: simulator.apiKey } : simulatedOfficial(out[p], simulator);
+    out[p] =
+      (out[p].adapter ?? 'seed') === 'seed'
+        ? { ...out[p], baseUrl: `${simulator.url}/${p}`, apiKey: simulator.apiKey }
+        : simulatedOfficial(out[p], simulator);
   }
   return out;
 }

@@ -166,7 +166,11 @@ async function pipInstallInto(dir: string): Promise<'venv' | 'target'> {
 /** A directory lock (mkdir is atomic) shared by tests and other processes using the same DATA_DIR. */
 async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 20 * 60_000;
-  const tryLock = () => mkdir(lockDir).then(() => true, (e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? false : Promise.reject(e)));
+  const tryLock = () =>
+    mkdir(lockDir).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? false : Promise.reject(e)),
+    );
   while (!(await tryLock())) {
     if (await isStaleLock(lockDir)) await rm(lockDir, { recursive: true, force: true });
     else if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir}; remove it if no install is running`);

@@ -31,7 +31,13 @@ export interface DevServerHandle {
 }
 
 const CLI_TYPE: Record<SearchAttributeType, string> = {
-  KEYWORD_LIST: 'KeywordList', INT: 'Int', KEYWORD: 'Keyword', TEXT: 'Text', BOOL: 'Bool', DOUBLE: 'Double', DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+  INT: 'Int',
+  KEYWORD: 'Keyword',
+  TEXT: 'Text',
+  BOOL: 'Bool',
+  DOUBLE: 'Double',
+  DATETIME: 'Datetime',
 };
 
 const READY_TIMEOUT_MS = 60_000;
@@ -47,10 +53,18 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   await mkdir(logDir, { recursive: true });
   const logFile = path.join(logDir, dbFile ? 'temporal-server.log' : `temporal-server-${port}.log`);
   const args = [
-    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
     ...(dbFile ? ['--db-filename', dbFile] : []),
-    '--namespace', namespace, '--log-level', 'warn',
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
     // re-registering the same attributes on an existing db file is accepted (checked with CLI 1.9)
     ...SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]),
   ];
@@ -102,8 +116,10 @@ async function waitUntilReady(address: string, namespace: string, exitStatus: ()
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`Temporal dev server on ${address} not ready after ${READY_TIMEOUT_MS / 1000} s (${String(lastError)}). ` +
-    `End of ${logFile}:\n${await tail(logFile)}`);
+  throw new Error(
+    `Temporal dev server on ${address} not ready after ${READY_TIMEOUT_MS / 1000} s (${String(lastError)}). ` +
+      `End of ${logFile}:\n${await tail(logFile)}`,
+  );
 }
 
 /** One short-lived connection, always closed, every call bounded by a 2 s deadline. */
@@ -133,12 +149,17 @@ async function stopOrphanedDevServer(dbFile: string, log: (line: string) => void
 
 async function assertPortsFree(address: string, port: number, uiPort: number | undefined) {
   if (await isPortInUse(port)) {
-    const isTemporal = await probe(address, (c) => c.workflowService.getSystemInfo({})).then(() => true, () => false);
-    throw new Error(isTemporal
-      ? `A Temporal server is already running on ${address}. Use it by setting TEMPORAL_ADDRESS=${address}, ` +
-        'or stop it, or choose another TEMPORAL_DEV_PORT.'
-      : `Port ${port} is already in use by another program: set TEMPORAL_DEV_PORT to a free port ` +
-        '(or TEMPORAL_ADDRESS to use an existing Temporal server).');
+    const isTemporal = await probe(address, (c) => c.workflowService.getSystemInfo({})).then(
+      () => true,
+      () => false,
+    );
+    throw new Error(
+      isTemporal
+        ? `A Temporal server is already running on ${address}. Use it by setting TEMPORAL_ADDRESS=${address}, ` +
+            'or stop it, or choose another TEMPORAL_DEV_PORT.'
+        : `Port ${port} is already in use by another program: set TEMPORAL_DEV_PORT to a free port ` +
+            '(or TEMPORAL_ADDRESS to use an existing Temporal server).',
+    );
   }
   if (uiPort && (await isPortInUse(uiPort))) {
     throw new Error(`Port ${uiPort} for the Temporal Web UI is already in use: set TEMPORAL_UI_PORT to a free port.`);

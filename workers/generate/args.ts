@@ -17,7 +17,10 @@ export interface GenerateArgs extends DatasetOptions {
 }
 
 export class ArgumentError extends Error {
-  constructor(readonly flag: string, reason: string) {
+  constructor(
+    readonly flag: string,
+    reason: string,
+  ) {
     super(`${flag}: ${reason}`);
     this.name = 'ArgumentError';
   }
@@ -36,8 +39,12 @@ export function parseGenerateArgs(argv: string[], today = new Date()): GenerateA
       strict: true,
       allowPositionals: false,
       options: {
-        keywords: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-        end: { type: 'string' }, platforms: { type: 'string' },
+        keywords: { type: 'string' },
+        days: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        end: { type: 'string' },
+        platforms: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -66,7 +73,9 @@ export function parseGenerateArgs(argv: string[], today = new Date()): GenerateA
   if (new Set(platforms).size !== platforms.length) throw new ArgumentError('--platforms', 'lists a platform twice');
   if (values.out !== undefined && values.out.trim() === '') throw new ArgumentError('--out', 'must name a file');
   return {
-    keywords, days, seed,
+    keywords,
+    days,
+    seed,
     platforms: platforms as Platform[],
     end,
     out: values.out,

@@ -31,8 +31,12 @@ export function* observationLines(options: DatasetOptions): Generator<string> {
 
   // per keyword × platform, in typed arrays: a million keywords stay a few hundred MB
   const cells = keywords.length * platforms.length;
-  const volume = new Float64Array(cells), competition = new Float64Array(cells), cpc = new Float64Array(cells);
-  const drift = new Float64Array(cells), phase = new Float64Array(cells), season = new Float64Array(cells);
+  const volume = new Float64Array(cells),
+    competition = new Float64Array(cells),
+    cpc = new Float64Array(cells);
+  const drift = new Float64Array(cells),
+    phase = new Float64Array(cells),
+    season = new Float64Array(cells);
   const category = new Int8Array(cells).fill(-1);
   for (let i = 0, c = 0; i < keywords.length; i++) {
     const words = keywords[i]!.split(' ').length;

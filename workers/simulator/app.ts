@@ -94,7 +94,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     app.route(`/${platform}`, platformRoutes(platform, { apiKey: options.apiKeys[platform], day, faults, record }));
   }
   const official = new OfficialState(options.officialLimits);
-  app.route('/', officialRoutes({ credentials: { ...defaultCredentials(options.apiKeys), ...options.official }, state: official, day, faults, record }));
+  app.route(
+    '/',
+    officialRoutes({ credentials: { ...defaultCredentials(options.apiKeys), ...options.official }, state: official, day, faults, record }),
+  );
 
   return {
     app,

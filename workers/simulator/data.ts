@@ -35,21 +35,65 @@ const PROFILES: Record<Platform, PlatformProfile> = {
   etsy: {
     logVolume: 7,
     cpc: 0.45,
-    categories: ['Paper & Party Supplies', 'Art & Collectibles', 'Craft Supplies & Tools', 'Home & Living',
-      'Books, Movies & Music', 'Accessories', 'Toys & Games', 'Weddings', 'Electronics & Accessories'],
+    categories: [
+      'Paper & Party Supplies',
+      'Art & Collectibles',
+      'Craft Supplies & Tools',
+      'Home & Living',
+      'Books, Movies & Music',
+      'Accessories',
+      'Toys & Games',
+      'Weddings',
+      'Electronics & Accessories',
+    ],
   },
   ebay: {
     logVolume: 6.5,
     cpc: 0.35,
-    categories: ['Books & Magazines', 'Computers/Tablets & Networking', 'Crafts', 'Art', 'Music',
-      'Movies & TV', 'Business & Industrial', 'Collectibles', 'Toys & Hobbies', 'Everything Else'],
+    categories: [
+      'Books & Magazines',
+      'Computers/Tablets & Networking',
+      'Crafts',
+      'Art',
+      'Music',
+      'Movies & TV',
+      'Business & Industrial',
+      'Collectibles',
+      'Toys & Hobbies',
+      'Everything Else',
+    ],
   },
 };
 
 const MODIFIERS = [
-  'printable', 'template', 'svg', 'planner', 'bundle', 'digital', 'editable', 'instant download', 'canva',
-  'notion', 'kit', 'pdf', 'pack', 'guide', 'worksheet', 'checklist', 'journal', 'stickers', 'clipart',
-  'wall art', 'ebook', 'course', 'preset', 'font', 'mockup', 'for beginners', 'ideas', 'best',
+  'printable',
+  'template',
+  'svg',
+  'planner',
+  'bundle',
+  'digital',
+  'editable',
+  'instant download',
+  'canva',
+  'notion',
+  'kit',
+  'pdf',
+  'pack',
+  'guide',
+  'worksheet',
+  'checklist',
+  'journal',
+  'stickers',
+  'clipart',
+  'wall art',
+  'ebook',
+  'course',
+  'preset',
+  'font',
+  'mockup',
+  'for beginners',
+  'ideas',
+  'best',
 ];
 
 const DAY_MS = 86_400_000;
@@ -117,9 +161,7 @@ function categoriesFor(rng: () => number, names: readonly string[]): SimulatedCa
   const chosen = Array.from({ length: count }, () => pool.splice(Math.floor(rng() * pool.length), 1)[0]!);
   const weights = chosen.map(() => rng() ** 2 + 0.05);
   const total = weights.reduce((sum, w) => sum + w, 0);
-  const categories = chosen
-    .map((name, i) => ({ name, share: round(weights[i]! / total, 3) }))
-    .sort((a, b) => b.share - a.share);
+  const categories = chosen.map((name, i) => ({ name, share: round(weights[i]! / total, 3) })).sort((a, b) => b.share - a.share);
   // rounding must not make the shares add up to 0.999 or 1.001
   const rest = categories.slice(1).reduce((sum, c) => sum + c.share, 0);
   categories[0]!.share = round(1 - rest, 3);

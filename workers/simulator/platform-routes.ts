@@ -78,7 +78,8 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
     app.post('/keywords/search', async (c) => {
       const payload = ((await c.req.json().catch(() => null)) ?? {}) as { keyword?: unknown; include_trends?: unknown };
       return respond(c, 'search', payload.keyword, (d) =>
-        payload.include_trends === true ? { ...search(d, c), trend_score: d.trend_score } : search(d, c));
+        payload.include_trends === true ? { ...search(d, c), trend_score: d.trend_score } : search(d, c),
+      );
     });
   } else {
     app.get('/keywords/search', (c) => respond(c, 'search', c.req.query('keyword'), search));
@@ -89,7 +90,8 @@ export function platformRoutes(platform: Platform, ctx: PlatformContext): Hono<E
       keyword: c.req.query('keyword'),
       period: c.req.query('period') ?? '30d',
       trend_score: d.trend_score,
-    })));
+    })),
+  );
   app.get('/keywords/related', (c) => {
     const limit = Math.min(50, Math.max(0, Number.parseInt(c.req.query('limit') ?? '10', 10) || 0));
     return respond(c, 'related', c.req.query('keyword'), (d) => ({

@@ -2,7 +2,12 @@
 // a different one is updated in place (keeping an operator's pause), an equal one is left alone.
 import { isDeepStrictEqual } from 'node:util';
 import {
-  ScheduleAlreadyRunning, type CalendarSpecDescription, type Client, type DayOfWeek, type Range, type ScheduleDescription,
+  ScheduleAlreadyRunning,
+  type CalendarSpecDescription,
+  type Client,
+  type DayOfWeek,
+  type Range,
+  type ScheduleDescription,
   type ScheduleOptions,
 } from '@temporalio/client';
 import type { AppConfig } from '../config/config';
@@ -25,7 +30,12 @@ export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
 const HOUR_MS = 3_600_000;
 
 export function scheduleSettings(config: AppConfig): ScheduleSettings {
-  return { taskQueue: config.temporal.taskQueue, timezone: config.scheduleTimezone, daily: config.daily, retentionDays: config.retentionDays };
+  return {
+    taskQueue: config.temporal.taskQueue,
+    timezone: config.scheduleTimezone,
+    daily: config.daily,
+    retentionDays: config.retentionDays,
+  };
 }
 
 /** The default times (docs/operations.md). Scheduled runs get IDs like `daily-pipeline-2026-11-24T02:00:00Z` (Temporal appends the time). */
@@ -38,7 +48,12 @@ function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
     scheduleId: prefix + id,
     spec: { calendars: [calendar(at)], timezone: s.timezone },
     action: {
-      type: 'startWorkflow', workflowType, workflowId: prefix + id, taskQueue: s.taskQueue, args: [input], staticSummary: summary,
+      type: 'startWorkflow',
+      workflowType,
+      workflowId: prefix + id,
+      taskQueue: s.taskQueue,
+      args: [input],
+      staticSummary: summary,
       workflowExecutionTimeout: hours.timeout * HOUR_MS,
     },
     // SKIP: a run still going when the next is due means the next would only repeat it
@@ -47,12 +62,38 @@ function scheduleDefinitions(s: ScheduleSettings): ScheduleOptions[] {
   // catch-up: a server back within the window still takes the missed run, later ones wait for the next;
   // timeout: a run stuck (say, providers down for hours) ends before the next one is due, instead of making it skip
   return [
-    define('daily-pipeline', 'keywordPipeline', { hours: one(2), comment: 'daily at 02:00' }, { catchup: 6, timeout: 23 }, pipeline, pipelineSummary(pipeline)),
-    define('process-keywords', 'processKeywords', { hours: { start: 0, end: 23, step: 4 }, comment: 'every 4 hours' }, { catchup: 1, timeout: 4 }, {},
-      'Process the newest observations (every 4 hours)'),
-    define('analyze-trends', 'analyzeTrends', { hours: one(6), comment: 'daily at 06:00' }, { catchup: 6, timeout: 23 }, {}, 'Analyse trends (daily at 06:00)'),
-    define('cleanup-old-data', 'cleanupOldData', { hours: one(3), dayOfWeek: 'SUNDAY', comment: 'Sundays at 03:00' }, { catchup: 24, timeout: 24 },
-      { retentionDays: s.retentionDays }, `Delete data older than ${s.retentionDays} days (Sundays at 03:00)`),
+    define(
+      'daily-pipeline',
+      'keywordPipeline',
+      { hours: one(2), comment: 'daily at 02:00' },
+      { catchup: 6, timeout: 23 },
+      pipeline,
+      pipelineSummary(pipeline),
+    ),
+    define(
+      'process-keywords',
+      'processKeywords',
+      { hours: { start: 0, end: 23, step: 4 }, comment: 'every 4 hours' },
+      { catchup: 1, timeout: 4 },
+      {},
+      'Process the newest observations (every 4 hours)',
+    ),
+    define(
+      'analyze-trends',
+      'analyzeTrends',
+      { hours: one(6), comment: 'daily at 06:00' },
+      { catchup: 6, timeout: 23 },
+      {},
+      'Analyse trends (daily at 06:00)',
+    ),
+    define(
+      'cleanup-old-data',
+      'cleanupOldData',
+      { hours: one(3), dayOfWeek: 'SUNDAY', comment: 'Sundays at 03:00' },
+      { catchup: 24, timeout: 24 },
+      { retentionDays: s.retentionDays },
+      `Delete data older than ${s.retentionDays} days (Sundays at 03:00)`,
+    ),
   ];
 }
 
@@ -82,7 +123,10 @@ async function applyOne(client: Client, definition: ScheduleOptions): Promise<Ap
   const handle = client.schedule.getHandle(definition.scheduleId);
   if (isDeepStrictEqual(comparable(definition), comparable(await handle.describe()))) return 'unchanged';
   await handle.update((current) => ({
-    spec: definition.spec, action: definition.action, policies: definition.policies, state: current.state,
+    spec: definition.spec,
+    action: definition.action,
+    policies: definition.policies,
+    state: current.state,
   }));
   return 'updated';
 }

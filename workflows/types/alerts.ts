@@ -1,7 +1,12 @@
 // Alerts: rules evaluated after each processing run (evaluateAlerts activity), events delivered as webhooks by the
 // deliverAlerts workflow (workflows/alerts.ts), one deliverAlert activity per event, retried with backoff.
 export const ALERT_KINDS = [
-  'opportunity_above', 'volume_change', 'competition_change', 'became_trending', 'became_emerging', 'collection_failed',
+  'opportunity_above',
+  'volume_change',
+  'competition_change',
+  'became_trending',
+  'became_emerging',
+  'collection_failed',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_FORMATS = ['json', 'slack'] as const;

@@ -10,8 +10,16 @@ export type ProviderName = Platform | DemandSourceName;
 
 /** Collected daily when DAILY_KEYWORDS is not set. */
 export const DEFAULT_DAILY_KEYWORDS = [
-  'digital products', 'online courses', 'ebooks', 'templates', 'software',
-  'apps', 'designs', 'graphics', 'music', 'videos',
+  'digital products',
+  'online courses',
+  'ebooks',
+  'templates',
+  'software',
+  'apps',
+  'designs',
+  'graphics',
+  'music',
+  'videos',
 ];
 
 /** Limits of one collection run (validated in the workflow and in the API). */

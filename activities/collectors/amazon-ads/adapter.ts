@@ -38,46 +38,69 @@ const currency = (minorUnits: number) => Math.round(minorUnits) / 100;
 
 export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter {
   const client = new ApiClient({
-    platform: 'amazon', baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs,
-    quota: config.dailyQuota === undefined ? undefined : new DailyQuota('amazon', config.dailyQuota), shared: config.shared,
+    platform: 'amazon',
+    baseUrl: config.baseUrl,
+    ratePerSecond: config.ratePerSecond,
+    timeoutMs: config.timeoutMs,
+    quota: config.dailyQuota === undefined ? undefined : new DailyQuota('amazon', config.dailyQuota),
+    shared: config.shared,
   });
   const tokenUrl = new URL(config.tokenUrl);
-  const tokenClient = new ApiClient({ platform: 'amazon', baseUrl: tokenUrl.origin, ratePerSecond: 5, timeoutMs: config.timeoutMs, connections: 1 });
-  const tokens = new TokenCache(() => requestToken(tokenClient, {
-    method: 'POST',
-    path: tokenUrl.pathname,
-    form: { grant_type: 'refresh_token', refresh_token: config.refreshToken, client_id: config.clientId, client_secret: config.clientSecret },
-  }));
+  const tokenClient = new ApiClient({
+    platform: 'amazon',
+    baseUrl: tokenUrl.origin,
+    ratePerSecond: 5,
+    timeoutMs: config.timeoutMs,
+    connections: 1,
+  });
+  const tokens = new TokenCache(() =>
+    requestToken(tokenClient, {
+      method: 'POST',
+      path: tokenUrl.pathname,
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: config.refreshToken,
+        client_id: config.clientId,
+        client_secret: config.clientSecret,
+      },
+    }),
+  );
   const source = `amazon-ads:${new URL(config.baseUrl).host}`;
 
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
     const { signal } = options;
-    const res = await tokens.withToken((token) => client.send({
-      method: 'POST',
-      path: RECOMMENDATIONS_PATH,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'amazon-advertising-api-clientid': config.clientId,
-        'amazon-advertising-api-scope': config.profileId,
-        accept: V5_MEDIA_TYPE,
-      },
-      contentType: V5_MEDIA_TYPE,
-      json: {
-        recommendationType: 'KEYWORDS_FOR_ASINS',
-        asins: config.asins,
-        targets: [{ keyword, matchType: 'EXACT', userSelectedKeyword: true }],
-        maxRecommendations: RELATED_MAX,
-        sortDimension: 'DEFAULT',
-        bidsEnabled: true,
-      },
+    const res = await tokens.withToken(
+      (token) =>
+        client.send({
+          method: 'POST',
+          path: RECOMMENDATIONS_PATH,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'amazon-advertising-api-clientid': config.clientId,
+            'amazon-advertising-api-scope': config.profileId,
+            accept: V5_MEDIA_TYPE,
+          },
+          contentType: V5_MEDIA_TYPE,
+          json: {
+            recommendationType: 'KEYWORDS_FOR_ASINS',
+            asins: config.asins,
+            targets: [{ keyword, matchType: 'EXACT', userSelectedKeyword: true }],
+            maxRecommendations: RELATED_MAX,
+            sortDimension: 'DEFAULT',
+            bidsEnabled: true,
+          },
+          signal,
+        }),
       signal,
-    }), signal);
+    );
     const targets = parseRecommendations(res.body);
-    if (!targets) throw new ProviderError('amazon', 'unavailable', `${client.callName('POST', RECOMMENDATIONS_PATH)} returned a malformed response`);
+    if (!targets)
+      throw new ProviderError('amazon', 'unavailable', `${client.callName('POST', RECOMMENDATIONS_PATH)} returned a malformed response`);
 
     const self = normalizeKeyword(keyword);
-    const own = targets.find((t) => t.userSelectedKeyword === true && normalizeKeyword(t.keyword) === self)
-      ?? targets.find((t) => normalizeKeyword(t.keyword) === self);
+    const own =
+      targets.find((t) => t.userSelectedKeyword === true && normalizeKeyword(t.keyword) === self) ??
+      targets.find((t) => normalizeKeyword(t.keyword) === self);
     const bid = suggestedBid(own);
     const related = [...new Set(targets.filter((t) => t.userSelectedKeyword !== true).map((t) => normalizeKeyword(t.keyword)))]
       .filter((k) => k !== self)
@@ -117,5 +140,10 @@ function suggestedBid(target: KeywordTarget | undefined) {
   const info = target?.bidInfo?.find((b) => b.matchType === 'EXACT' && b.suggestedBid) ?? target?.bidInfo?.find((b) => b.suggestedBid);
   if (!info?.suggestedBid) return null;
   const { rangeStart, rangeMedian, rangeEnd } = info.suggestedBid;
-  return { match_type: info.matchType, range_start: currency(rangeStart), range_median: currency(rangeMedian), range_end: currency(rangeEnd) };
+  return {
+    match_type: info.matchType,
+    range_start: currency(rangeStart),
+    range_median: currency(rangeMedian),
+    range_end: currency(rangeEnd),
+  };
 }

@@ -33,26 +33,37 @@ const SCOPE = 'https://api.ebay.com/oauth/api_scope';
 
 export function createEbayBrowseAdapter(config: EbayBrowseConfig): ProviderAdapter {
   const common = { platform: 'ebay' as const, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs };
-  const client = new ApiClient({ ...common, ratePerSecond: config.ratePerSecond, quota: new DailyQuota('ebay', config.dailyQuota), shared: config.shared });
+  const client = new ApiClient({
+    ...common,
+    ratePerSecond: config.ratePerSecond,
+    quota: new DailyQuota('ebay', config.dailyQuota),
+    shared: config.shared,
+  });
   // token requests do not count against the Browse quota; they are rare, one connection is enough
   const tokenClient = new ApiClient({ ...common, ratePerSecond: 5, connections: 1 });
-  const tokens = new TokenCache(() => requestToken(tokenClient, {
-    method: 'POST',
-    path: TOKEN_PATH,
-    headers: { authorization: `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}` },
-    form: { grant_type: 'client_credentials', scope: SCOPE },
-  }));
+  const tokens = new TokenCache(() =>
+    requestToken(tokenClient, {
+      method: 'POST',
+      path: TOKEN_PATH,
+      headers: { authorization: `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64')}` },
+      form: { grant_type: 'client_credentials', scope: SCOPE },
+    }),
+  );
   const source = `ebay-browse:${new URL(config.baseUrl).host}`;
 
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
     const { signal } = options;
-    const res = await tokens.withToken((token) => client.send({
-      method: 'GET',
-      path: SEARCH_PATH,
-      query: { q: keyword, limit: SAMPLE_SIZE, fieldgroups: 'MATCHING_ITEMS,CATEGORY_REFINEMENTS' },
-      headers: { authorization: `Bearer ${token}`, 'x-ebay-c-marketplace-id': config.marketplaceId },
+    const res = await tokens.withToken(
+      (token) =>
+        client.send({
+          method: 'GET',
+          path: SEARCH_PATH,
+          query: { q: keyword, limit: SAMPLE_SIZE, fieldgroups: 'MATCHING_ITEMS,CATEGORY_REFINEMENTS' },
+          headers: { authorization: `Bearer ${token}`, 'x-ebay-c-marketplace-id': config.marketplaceId },
+          signal,
+        }),
       signal,
-    }), signal);
+    );
     const page = parseSearchPage(res.body);
     if (!page) throw new ProviderError('ebay', 'unavailable', `${client.callName('GET', SEARCH_PATH)} returned a malformed response`);
     const items = page.itemSummaries ?? [];
@@ -95,6 +106,11 @@ export function categoriesOf(page: EbaySearchPage): Record<string, unknown> | nu
   if (total === 0) return null;
   const categories = [...distributions]
     .sort((a, b) => b.matchCount - a.matchCount)
-    .map((d) => ({ name: d.categoryName, category_id: d.categoryId, match_count: d.matchCount, share: Math.round((d.matchCount / total) * 1000) / 1000 }));
+    .map((d) => ({
+      name: d.categoryName,
+      category_id: d.categoryId,
+      match_count: d.matchCount,
+      share: Math.round((d.matchCount / total) * 1000) / 1000,
+    }));
   return { top_category: categories[0]!.name, categories };
 }

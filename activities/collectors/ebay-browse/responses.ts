@@ -10,9 +10,13 @@ const itemSummary = z.object({
 const searchPage = z.object({
   total: z.number().int().min(0),
   itemSummaries: z.array(itemSummary).optional(),
-  refinement: z.object({
-    categoryDistributions: z.array(z.object({ categoryId: z.string(), categoryName: z.string(), matchCount: z.number().int().min(0) })).optional(),
-  }).optional(),
+  refinement: z
+    .object({
+      categoryDistributions: z
+        .array(z.object({ categoryId: z.string(), categoryName: z.string(), matchCount: z.number().int().min(0) }))
+        .optional(),
+    })
+    .optional(),
 });
 
 export type EbaySearchPage = z.output<typeof searchPage>;

@@ -33,7 +33,12 @@ const CATEGORIES_MAX = 5;
 export function createEtsyV3Adapter(config: EtsyV3Config): ProviderAdapter {
   const quota = new DailyQuota('etsy', config.dailyQuota);
   const client = new ApiClient({
-    platform: 'etsy', baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs, quota, shared: config.shared,
+    platform: 'etsy',
+    baseUrl: config.baseUrl,
+    ratePerSecond: config.ratePerSecond,
+    timeoutMs: config.timeoutMs,
+    quota,
+    shared: config.shared,
     remaining: { today: 'x-remaining-today', thisSecond: 'x-remaining-this-second' },
   });
   // the key lives in this closure only: never on an object that could be logged
@@ -44,7 +49,11 @@ export function createEtsyV3Adapter(config: EtsyV3Config): ProviderAdapter {
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
     const { signal } = options;
     const res = await client.send({
-      method: 'GET', path: LISTINGS_PATH, query: { keywords: keyword, limit: SAMPLE_SIZE, sort_on: 'score' }, headers: headers(), signal,
+      method: 'GET',
+      path: LISTINGS_PATH,
+      query: { keywords: keyword, limit: SAMPLE_SIZE, sort_on: 'score' },
+      headers: headers(),
+      signal,
     });
     const page = parseListings(res.body);
     if (!page) throw new ProviderError('etsy', 'unavailable', `${client.callName('GET', LISTINGS_PATH)} returned a malformed response`);
@@ -103,11 +112,13 @@ export function relatedTags(listings: EtsyListing[], keyword: string): string[] 
 /** The top listings' taxonomy nodes, by share: which categories the market files this keyword under. */
 export function categoriesOf(listings: EtsyListing[], nodes: Map<number, TaxonomyNode>): Record<string, unknown> | null {
   const ids = listings.flatMap((l) => (l.taxonomy_id == null ? [] : [l.taxonomy_id]));
-  const categories = shares(ids).slice(0, CATEGORIES_MAX).map(({ key, share }) => ({
-    name: nodes.get(key)?.name ?? `taxonomy ${key}`,
-    taxonomy_id: key,
-    path: nodes.get(key)?.path ?? [],
-    share,
-  }));
+  const categories = shares(ids)
+    .slice(0, CATEGORIES_MAX)
+    .map(({ key, share }) => ({
+      name: nodes.get(key)?.name ?? `taxonomy ${key}`,
+      taxonomy_id: key,
+      path: nodes.get(key)?.path ?? [],
+      share,
+    }));
   return categories.length > 0 ? { top_category: categories[0]!.name, categories } : null;
 }

@@ -33,8 +33,14 @@ interface RawNode {
 
 const isNode = (value: unknown): value is RawNode => {
   const v = value as Partial<RawNode> | null;
-  return typeof v === 'object' && v !== null && typeof v.id === 'number' && typeof v.name === 'string'
-    && Array.isArray(v.children) && v.children.every(isNode);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'number' &&
+    typeof v.name === 'string' &&
+    Array.isArray(v.children) &&
+    v.children.every(isNode)
+  );
 };
 
 /** The nested seller taxonomy ({count, results: nodes with children}) as a map from id to name and path. */

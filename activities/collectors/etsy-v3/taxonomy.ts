@@ -37,7 +37,12 @@ export class TaxonomyCache {
     try {
       const { body } = await this.client.send({ method: 'GET', path: TAXONOMY_PATH, headers: this.headers() });
       const nodes = parseTaxonomy(body);
-      if (!nodes) throw new ProviderError(this.client.platform, 'unavailable', `${this.client.callName('GET', TAXONOMY_PATH)} returned a malformed response`);
+      if (!nodes)
+        throw new ProviderError(
+          this.client.platform,
+          'unavailable',
+          `${this.client.callName('GET', TAXONOMY_PATH)} returned a malformed response`,
+        );
       [this.nodes, this.fetchedAt, this.lastFailure] = [nodes, this.now(), undefined];
       return nodes;
     } catch (err) {

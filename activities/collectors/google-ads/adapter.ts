@@ -45,27 +45,38 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
   const client = new ApiClient({ ...common, baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, quota, connections: 2 });
   const tokenUrl = new URL(config.tokenUrl);
   const tokenClient = new ApiClient({ ...common, baseUrl: tokenUrl.origin, ratePerSecond: 5, connections: 1 });
-  const tokens = new TokenCache(() => requestToken(tokenClient, {
-    method: 'POST',
-    path: tokenUrl.pathname,
-    form: { grant_type: 'refresh_token', refresh_token: config.refreshToken, client_id: config.clientId, client_secret: config.clientSecret },
-  }));
+  const tokens = new TokenCache(() =>
+    requestToken(tokenClient, {
+      method: 'POST',
+      path: tokenUrl.pathname,
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: config.refreshToken,
+        client_id: config.clientId,
+        client_secret: config.clientSecret,
+      },
+    }),
+  );
   const targeting = { language: config.language, geoTargetConstants: config.geoTargets, keywordPlanNetwork: 'GOOGLE_SEARCH' };
 
   async function post(method: string, json: object, signal?: AbortSignal) {
     const path = `/customers/${config.customerId}:${method}`;
     try {
-      return await tokens.withToken((token) => client.send({
-        method: 'POST',
-        path,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'developer-token': config.developerToken,
-          ...(config.loginCustomerId ? { 'login-customer-id': config.loginCustomerId } : {}),
-        },
-        json,
+      return await tokens.withToken(
+        (token) =>
+          client.send({
+            method: 'POST',
+            path,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'developer-token': config.developerToken,
+              ...(config.loginCustomerId ? { 'login-customer-id': config.loginCustomerId } : {}),
+            },
+            json,
+            signal,
+          }),
         signal,
-      }), signal);
+      );
     } catch (err) {
       // Google says the day's operations are spent: nothing goes out until it frees up
       if (err instanceof ProviderError && err.kind === 'quota' && err.status !== undefined) quota.exhaust(err.retryAfterMs);
@@ -77,11 +88,23 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
     let asked = keywords;
     while (asked.length > 0) {
       try {
-        const res = await post('generateKeywordHistoricalMetrics', {
-          keywords: asked, ...targeting, includeAdultKeywords: false, historicalMetricsOptions: { includeAverageCpc: true },
-        }, signal);
+        const res = await post(
+          'generateKeywordHistoricalMetrics',
+          {
+            keywords: asked,
+            ...targeting,
+            includeAdultKeywords: false,
+            historicalMetricsOptions: { includeAverageCpc: true },
+          },
+          signal,
+        );
         const results = parseHistoricalMetrics(res.body);
-        if (!results) throw new ProviderError('google-ads', 'unavailable', `${client.callName('POST', '/customers/…:generateKeywordHistoricalMetrics')} returned a malformed response`);
+        if (!results)
+          throw new ProviderError(
+            'google-ads',
+            'unavailable',
+            `${client.callName('POST', '/customers/…:generateKeywordHistoricalMetrics')} returned a malformed response`,
+          );
         out.simulated ||= res.simulated;
         // a result answers for its text and for the close variants merged into it
         const byQuery = new Map(results.flatMap((r) => (r.closeVariants ?? []).map((v) => [normalizeKeyword(v), r] as const)));
@@ -95,7 +118,8 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
         // one bad keyword must not cost the others their demand: drop it and ask again
         if (!(err instanceof InvalidKeywordsError) || err.invalid.some((i) => i.index < 0 || i.index >= asked.length)) throw err;
         const bad = new Map(err.invalid.map((i) => [i.index, i.reason]));
-        for (const [index, reason] of bad) out.failures.push({ keyword: asked[index]!, reason: `google-ads refused the keyword (${reason})` });
+        for (const [index, reason] of bad)
+          out.failures.push({ keyword: asked[index]!, reason: `google-ads refused the keyword (${reason})` });
         asked = asked.filter((_, i) => !bad.has(i));
       }
     }
@@ -106,14 +130,25 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
     source: `google-ads:${new URL(config.baseUrl).host}`,
     async historicalMetrics(keywords, signal) {
       const out: DemandLookup = { demand: [], failures: [], simulated: false };
-      for (let i = 0; i < keywords.length; i += HISTORICAL_KEYWORDS_MAX) await chunk(keywords.slice(i, i + HISTORICAL_KEYWORDS_MAX), out, signal);
+      for (let i = 0; i < keywords.length; i += HISTORICAL_KEYWORDS_MAX)
+        await chunk(keywords.slice(i, i + HISTORICAL_KEYWORDS_MAX), out, signal);
       return out;
     },
     async keywordIdeas(seeds, signal) {
-      if (seeds.length === 0 || seeds.length > IDEA_SEEDS_MAX) throw new RangeError(`keywordIdeas takes 1 to ${IDEA_SEEDS_MAX} seed keywords`);
-      const res = await post('generateKeywordIdeas', { ...targeting, includeAdultKeywords: false, keywordSeed: { keywords: seeds }, pageSize: IDEAS_PAGE_SIZE }, signal);
+      if (seeds.length === 0 || seeds.length > IDEA_SEEDS_MAX)
+        throw new RangeError(`keywordIdeas takes 1 to ${IDEA_SEEDS_MAX} seed keywords`);
+      const res = await post(
+        'generateKeywordIdeas',
+        { ...targeting, includeAdultKeywords: false, keywordSeed: { keywords: seeds }, pageSize: IDEAS_PAGE_SIZE },
+        signal,
+      );
       const results = parseKeywordIdeas(res.body);
-      if (!results) throw new ProviderError('google-ads', 'unavailable', `${client.callName('POST', '/customers/…:generateKeywordIdeas')} returned a malformed response`);
+      if (!results)
+        throw new ProviderError(
+          'google-ads',
+          'unavailable',
+          `${client.callName('POST', '/customers/…:generateKeywordIdeas')} returned a malformed response`,
+        );
       return results.map((r): KeywordDemand => toDemand(r.text, r.text, r.keywordIdeaMetrics));
     },
     close: async () => {

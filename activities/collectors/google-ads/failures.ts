@@ -15,7 +15,11 @@ export interface InvalidKeyword {
 }
 
 export class InvalidKeywordsError extends ProviderError {
-  constructor(reason: string, status: number, readonly invalid: InvalidKeyword[]) {
+  constructor(
+    reason: string,
+    status: number,
+    readonly invalid: InvalidKeyword[],
+  ) {
     super('google-ads', 'keyword', reason, status);
   }
 }
@@ -37,7 +41,8 @@ export function googleAdsErrorFor(call: string, status: number, body: unknown): 
   if (types.has('quotaError')) {
     const delays = errors.map((e) => seconds(e.details?.quotaErrorDetails?.retryDelay)).filter((d): d is number => d !== undefined);
     const delay = delays.length > 0 ? Math.max(...delays) : undefined;
-    if (delay !== undefined && delay <= RATE_RETRY_MAX_SECONDS) return new ProviderError('google-ads', 'rate_limited', reason, status, Math.round(delay * 1000));
+    if (delay !== undefined && delay <= RATE_RETRY_MAX_SECONDS)
+      return new ProviderError('google-ads', 'rate_limited', reason, status, Math.round(delay * 1000));
     return new ProviderError('google-ads', 'quota', reason, status, delay === undefined ? undefined : Math.round(delay * 1000));
   }
   if (types.has('authenticationError') || types.has('authorizationError')) return new ProviderError('google-ads', 'auth', reason, status);

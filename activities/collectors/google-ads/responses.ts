@@ -36,7 +36,11 @@ const ideaResult = z.object({
   keywordIdeaMetrics: keywordMetrics.optional(),
 });
 
-const ideasResponse = z.object({ results: z.array(ideaResult).optional(), nextPageToken: z.string().optional(), totalSize: int64.optional() });
+const ideasResponse = z.object({
+  results: z.array(ideaResult).optional(),
+  nextPageToken: z.string().optional(),
+  totalSize: int64.optional(),
+});
 
 export type KeywordMetricsBody = z.output<typeof keywordMetrics>;
 export type HistoricalResult = z.output<typeof historicalResult>;

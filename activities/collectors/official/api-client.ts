@@ -103,12 +103,21 @@ export class ApiClient {
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const query = req.query ? `?${new URLSearchParams(Object.entries(req.query).map(([k, v]): [string, string] => [k, String(v)]))}` : '';
     const body = req.form ? new URLSearchParams(req.form).toString() : req.json === undefined ? undefined : JSON.stringify(req.json);
-    const contentType = req.form ? 'application/x-www-form-urlencoded' : body === undefined ? undefined : (req.contentType ?? 'application/json');
+    const contentType = req.form
+      ? 'application/x-www-form-urlencoded'
+      : body === undefined
+        ? undefined
+        : (req.contentType ?? 'application/json');
     try {
       const res = await this.pool.request({
         method: req.method,
         path: `${this.prefix}${req.path}${query}`,
-        headers: { accept: 'application/json', 'user-agent': 'keyword-intelligence/0.1', ...req.headers, ...(contentType ? { 'content-type': contentType } : {}) },
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'keyword-intelligence/0.1',
+          ...req.headers,
+          ...(contentType ? { 'content-type': contentType } : {}),
+        },
         body,
         signal,
       });
@@ -137,7 +146,12 @@ export class ApiClient {
       try {
         return { body: JSON.parse(text) as T, headers: res.headers, simulated: res.headers['x-simulated-data'] === 'true' };
       } catch {
-        throw new ProviderError(this.platform, 'unavailable', `${call} returned ${res.statusCode} with a malformed JSON body`, res.statusCode);
+        throw new ProviderError(
+          this.platform,
+          'unavailable',
+          `${call} returned ${res.statusCode} with a malformed JSON body`,
+          res.statusCode,
+        );
       }
     } catch (err) {
       if (req.signal?.aborted) throw req.signal.reason;
@@ -173,7 +187,10 @@ function headerNumber(value: string | string[] | undefined): number | undefined 
 }
 
 /** An error body as JSON (undefined when unreadable), handed to the API's own reading of it. */
-async function readError(body: { text(): Promise<string> }, read: (body: unknown) => ProviderError | undefined): Promise<ProviderError | undefined> {
+async function readError(
+  body: { text(): Promise<string> },
+  read: (body: unknown) => ProviderError | undefined,
+): Promise<ProviderError | undefined> {
   const text = await body.text().catch(() => '');
   try {
     return read(JSON.parse(text) as unknown);

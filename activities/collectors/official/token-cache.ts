@@ -59,7 +59,12 @@ export async function requestToken(client: ApiClient, req: ApiRequest): Promise<
     throw new ProviderError(err.platform, 'auth', err.reason, err.status);
   });
   const token = body as { access_token?: unknown; expires_in?: unknown } | null;
-  if (typeof token?.access_token !== 'string' || token.access_token === '' || typeof token.expires_in !== 'number' || !(token.expires_in > 0)) {
+  if (
+    typeof token?.access_token !== 'string' ||
+    token.access_token === '' ||
+    typeof token.expires_in !== 'number' ||
+    !(token.expires_in > 0)
+  ) {
     throw new ProviderError(client.platform, 'unavailable', `${client.callName(req.method, req.path)} returned a malformed response`);
   }
   return { accessToken: token.access_token, expiresInSeconds: token.expires_in };

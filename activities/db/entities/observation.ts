@@ -26,9 +26,7 @@ export const ObservationSchema = new EntitySchema<Observation>({
   tableName: 'observations',
   uniques: [{ name: 'observations_platform_keyword_day_unique', properties: ['platform', 'keyword', 'day'] }],
   indexes: [{ name: 'observations_keyword_day_index', properties: ['keyword', 'day'] }, { properties: ['day'] }],
-  checks: [
-    { name: 'observations_search_volume_check', expression: `"search_volume" >= 0` },
-  ],
+  checks: [{ name: 'observations_search_volume_check', expression: `"search_volume" >= 0` }],
   properties: {
     // ids travel as strings: JSON has no bigint
     id: { type: new BigIntType('string'), primary: true, autoincrement: true },

@@ -19,10 +19,12 @@ export interface TrendAnalysis {
 export const TrendAnalysisSchema = new EntitySchema<TrendAnalysis>({
   name: 'TrendAnalysis',
   tableName: 'trend_analyses',
-  indexes: [{
-    name: 'trend_analyses_platform_created_index',
-    expression: `create index "trend_analyses_platform_created_index" on "trend_analyses" ("platform", "created_at" desc)`,
-  }],
+  indexes: [
+    {
+      name: 'trend_analyses_platform_created_index',
+      expression: `create index "trend_analyses_platform_created_index" on "trend_analyses" ("platform", "created_at" desc)`,
+    },
+  ],
   properties: {
     id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },

@@ -23,7 +23,9 @@ export class Migration20261124010000_insights extends Migration {
         constraint "processed_keywords_platform_keyword_day_unique" unique ("platform", "keyword", "day")
       );`);
     // keyset pagination per sort order of GET /keywords
-    this.addSql(`create index "processed_keywords_opportunity_index" on "processed_keywords" ("day", "opportunity_score" desc, "id" desc);`);
+    this.addSql(
+      `create index "processed_keywords_opportunity_index" on "processed_keywords" ("day", "opportunity_score" desc, "id" desc);`,
+    );
     this.addSql(`create index "processed_keywords_difficulty_index" on "processed_keywords" ("day", "difficulty_score", "id");`);
     this.addSql(`create index "processed_keywords_volume_index" on "processed_keywords" ("day", "search_volume" desc, "id" desc);`);
     this.addSql(`create index "processed_keywords_keyword_index" on "processed_keywords" ("keyword", "day");`);

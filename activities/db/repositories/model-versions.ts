@@ -14,7 +14,10 @@ export async function listModelVersions(em: EntityManager, limit: number): Promi
 
 /** The number of the given version, or of the newest when none is given; null when there is no such version. */
 export async function findModelVersionNumber(em: EntityManager, version?: number): Promise<number | null> {
-  const row = await em.findOne(ModelVersionSchema, version ? { version } : { version: { $gt: 0 } }, { orderBy: { version: 'desc' }, fields: ['version'] });
+  const row = await em.findOne(ModelVersionSchema, version ? { version } : { version: { $gt: 0 } }, {
+    orderBy: { version: 'desc' },
+    fields: ['version'],
+  });
   return row?.version ?? null;
 }
 

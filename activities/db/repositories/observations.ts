@@ -17,20 +17,33 @@ const ROWS_PER_STATEMENT = 4_000;
 export async function upsertObservations(em: EntityManager, rows: readonly NewObservation[]): Promise<void> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const insert = em.getKnex()('observations').insert(rows.slice(i, i + ROWS_PER_STATEMENT).map(toColumns))
-      .onConflict(['platform', 'keyword', 'day']).merge();
+    const insert = em
+      .getKnex()('observations')
+      .insert(rows.slice(i, i + ROWS_PER_STATEMENT).map(toColumns))
+      .onConflict(['platform', 'keyword', 'day'])
+      .merge();
     await (trx ? insert.transacting(trx) : insert);
   }
 }
 
 /** Every column written, so that a row merged over an earlier one keeps nothing of it (provenance, details and metric sources included). */
 const toColumns = (o: NewObservation) => ({
-  platform: o.platform, keyword: o.keyword, day: o.day, search_volume: o.searchVolume, competition: o.competition, cpc: o.cpc,
-  trend_score: o.trendScore, related_keywords: JSON.stringify(o.relatedKeywords),
-  category_data: o.categoryData === null ? null : JSON.stringify(o.categoryData), degraded: JSON.stringify(o.degraded), source: o.source,
-  provenance: JSON.stringify(o.provenance), details: o.details === null ? null : JSON.stringify(o.details),
+  platform: o.platform,
+  keyword: o.keyword,
+  day: o.day,
+  search_volume: o.searchVolume,
+  competition: o.competition,
+  cpc: o.cpc,
+  trend_score: o.trendScore,
+  related_keywords: JSON.stringify(o.relatedKeywords),
+  category_data: o.categoryData === null ? null : JSON.stringify(o.categoryData),
+  degraded: JSON.stringify(o.degraded),
+  source: o.source,
+  provenance: JSON.stringify(o.provenance),
+  details: o.details === null ? null : JSON.stringify(o.details),
   metric_sources: JSON.stringify(o.metricSources),
-  collected_at: o.collectedAt, workflow_id: o.workflowId,
+  collected_at: o.collectedAt,
+  workflow_id: o.workflowId,
 });
 
 export interface ObservationQuery {
@@ -62,7 +75,9 @@ export interface ObservationFilter {
 
 /** What processing reads of a window of observations, paged by id (a keyset, so each page is an index range scan). */
 export async function loadObservations(
-  em: EntityManager, filter: ObservationFilter, onPage: (loaded: number) => void = () => undefined,
+  em: EntityManager,
+  filter: ObservationFilter,
+  onPage: (loaded: number) => void = () => undefined,
 ): Promise<ObservationInput[]> {
   const rows: ObservationInput[] = [];
   let after = '0';
@@ -84,7 +99,13 @@ export async function loadObservations(
 }
 
 /** Result counts (details.result_count) of keywords on one platform in [from, to): the history a derived trend needs. */
-export async function resultCounts(em: EntityManager, platform: string, keywords: readonly string[], from: string, to: string): Promise<Map<string, number[]>> {
+export async function resultCounts(
+  em: EntityManager,
+  platform: string,
+  keywords: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, number[]>> {
   const counts = new Map<string, number[]>();
   if (keywords.length === 0) return counts;
   const rows = await em.getConnection().execute<{ keyword: string; count: number }[]>(
@@ -103,7 +124,12 @@ export async function resultCounts(em: EntityManager, platform: string, keywords
 }
 
 /** The CLI's table after a run: one day's observations of some keywords on some platforms, by keyword then platform. */
-export async function observationsOfDay(em: EntityManager, day: string, keywords: readonly string[], platforms: readonly Platform[]): Promise<Observation[]> {
+export async function observationsOfDay(
+  em: EntityManager,
+  day: string,
+  keywords: readonly string[],
+  platforms: readonly Platform[],
+): Promise<Observation[]> {
   return em.find(
     ObservationSchema,
     { day, keyword: { $in: [...keywords] }, platform: { $in: [...platforms] } },

@@ -7,16 +7,23 @@ import type { DemandRow, ReportParser } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const COLUMNS = {
-  keyword: 'Keyword', currency: 'Currency', volume: 'Avg. monthly searches', threeMonth: 'Three month change', yoy: 'YoY change',
-  competition: 'Competition', competitionIndex: 'Competition (indexed value)',
-  bidLow: 'Top of page bid (low range)', bidHigh: 'Top of page bid (high range)',
+  keyword: 'Keyword',
+  currency: 'Currency',
+  volume: 'Avg. monthly searches',
+  threeMonth: 'Three month change',
+  yoy: 'YoY change',
+  competition: 'Competition',
+  competitionIndex: 'Competition (indexed value)',
+  bidLow: 'Top of page bid (low range)',
+  bidHigh: 'Top of page bid (high range)',
 } as const;
 /** Only these must be present; the export's other columns (impression shares, "In plan?"...) are ignored. */
 const REQUIRED = [COLUMNS.keyword, COLUMNS.volume] as const;
 
 export const parseKeywordPlannerCsv: ReportParser = (lines, onLine) => {
   const headerAt = lines.slice(0, 5).findIndex((l) => /^"?Keyword"?[\t,]/.test(l));
-  if (headerAt < 0) throw new ReportLineError(1, '(header)', 'not found: a Keyword Planner export has a "Keyword" header within its first lines');
+  if (headerAt < 0)
+    throw new ReportLineError(1, '(header)', 'not found: a Keyword Planner export has a "Keyword" header within its first lines');
   const header = lines[headerAt]!;
   const delimiter = header.includes('\t') ? '\t' : ',';
   const names = splitDelimited(header, delimiter, headerAt + 1).map((n) => n.trim());
@@ -41,14 +48,24 @@ export const parseKeywordPlannerCsv: ReportParser = (lines, onLine) => {
       const volume = volumeOf(cell(COLUMNS.volume), lineNo);
       const index = num(COLUMNS.competitionIndex);
       if (index !== null && index > 100) throw new ReportLineError(lineNo, COLUMNS.competitionIndex, 'must be from 0 to 100');
-      const series = Object.fromEntries(monthly.map(({ index: at, month }) => [month, count((cells[at] ?? '').trim(), lineNo, names[at]!)]));
+      const series = Object.fromEntries(
+        monthly.map(({ index: at, month }) => [month, count((cells[at] ?? '').trim(), lineNo, names[at]!)]),
+      );
       rows.set(keyword, {
-        keyword, periodFrom, periodTo, searchVolume: volume.value, competition: index === null ? null : index / 100,
-        cpcLow: num(COLUMNS.bidLow), cpcHigh: num(COLUMNS.bidHigh),
+        keyword,
+        periodFrom,
+        periodTo,
+        searchVolume: volume.value,
+        competition: index === null ? null : index / 100,
+        cpcLow: num(COLUMNS.bidLow),
+        cpcHigh: num(COLUMNS.bidHigh),
         details: {
-          currency: cell(COLUMNS.currency) || null, competition_level: cell(COLUMNS.competition) || null,
-          three_month_change: cell(COLUMNS.threeMonth) || null, yoy_change: cell(COLUMNS.yoy) || null,
-          ...(volume.range ? { search_volume_range: volume.range } : {}), monthly_searches: series,
+          currency: cell(COLUMNS.currency) || null,
+          competition_level: cell(COLUMNS.competition) || null,
+          three_month_change: cell(COLUMNS.threeMonth) || null,
+          yoy_change: cell(COLUMNS.yoy) || null,
+          ...(volume.range ? { search_volume_range: volume.range } : {}),
+          monthly_searches: series,
         },
       });
     }
@@ -56,7 +73,11 @@ export const parseKeywordPlannerCsv: ReportParser = (lines, onLine) => {
   }
   return {
     // a 12-month average is the demand Keyword Planner states for now: rows after the period take it too
-    kind: 'demand', platforms: null, days: 'from-period-start', outranks: [], rows: [...rows.values()],
+    kind: 'demand',
+    platforms: null,
+    days: 'from-period-start',
+    outranks: [],
+    rows: [...rows.values()],
     label: {
       searchVolume: 'keyword-planner-csv: average monthly Google searches',
       competition: 'keyword-planner-csv: competition index / 100',
@@ -102,7 +123,11 @@ function dateRange(above: string[]): [string, string] {
     const to = isoDay(m[4]!, m[5]!, m[6]!);
     if (from && to && from <= to) return [from, to];
   }
-  throw new ReportLineError(Math.min(2, above.length + 1), 'date range', 'must be a line like "November 1, 2024 - October 31, 2025" above the header');
+  throw new ReportLineError(
+    Math.min(2, above.length + 1),
+    'date range',
+    'must be a line like "November 1, 2024 - October 31, 2025" above the header',
+  );
 }
 
 function isoDay(month: string, day: string, year: string): string | null {

@@ -36,19 +36,37 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
   if (!Array.isArray(related) || related.some((k) => typeof k !== 'string')) throw fail('related_keywords', 'must be an array of strings');
   if (raw.category !== undefined && raw.category !== null && typeof raw.category !== 'string') throw fail('category', 'must be a string');
   return {
-    keyword, platform: raw.platform as Platform, day: raw.date as string, searchVolume: Math.round(number('search_volume', 0)),
-    competition: number('competition', 0), cpc: number('cpc', 0), trendScore: number('trend_score', 0),
-    relatedKeywords: related as string[], category: (raw.category as string | undefined) ?? null,
+    keyword,
+    platform: raw.platform as Platform,
+    day: raw.date as string,
+    searchVolume: Math.round(number('search_volume', 0)),
+    competition: number('competition', 0),
+    cpc: number('cpc', 0),
+    trendScore: number('trend_score', 0),
+    relatedKeywords: related as string[],
+    category: (raw.category as string | undefined) ?? null,
   };
 }
 
 /** The observation an imported line stores, written whole: merged over a collected row it drops that row's labels and extras. */
 export function importedObservation(o: ObservationLine, source: string, collectedAt: Date): NewObservation {
   return {
-    platform: o.platform, keyword: o.keyword, day: o.day, searchVolume: o.searchVolume, competition: o.competition, cpc: o.cpc,
-    trendScore: o.trendScore, relatedKeywords: o.relatedKeywords, categoryData: o.category ? { top_category: o.category } : null, degraded: [],
+    platform: o.platform,
+    keyword: o.keyword,
+    day: o.day,
+    searchVolume: o.searchVolume,
+    competition: o.competition,
+    cpc: o.cpc,
+    trendScore: o.trendScore,
+    relatedKeywords: o.relatedKeywords,
+    categoryData: o.category ? { top_category: o.category } : null,
+    degraded: [],
     // a dataset line says nothing of how its numbers were measured: not recorded ({}), no extras
-    provenance: {}, details: null, metricSources: {},
-    source, collectedAt, workflowId: 'import',
+    provenance: {},
+    details: null,
+    metricSources: {},
+    source,
+    collectedAt,
+    workflowId: 'import',
   };
 }

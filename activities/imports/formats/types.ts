@@ -20,17 +20,17 @@ export interface DemandRow {
 export type ParsedReport =
   | { kind: 'observations'; rows: ObservationLine[] }
   | {
-    kind: 'demand';
-    /** The provenance label every value taken from this report carries. */
-    label: { searchVolume: string; competition: string; cpc: string };
-    /** The platforms whose rows take these numbers (null: every platform). */
-    platforms: Platform[] | null;
-    /** Which of a keyword's rows: those dated within the row's period, or from its first day on. */
-    days: 'within-period' | 'from-period-start';
-    /** Sources whose filled-in volumes this report's own platform number replaces (e.g. Google's on Amazon rows). */
-    outranks: string[];
-    rows: DemandRow[];
-  };
+      kind: 'demand';
+      /** The provenance label every value taken from this report carries. */
+      label: { searchVolume: string; competition: string; cpc: string };
+      /** The platforms whose rows take these numbers (null: every platform). */
+      platforms: Platform[] | null;
+      /** Which of a keyword's rows: those dated within the row's period, or from its first day on. */
+      days: 'within-period' | 'from-period-start';
+      /** Sources whose filled-in volumes this report's own platform number replaces (e.g. Google's on Amazon rows). */
+      outranks: string[];
+      rows: DemandRow[];
+    };
 
 /** Parses every line or throws a ReportLineError; onLine is called as lines are done (for heartbeats). */
 export type ReportParser = (lines: string[], onLine: (line: number) => void) => ParsedReport;

@@ -25,7 +25,13 @@ export type ForecastPoints = { day: string; search_volume: number; lower: number
 const seconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
 /** One line per group (platform), aligned on the union of days. */
-export function alignedChart(title: string, rows: Json[], group: string, metric: string, forecasts: Record<string, ForecastPoints> = {}): ChartSpec {
+export function alignedChart(
+  title: string,
+  rows: Json[],
+  group: string,
+  metric: string,
+  forecasts: Record<string, ForecastPoints> = {},
+): ChartSpec {
   const days = new Set<string>(rows.map((r) => r.day as string));
   for (const points of Object.values(forecasts)) for (const p of points) days.add(p.day);
   const sorted = [...days].sort();
@@ -48,7 +54,10 @@ export function alignedChart(title: string, rows: Json[], group: string, metric:
     }
     const color = COLORS[g] ?? '#475467';
     series.push({ label: `${g} forecast`, values: value, color, dash: true });
-    series.push({ label: `${g} upper 95%`, values: upper, color, band: true }, { label: `${g} lower 95%`, values: lower, color, band: true });
+    series.push(
+      { label: `${g} upper 95%`, values: upper, color, band: true },
+      { label: `${g} lower 95%`, values: lower, color, band: true },
+    );
     bands.push([series.length - 1, series.length]);
   }
   return { title, x: sorted.map(seconds), series, bands };

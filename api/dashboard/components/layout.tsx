@@ -3,7 +3,12 @@ import type { Child } from 'hono/jsx';
 import type { Session } from '../session';
 
 const NAV = [
-  ['/', 'Keywords'], ['/ui/clusters', 'Clusters'], ['/ui/trends', 'Trends'], ['/ui/model', 'Model'], ['/ui/lists', 'Lists'], ['/ui/alerts', 'Alerts'],
+  ['/', 'Keywords'],
+  ['/ui/clusters', 'Clusters'],
+  ['/ui/trends', 'Trends'],
+  ['/ui/model', 'Model'],
+  ['/ui/lists', 'Lists'],
+  ['/ui/alerts', 'Alerts'],
 ] as const;
 
 export interface PageProps {
@@ -29,16 +34,30 @@ export function Layout({ title, path, session, scripts = [], children }: PagePro
       <body>
         <header>
           <span class="brand">Keyword intelligence</span>
-          <nav>{NAV.map(([href, label]) => <a href={href} class={active(href) ? 'active' : ''}>{label}</a>)}</nav>
+          <nav>
+            {NAV.map(([href, label]) => (
+              <a href={href} class={active(href) ? 'active' : ''}>
+                {label}
+              </a>
+            ))}
+          </nav>
           {session.signedIn ? (
             <form method="post" action="/ui/logout">
               <input type="hidden" name="_csrf" value={session.csrf} />
-              <button class="secondary" type="submit">Sign out</button>
+              <button class="secondary" type="submit">
+                Sign out
+              </button>
             </form>
-          ) : <a class="button secondary" href={`/ui/login?next=${encodeURIComponent(path)}`}>Sign in</a>}
+          ) : (
+            <a class="button secondary" href={`/ui/login?next=${encodeURIComponent(path)}`}>
+              Sign in
+            </a>
+          )}
         </header>
         <main>{children}</main>
-        {scripts.map((s) => <script src={`/assets/${s}`} />)}
+        {scripts.map((s) => (
+          <script src={`/assets/${s}`} />
+        ))}
       </body>
     </html>
   );
@@ -47,4 +66,6 @@ export function Layout({ title, path, session, scripts = [], children }: PagePro
 /** A hidden CSRF field for a form. */
 export const Csrf = ({ session }: { session: Session }) => <input type="hidden" name="_csrf" value={session.csrf} />;
 
-export const Notice = ({ error, children }: { error?: boolean; children?: Child }) => <div class={error ? 'notice error' : 'notice'}>{children}</div>;
+export const Notice = ({ error, children }: { error?: boolean; children?: Child }) => (
+  <div class={error ? 'notice error' : 'notice'}>{children}</div>
+);

@@ -12,9 +12,13 @@ export function ClustersPage({ data }: { data: Json }) {
       <div class="cards" id="clusters">
         {clusters.map((c) => (
           <div class="card">
-            <h3><a href={`/${query({ cluster: c.id })}`}>{c.label}</a></h3>
+            <h3>
+              <a href={`/${query({ cluster: c.id })}`}>{c.label}</a>
+            </h3>
             <div class="bar" style={`width:${Math.round((100 * c.size) / largest)}%`} />
-            <p class="muted">{fmt(c.size)} keyword rows · cluster #{c.id}</p>
+            <p class="muted">
+              {fmt(c.size)} keyword rows · cluster #{c.id}
+            </p>
             <p>{(c.top_terms as string[]).join(', ')}</p>
           </div>
         ))}

@@ -18,17 +18,33 @@ export interface KeywordData {
   signedIn: boolean;
 }
 
-const METRICS = [['search_volume', 'Search volume'], ['competition', 'Competition'], ['cpc', 'CPC'], ['trend_score', 'Trend score']] as const;
+const METRICS = [
+  ['search_volume', 'Search volume'],
+  ['competition', 'Competition'],
+  ['cpc', 'CPC'],
+  ['trend_score', 'Trend score'],
+] as const;
 
 export function KeywordPage(d: KeywordData) {
-  if (!d.detail) return <><h1>{d.keyword}</h1><Notice error>No data for this keyword yet: collect it from a list.</Notice></>;
+  if (!d.detail)
+    return (
+      <>
+        <h1>{d.keyword}</h1>
+        <Notice error>No data for this keyword yet: collect it from a list.</Notice>
+      </>
+    );
   const platforms = d.detail.platforms as Json[];
   const history = d.detail.history as Json[];
   return (
     <>
       <h1>{d.keyword}</h1>
       <p>
-        <a class="button secondary" id="csv" href={`/keywords/${encodeURIComponent(d.keyword)}/observations${query({ format: 'csv', limit: 1000 })}`} download>
+        <a
+          class="button secondary"
+          id="csv"
+          href={`/keywords/${encodeURIComponent(d.keyword)}/observations${query({ format: 'csv', limit: 1000 })}`}
+          download
+        >
           Download observations CSV
         </a>
       </p>
@@ -48,8 +64,19 @@ export function KeywordPage(d: KeywordData) {
       <h2>Latest per platform</h2>
       <table id="platforms">
         <thead>
-          <tr><th>Platform</th><th>Day</th><th class="num">Opportunity</th><th class="num">Difficulty</th><th class="num">Volume</th>
-            <th class="num">Competition</th><th class="num">CPC</th><th class="num">Trend</th><th>Cluster</th><th>Volume source</th><th>Source</th></tr>
+          <tr>
+            <th>Platform</th>
+            <th>Day</th>
+            <th class="num">Opportunity</th>
+            <th class="num">Difficulty</th>
+            <th class="num">Volume</th>
+            <th class="num">Competition</th>
+            <th class="num">CPC</th>
+            <th class="num">Trend</th>
+            <th>Cluster</th>
+            <th>Volume source</th>
+            <th>Source</th>
+          </tr>
         </thead>
         <tbody>
           {platforms.map((p) => {
@@ -58,7 +85,8 @@ export function KeywordPage(d: KeywordData) {
             const how = (f: string) => `${prov[f] ?? 'provenance not recorded'} · ${obs?.source ?? 'source unknown'}`;
             return (
               <tr>
-                <td>{p.platform}</td><td>{p.day}</td>
+                <td>{p.platform}</td>
+                <td>{p.day}</td>
                 <Num value={p.opportunity_score} digits={3} title="computed here from the metrics" />
                 <Num value={p.difficulty_score} digits={3} title="computed here from the metrics" />
                 <Num value={p.search_volume} title={how('search_volume')} />
@@ -66,8 +94,18 @@ export function KeywordPage(d: KeywordData) {
                 <Num value={p.cpc} digits={2} title={how('cpc')} />
                 <Num value={p.trend_score} digits={2} title={how('trend_score')} />
                 <td>{p.cluster ? <a href={`/${query({ cluster: p.cluster.id })}`}>{p.cluster.label ?? `#${p.cluster.id}`}</a> : '—'}</td>
-                <td><SourceBadge source={p.volume_source} /></td>
-                <td><code>{obs?.source ?? 'unknown'}</code><br /><span class="muted">{Object.entries(prov).map(([k, v]) => `${k}: ${v}`).join(', ')}</span></td>
+                <td>
+                  <SourceBadge source={p.volume_source} />
+                </td>
+                <td>
+                  <code>{obs?.source ?? 'unknown'}</code>
+                  <br />
+                  <span class="muted">
+                    {Object.entries(prov)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(', ')}
+                  </span>
+                </td>
               </tr>
             );
           })}
@@ -80,17 +118,25 @@ export function KeywordPage(d: KeywordData) {
         </section>
         <section id="prediction">
           <h2>Success prediction</h2>
-          {!d.signedIn ? <p class="muted">Sign in to run the success model on this keyword's latest numbers.</p> : (
+          {!d.signedIn ? (
+            <p class="muted">Sign in to run the success model on this keyword's latest numbers.</p>
+          ) : (
             Object.entries(d.predictions).map(([platform, p]) => (
               <div class="card">
                 <h3>{platform}</h3>
-                {typeof p === 'string' ? <p class="muted">{p}</p> : <Kv items={[
-                  ['predicted success', fmt(p.prediction.predicted_success, 3)],
-                  ['confidence', fmt(p.prediction.confidence, 2)],
-                  ['recommendation', <strong>{p.prediction.recommendation}</strong>],
-                  ['', p.prediction.recommendation_text],
-                  ['model', `version ${p.prediction.model_version}`],
-                ]} />}
+                {typeof p === 'string' ? (
+                  <p class="muted">{p}</p>
+                ) : (
+                  <Kv
+                    items={[
+                      ['predicted success', fmt(p.prediction.predicted_success, 3)],
+                      ['confidence', fmt(p.prediction.confidence, 2)],
+                      ['recommendation', <strong>{p.prediction.recommendation}</strong>],
+                      ['', p.prediction.recommendation_text],
+                      ['model', `version ${p.prediction.model_version}`],
+                    ]}
+                  />
+                )}
               </div>
             ))
           )}
@@ -103,5 +149,13 @@ export function KeywordPage(d: KeywordData) {
 function Related({ platforms }: { platforms: Json[] }) {
   const related = [...new Set(platforms.flatMap((p) => p.related_keywords as string[]))];
   if (related.length === 0) return <p class="muted">None reported by the sources.</p>;
-  return <ul>{related.map((k) => <li><a href={keywordHref(k)}>{k}</a></li>)}</ul>;
+  return (
+    <ul>
+      {related.map((k) => (
+        <li>
+          <a href={keywordHref(k)}>{k}</a>
+        </li>
+      ))}
+    </ul>
+  );
 }

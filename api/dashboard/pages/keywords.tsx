@@ -7,7 +7,11 @@ import { query, type Json } from '../in-process';
 export const KEYWORD_FILTERS = ['platform', 'list', 'cluster', 'source', 'min_volume', 'q', 'sort'] as const;
 export type KeywordFilters = Partial<Record<(typeof KEYWORD_FILTERS)[number], string>>;
 
-const SORTS = [['opportunity', 'Opportunity'], ['difficulty', 'Difficulty'], ['volume', 'Volume']] as const;
+const SORTS = [
+  ['opportunity', 'Opportunity'],
+  ['difficulty', 'Difficulty'],
+  ['volume', 'Volume'],
+] as const;
 
 interface Props {
   filters: KeywordFilters;
@@ -25,32 +29,66 @@ export function KeywordsPage({ filters, page, error, lists, clusters, cursor }: 
     <>
       <h1>Keywords {page?.day && <span class="muted">· processed {page.day}</span>}</h1>
       <form class="filters" method="get" action="/">
-        <label>Search<input type="search" name="q" value={filters.q ?? ''} placeholder="contains…" /></label>
-        <label>Platform<Select name="platform" value={filters.platform} options={PLATFORMS.map((p) => [p, p])} /></label>
-        <label>List<Select name="list" value={filters.list} options={lists.map((l) => [l.id, l.name])} /></label>
-        <label>Cluster<Select name="cluster" value={filters.cluster} options={clusters.map((c) => [String(c.id), c.label])} /></label>
-        <label>Volume source<Select name="source" value={filters.source} options={['simulated', 'measured', 'estimated', 'imported'].map((s) => [s, s])} /></label>
-        <label>Min volume<input type="number" name="min_volume" min="0" value={filters.min_volume ?? ''} style="width:8rem" /></label>
+        <label>
+          Search
+          <input type="search" name="q" value={filters.q ?? ''} placeholder="contains…" />
+        </label>
+        <label>
+          Platform
+          <Select name="platform" value={filters.platform} options={PLATFORMS.map((p) => [p, p])} />
+        </label>
+        <label>
+          List
+          <Select name="list" value={filters.list} options={lists.map((l) => [l.id, l.name])} />
+        </label>
+        <label>
+          Cluster
+          <Select name="cluster" value={filters.cluster} options={clusters.map((c) => [String(c.id), c.label])} />
+        </label>
+        <label>
+          Volume source
+          <Select name="source" value={filters.source} options={['simulated', 'measured', 'estimated', 'imported'].map((s) => [s, s])} />
+        </label>
+        <label>
+          Min volume
+          <input type="number" name="min_volume" min="0" value={filters.min_volume ?? ''} style="width:8rem" />
+        </label>
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
         <button type="submit">Apply</button>
-        <a class="button secondary" href="/">Reset</a>
-        <a class="button secondary" id="csv" href={`/keywords${query({ ...filters, day: page?.day, format: 'csv' })}`} download>Download CSV</a>
+        <a class="button secondary" href="/">
+          Reset
+        </a>
+        <a class="button secondary" id="csv" href={`/keywords${query({ ...filters, day: page?.day, format: 'csv' })}`} download>
+          Download CSV
+        </a>
       </form>
       {error && <Notice error>{error}</Notice>}
       <table id="keywords">
         <thead>
           <tr>
-            <th>Keyword</th><th>Platform</th>
+            <th>Keyword</th>
+            <th>Platform</th>
             {SORTS.map(([key, label]) => (
-              <th class="num"><a href={sortLink(key)} data-sort={key}>{label}{(filters.sort ?? 'opportunity') === key ? ' ▾' : ''}</a></th>
+              <th class="num">
+                <a href={sortLink(key)} data-sort={key}>
+                  {label}
+                  {(filters.sort ?? 'opportunity') === key ? ' ▾' : ''}
+                </a>
+              </th>
             ))}
-            <th class="num">Competition</th><th class="num">CPC</th><th class="num">Trend</th><th>Cluster</th><th>Volume source</th>
+            <th class="num">Competition</th>
+            <th class="num">CPC</th>
+            <th class="num">Trend</th>
+            <th>Cluster</th>
+            <th>Volume source</th>
           </tr>
         </thead>
         <tbody>
           {items.map((k) => (
             <tr>
-              <td><a href={keywordHref(k.keyword)}>{k.keyword}</a></td>
+              <td>
+                <a href={keywordHref(k.keyword)}>{k.keyword}</a>
+              </td>
               <td>{k.platform}</td>
               <Num value={k.opportunity_score} digits={3} />
               <Num value={k.difficulty_score} digits={3} />
@@ -58,16 +96,30 @@ export function KeywordsPage({ filters, page, error, lists, clusters, cursor }: 
               <Num value={k.competition} digits={2} />
               <Num value={k.cpc} digits={2} />
               <Num value={k.trend_score} digits={2} />
-              <td>{k.cluster ? <a href={`/${query({ cluster: k.cluster.id })}`}>{k.cluster.label ?? `#${k.cluster.id}`}</a> : <span class="unknown">—</span>}</td>
-              <td><SourceBadge source={k.volume_source as VolumeSource | null} /></td>
+              <td>
+                {k.cluster ? (
+                  <a href={`/${query({ cluster: k.cluster.id })}`}>{k.cluster.label ?? `#${k.cluster.id}`}</a>
+                ) : (
+                  <span class="unknown">—</span>
+                )}
+              </td>
+              <td>
+                <SourceBadge source={k.volume_source as VolumeSource | null} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {page && items.length === 0 && <p class="muted">No keywords match{page.day ? '' : ': nothing processed yet (collect a list, then process it)'}.</p>}
+      {page && items.length === 0 && (
+        <p class="muted">No keywords match{page.day ? '' : ': nothing processed yet (collect a list, then process it)'}.</p>
+      )}
       <div class="pager">
         {cursor && <a href={`/${query({ ...filters })}`}>« First page</a>}
-        {page?.next_cursor && <a id="next-page" href={`/${query({ ...filters, cursor: page.next_cursor })}`}>Next page »</a>}
+        {page?.next_cursor && (
+          <a id="next-page" href={`/${query({ ...filters, cursor: page.next_cursor })}`}>
+            Next page »
+          </a>
+        )}
         <span class="muted">{fmt(items.length)} rows on this page</span>
       </div>
     </>
@@ -78,7 +130,11 @@ export function Select({ name, value, options }: { name: string; value: string |
   return (
     <select name={name}>
       <option value="">all</option>
-      {options.map(([v, label]) => <option value={v} selected={v === value}>{label}</option>)}
+      {options.map(([v, label]) => (
+        <option value={v} selected={v === value}>
+          {label}
+        </option>
+      ))}
     </select>
   );
 }

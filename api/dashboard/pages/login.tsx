@@ -11,8 +11,13 @@ export function LoginPage({ session, next, error, configured }: { session: Sessi
       <form method="post" action="/ui/login" class="card" style="max-width:420px">
         <Csrf session={session} />
         <input type="hidden" name="next" value={next} />
-        <label>API key<input type="password" name="api_key" autocomplete="current-password" required /></label>
-        <p><button type="submit">Sign in</button></p>
+        <label>
+          API key
+          <input type="password" name="api_key" autocomplete="current-password" required />
+        </label>
+        <p>
+          <button type="submit">Sign in</button>
+        </p>
         <p class="muted">Reading is open{''}; creating lists, collecting and alert rules need the key.</p>
       </form>
     </>

@@ -11,25 +11,39 @@ export function ModelPage({ models }: { models: Json[] }) {
       {newest && (
         <section class="card">
           <h3>Version {newest.version} (newest)</h3>
-          <p>{newest.algorithm} predicting <code>{newest.target}</code> {newest.horizon_days} days ahead, from {newest.features.join(', ')}.</p>
-          <p class="muted">
-            Feature importances: not recorded by this model (the API stores none), so none are shown.
+          <p>
+            {newest.algorithm} predicting <code>{newest.target}</code> {newest.horizon_days} days ahead, from {newest.features.join(', ')}.
           </p>
+          <p class="muted">Feature importances: not recorded by this model (the API stores none), so none are shown.</p>
         </section>
       )}
       <h2>Versions</h2>
       <table id="models">
         <thead>
-          <tr><th>Version</th><th>Trained</th><th>Algorithm</th><th>Training window</th><th class="num">R²</th><th class="num">MSE</th>
-            <th class="num">Training samples</th><th class="num">Test samples</th></tr>
+          <tr>
+            <th>Version</th>
+            <th>Trained</th>
+            <th>Algorithm</th>
+            <th>Training window</th>
+            <th class="num">R²</th>
+            <th class="num">MSE</th>
+            <th class="num">Training samples</th>
+            <th class="num">Test samples</th>
+          </tr>
         </thead>
         <tbody>
           {models.map((m) => (
             <tr>
-              <td>{m.version}</td><td>{m.created_at.slice(0, 16).replace('T', ' ')}</td><td>{m.algorithm}</td>
-              <td>{m.training_window.from ?? '?'} to {m.training_window.to ?? '?'}</td>
-              <Num value={m.metrics.r2} digits={3} /><Num value={m.metrics.mse} digits={4} />
-              <Num value={m.metrics.trainingSamples} /><Num value={m.metrics.testSamples} />
+              <td>{m.version}</td>
+              <td>{m.created_at.slice(0, 16).replace('T', ' ')}</td>
+              <td>{m.algorithm}</td>
+              <td>
+                {m.training_window.from ?? '?'} to {m.training_window.to ?? '?'}
+              </td>
+              <Num value={m.metrics.r2} digits={3} />
+              <Num value={m.metrics.mse} digits={4} />
+              <Num value={m.metrics.trainingSamples} />
+              <Num value={m.metrics.testSamples} />
             </tr>
           ))}
         </tbody>

@@ -25,10 +25,14 @@ export function amazonAdsRoutes(ctx: OfficialContext): Hono<Env> {
   app.post('/auth/o2/token', async (c) => {
     const form = new URLSearchParams(await c.req.text());
     const expected = ctx.credentials.amazon;
-    if (!secretMatches(form.get('client_id') ?? '', expected.clientId) || !secretMatches(form.get('client_secret') ?? '', expected.clientSecret)) {
+    if (
+      !secretMatches(form.get('client_id') ?? '', expected.clientId) ||
+      !secretMatches(form.get('client_secret') ?? '', expected.clientSecret)
+    ) {
       return fail(c, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     }
-    if (form.get('grant_type') !== 'refresh_token') return fail(c, 400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
+    if (form.get('grant_type') !== 'refresh_token')
+      return fail(c, 400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
     if (!secretMatches(form.get('refresh_token') ?? '', expected.refreshToken)) {
       return fail(c, 400, { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' });
     }
@@ -39,18 +43,26 @@ export function amazonAdsRoutes(ctx: OfficialContext): Hono<Env> {
   app.post('/sp/targets/keywords/recommendations', async (c) => {
     const token = c.req.header('authorization')?.replace(/^Bearer /, '');
     const { clientId, profileId } = ctx.credentials.amazon;
-    if (!ctx.state.tokenValid('amazon', token) || !secretMatches(c.req.header('amazon-advertising-api-clientid'), clientId) || ctx.faults.unauthorized('amazon')) {
+    if (
+      !ctx.state.tokenValid('amazon', token) ||
+      !secretMatches(c.req.header('amazon-advertising-api-clientid'), clientId) ||
+      ctx.faults.unauthorized('amazon')
+    ) {
       return fail(c, 401, error(401, 'Not authorized to access this advertiser'));
     }
     if (c.req.header('amazon-advertising-api-scope') !== profileId) return fail(c, 403, error(403, 'Not authorized to access scope'));
-    if (c.req.header('content-type') !== V5_MEDIA_TYPE) return fail(c, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', details: `Use ${V5_MEDIA_TYPE}` });
+    if (c.req.header('content-type') !== V5_MEDIA_TYPE)
+      return fail(c, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', details: `Use ${V5_MEDIA_TYPE}` });
     const body = (await c.req.json().catch(() => null)) as RecommendationsBody | null;
-    const targets = Array.isArray(body?.targets) ? body.targets.map((t) => t.keyword).filter((k): k is string => typeof k === 'string') : [];
+    const targets = Array.isArray(body?.targets)
+      ? body.targets.map((t) => t.keyword).filter((k): k is string => typeof k === 'string')
+      : [];
     const faulted = await faultResponse(c, ctx, 'amazon', 'search', targets[0] ?? '', error);
     if (faulted) return faulted;
     const forAsins = body?.recommendationType === 'KEYWORDS_FOR_ASINS' && Array.isArray(body.asins) && body.asins.length > 0;
     const forAdGroup = body?.recommendationType === 'KEYWORDS_FOR_ADGROUP' && typeof body.adGroupId === 'string';
-    if (!forAsins && !forAdGroup) return fail(c, 400, error(400, 'recommendationType KEYWORDS_FOR_ASINS needs asins, KEYWORDS_FOR_ADGROUP an adGroupId'));
+    if (!forAsins && !forAdGroup)
+      return fail(c, 400, error(400, 'recommendationType KEYWORDS_FOR_ASINS needs asins, KEYWORDS_FOR_ADGROUP an adGroupId'));
     const max = typeof body?.maxRecommendations === 'number' ? Math.min(200, Math.max(0, body.maxRecommendations)) : 200;
     return c.body(JSON.stringify(amazonRecommendations(targets, max, ctx.day())), 200, { 'Content-Type': V5_MEDIA_TYPE });
   });

@@ -23,7 +23,12 @@ function target(keyword: string, day: string, userSelected: boolean, rank: numbe
         theme: 'CONVERSION_OPPORTUNITIES',
         rank,
         bid: median,
-        suggestedBid: { rangeStart: Math.round(median * 0.7), rangeMedian: median, rangeEnd: Math.round(median * 1.45), bidRecId: `${recId}-${matchType}` },
+        suggestedBid: {
+          rangeStart: Math.round(median * 0.7),
+          rangeMedian: median,
+          rangeEnd: Math.round(median * 1.45),
+          bidRecId: `${recId}-${matchType}`,
+        },
       };
     }),
   };
@@ -35,9 +40,6 @@ export function amazonRecommendations(targets: string[], max: number, day: strin
   const related = selected.length > 0 ? simulateKeyword('amazon', selected[0]!, day).related_keywords : [];
   const recommended = related.filter((k) => !selected.includes(k)).slice(0, max);
   return {
-    keywordTargetList: [
-      ...selected.map((k, i) => target(k, day, true, i + 1)),
-      ...recommended.map((k, i) => target(k, day, false, i + 1)),
-    ],
+    keywordTargetList: [...selected.map((k, i) => target(k, day, true, i + 1)), ...recommended.map((k, i) => target(k, day, false, i + 1))],
   };
 }

@@ -22,7 +22,11 @@ export type ErrorBody = (status: number, message: string, retryAfterSeconds?: nu
 export function logRequests(platform: ProviderName, ctx: OfficialContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     const entry: RequestLogEntry = {
-      platform, call: c.req.path.split('/').pop() ?? '', method: c.req.method, keyword: null, status: 0,
+      platform,
+      call: c.req.path.split('/').pop() ?? '',
+      method: c.req.method,
+      keyword: null,
+      status: 0,
       startedAt: performance.timeOrigin + performance.now(),
     };
     ctx.record(entry);
@@ -40,7 +44,12 @@ export function fail(c: Context<Env>, status: number, body: object): Response {
 
 /** The platform's switchable fault for this call, in the API's error shape; undefined: answer normally. */
 export async function faultResponse(
-  c: Context<Env>, ctx: OfficialContext, platform: ProviderName, call: SimCall, keyword: string, error: ErrorBody,
+  c: Context<Env>,
+  ctx: OfficialContext,
+  platform: ProviderName,
+  call: SimCall,
+  keyword: string,
+  error: ErrorBody,
 ): Promise<Response | undefined> {
   c.get('entry').keyword = keyword || null;
   const fault = ctx.faults.decide(platform, call, keyword);

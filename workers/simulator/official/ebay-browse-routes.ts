@@ -9,7 +9,14 @@ const API_SCOPE = 'https://api.ebay.com/oauth/api_scope';
 const TOKEN_LIFETIME_SECONDS = 7_200;
 const ERROR_IDS: Record<number, number> = { 400: 12_001, 401: 1_001, 404: 11_001, 429: 2_001 };
 const error = (status: number, message: string) => ({
-  errors: [{ errorId: ERROR_IDS[status] ?? 10_001, domain: status === 401 ? 'OAuth' : 'API_BROWSE', category: status >= 500 ? 'APPLICATION' : 'REQUEST', message }],
+  errors: [
+    {
+      errorId: ERROR_IDS[status] ?? 10_001,
+      domain: status === 401 ? 'OAuth' : 'API_BROWSE',
+      category: status >= 500 ? 'APPLICATION' : 'REQUEST',
+      message,
+    },
+  ],
 });
 
 export function ebayBrowseRoutes(ctx: OfficialContext): Hono<Env> {
@@ -24,10 +31,16 @@ export function ebayBrowseRoutes(ctx: OfficialContext): Hono<Env> {
     }
     const form = new URLSearchParams(await c.req.text());
     if (form.get('grant_type') !== 'client_credentials') {
-      return fail(c, 400, { error: 'unsupported_grant_type', error_description: 'grant type in request is not supported by the authorization server' });
+      return fail(c, 400, {
+        error: 'unsupported_grant_type',
+        error_description: 'grant type in request is not supported by the authorization server',
+      });
     }
     if (!(form.get('scope') ?? '').split(' ').includes(API_SCOPE)) {
-      return fail(c, 400, { error: 'invalid_scope', error_description: 'The requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client' });
+      return fail(c, 400, {
+        error: 'invalid_scope',
+        error_description: 'The requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client',
+      });
     }
     const { token, expiresIn } = ctx.state.issueToken('ebay', TOKEN_LIFETIME_SECONDS);
     return c.json({ access_token: token, expires_in: expiresIn, token_type: 'Application Access Token' });
@@ -50,11 +63,18 @@ export function ebayBrowseRoutes(ctx: OfficialContext): Hono<Env> {
     if (!Number.isInteger(offset) || offset < 0) return fail(c, 400, error(400, 'The value of offset is invalid.'));
     const fieldgroups = (c.req.query('fieldgroups') ?? 'MATCHING_ITEMS').split(',');
     const href = new URL(c.req.url).pathname + new URL(c.req.url).search;
-    return c.json(ebaySearch({
-      keyword, day: ctx.day(), marketplace, offset, limit, href,
-      items: fieldgroups.includes('MATCHING_ITEMS') || fieldgroups.includes('FULL'),
-      categories: fieldgroups.includes('CATEGORY_REFINEMENTS') || fieldgroups.includes('FULL'),
-    }));
+    return c.json(
+      ebaySearch({
+        keyword,
+        day: ctx.day(),
+        marketplace,
+        offset,
+        limit,
+        href,
+        items: fieldgroups.includes('MATCHING_ITEMS') || fieldgroups.includes('FULL'),
+        categories: fieldgroups.includes('CATEGORY_REFINEMENTS') || fieldgroups.includes('FULL'),
+      }),
+    );
   });
   return app;
 }

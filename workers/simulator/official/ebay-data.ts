@@ -5,13 +5,28 @@ import { createRng, hashSeed, normal } from '../rng';
 import { normalizeKeyword } from '../../../workflows/validation';
 
 export const MARKETPLACE_CURRENCY: Record<string, string> = {
-  EBAY_US: 'USD', EBAY_GB: 'GBP', EBAY_DE: 'EUR', EBAY_FR: 'EUR', EBAY_IT: 'EUR', EBAY_ES: 'EUR', EBAY_AU: 'AUD', EBAY_CA: 'CAD',
+  EBAY_US: 'USD',
+  EBAY_GB: 'GBP',
+  EBAY_DE: 'EUR',
+  EBAY_FR: 'EUR',
+  EBAY_IT: 'EUR',
+  EBAY_ES: 'EUR',
+  EBAY_AU: 'AUD',
+  EBAY_CA: 'CAD',
 };
 
 /** eBay's top-level category ids for the generic provider simulator's eBay categories. */
 const CATEGORY_IDS: Record<string, string> = {
-  'Books & Magazines': '267', 'Computers/Tablets & Networking': '58058', Crafts: '14339', Art: '550', Music: '11233',
-  'Movies & TV': '11232', 'Business & Industrial': '12576', Collectibles: '1', 'Toys & Hobbies': '220', 'Everything Else': '99',
+  'Books & Magazines': '267',
+  'Computers/Tablets & Networking': '58058',
+  Crafts: '14339',
+  Art: '550',
+  Music: '11233',
+  'Movies & TV': '11232',
+  'Business & Industrial': '12576',
+  Collectibles: '1',
+  'Toys & Hobbies': '220',
+  'Everything Else': '99',
 };
 
 export interface EbaySearchQuery {
@@ -60,7 +75,10 @@ export function ebaySearch(q: EbaySearchQuery) {
           refinement: {
             dominantCategoryId: categories[0]!.id,
             categoryDistributions: categories.map((c) => ({
-              categoryId: c.id, categoryName: c.name, matchCount: Math.round(c.share * total), refinementHref: `${q.href}&category_ids=${c.id}`,
+              categoryId: c.id,
+              categoryName: c.name,
+              matchCount: Math.round(c.share * total),
+              refinementHref: `${q.href}&category_ids=${c.id}`,
             })),
           },
         }

@@ -29,12 +29,16 @@ export function etsyTaxonomy() {
     name,
     parent_id: null,
     children: leaves.map((leaf, j) => ({
-      id: leafId(i, j), level: 2, name: leaf, parent_id: 1_000 + i, children: [], full_path_taxonomy_ids: [1_000 + i, leafId(i, j)],
+      id: leafId(i, j),
+      level: 2,
+      name: leaf,
+      parent_id: 1_000 + i,
+      children: [],
+      full_path_taxonomy_ids: [1_000 + i, leafId(i, j)],
     })),
     full_path_taxonomy_ids: [1_000 + i],
   }));
 }
-
 
 /** GET /v3/application/listings/active?keywords=…: {count, results} (ShopListing fields as documented). */
 export function etsyListings(keyword: string, day: string, offset: number, limit: number) {
@@ -54,7 +58,10 @@ export function etsyListings(keyword: string, day: string, offset: number, limit
     const tags = [...new Set(Array.from({ length: 3 + Math.floor(rng() * 11) }, () => pick(rng, tagPool)))];
     let roll = rng();
     const category = categories.find((c) => (roll -= c.share) < 0) ?? categories[0];
-    const top = Math.max(0, TREE.findIndex(([name]) => name === category?.name));
+    const top = Math.max(
+      0,
+      TREE.findIndex(([name]) => name === category?.name),
+    );
     const listingType = rng() < digitalShare ? 'download' : rng() < 0.15 ? 'both' : 'physical';
     return {
       listing_id: id,

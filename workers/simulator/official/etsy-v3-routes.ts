@@ -40,7 +40,8 @@ export function etsyV3Routes(ctx: OfficialContext): Hono<Env> {
     if (faulted) return faulted;
     // the real endpoint lists all active listings without keywords; this simulation needs some
     if (keywords.trim() === '') return fail(c, 400, error(400, 'Expected parameter keywords to be a non-empty string (simulated).'));
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fail(c, 400, error(400, 'Expected limit to be an integer from 1 to 100.'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return fail(c, 400, error(400, 'Expected limit to be an integer from 1 to 100.'));
     if (!Number.isInteger(offset) || offset < 0) return fail(c, 400, error(400, 'Expected offset to be a non-negative integer.'));
     if (!SORTS.includes(sort)) return fail(c, 400, error(400, `Expected sort_on to be one of ${SORTS.join(', ')}.`));
     return c.json(etsyListings(keywords, ctx.day(), offset, limit));

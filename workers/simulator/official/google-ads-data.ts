@@ -42,7 +42,9 @@ export function keywordMetrics(keyword: string, day: string, includeAverageCpc: 
   const months = lastTwelveMonths(day).map((ym, i) => ({
     year: String(ym.year),
     month: MONTHS[ym.month - 1]!,
-    monthlySearches: String(Math.max(0, Math.round(base * (1 + (growth * (i - 5.5)) / 11) * (1 + season * Math.sin((2 * Math.PI * (ym.month + phase)) / 12))))),
+    monthlySearches: String(
+      Math.max(0, Math.round(base * (1 + (growth * (i - 5.5)) / 11) * (1 + season * Math.sin((2 * Math.PI * (ym.month + phase)) / 12)))),
+    ),
   }));
   const avg = Math.round(months.reduce((sum, v) => sum + Number(v.monthlySearches), 0) / months.length);
   const competitionIndex = Math.floor(rng() * 101);

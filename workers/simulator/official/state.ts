@@ -36,7 +36,13 @@ export function defaultCredentials(keys: Record<Platform, string>): OfficialCred
     ebay: { clientId: keys.ebay, clientSecret: keys.ebay },
     amazon: { clientId: keys.amazon, clientSecret: keys.amazon, refreshToken: keys.amazon, profileId: '1' },
     // Google Ads takes Amazon's key: the simulator's keys are per platform
-    googleAds: { developerToken: keys.amazon, clientId: keys.amazon, clientSecret: keys.amazon, refreshToken: keys.amazon, customerId: '1234567890' },
+    googleAds: {
+      developerToken: keys.amazon,
+      clientId: keys.amazon,
+      clientSecret: keys.amazon,
+      refreshToken: keys.amazon,
+      customerId: '1234567890',
+    },
   };
 }
 
@@ -102,7 +108,13 @@ export class OfficialState {
     const now = Date.now();
     const { etsyPerSecond, etsyPerDay } = this.limits;
     const [second, day] = [this.second.count(now), this.day.count(now)];
-    if (day >= etsyPerDay) return { allowed: false, remainingSecond: Math.max(0, etsyPerSecond - second), remainingToday: 0, retryAfterSeconds: this.day.secondsUntilFree(now) };
+    if (day >= etsyPerDay)
+      return {
+        allowed: false,
+        remainingSecond: Math.max(0, etsyPerSecond - second),
+        remainingToday: 0,
+        retryAfterSeconds: this.day.secondsUntilFree(now),
+      };
     if (second >= etsyPerSecond) return { allowed: false, remainingSecond: 0, remainingToday: etsyPerDay - day, retryAfterSeconds: 1 };
     this.second.add(now);
     this.day.add(now);
@@ -112,7 +124,8 @@ export class OfficialState {
   /** Counts one Google Ads operation if the day has room; else the seconds until one frees up. */
   takeGoogleAds(): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const now = Date.now();
-    if (this.googleAdsDay.count(now) >= (this.limits.googleAdsPerDay ?? GOOGLE_ADS_PER_DAY)) return { allowed: false, retryAfterSeconds: this.googleAdsDay.secondsUntilFree(now) };
+    if (this.googleAdsDay.count(now) >= (this.limits.googleAdsPerDay ?? GOOGLE_ADS_PER_DAY))
+      return { allowed: false, retryAfterSeconds: this.googleAdsDay.secondsUntilFree(now) };
     this.googleAdsDay.add(now);
     return { allowed: true };
   }
