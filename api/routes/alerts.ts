@@ -4,7 +4,7 @@ import { findDeliveries } from '../../activities/db/alert-deliveries';
 import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/alert-rules';
 import { findKeywordList } from '../../activities/db/keyword-lists';
 import type { ApiDeps } from '../deps';
-import { badRequest, HttpError } from '../errors';
+import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
 import {
   AlertRule,
@@ -29,7 +29,7 @@ const create = createRoute({
   description:
     'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>.',
   request: { body: jsonBody(RuleBody, true) },
-  responses: { 201: json(CreatedRule, 'created'), ...writeErrors() },
+  responses: { 201: json(CreatedRule, 'created'), ...writeErrors(), ...errors(404) },
 });
 const all = createRoute({
   method: 'get',
@@ -61,7 +61,8 @@ export function alertRoutes(deps: ApiDeps) {
   return routes()
     .openapi(create, async (c) => {
       const input = toRuleInput(c.req.valid('json'));
-      if (input.listId && !(await findKeywordList(em(), input.listId))) throw badRequest('list_id', `no keyword list '${input.listId}'`);
+      if (input.listId && !(await findKeywordList(em(), input.listId)))
+        throw new HttpError(404, 'not_found', `list_id: no keyword list '${input.listId}'`, 'list_id');
       const { secret, ...rule } = await createAlertRule(em(), input);
       return c.json({ ...toRuleJson(rule), secret }, 201);
     })

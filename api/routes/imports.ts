@@ -6,7 +6,7 @@ import { IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from '../../workf
 import type { ApiDeps } from '../deps';
 import { errorResponse, HttpError, payloadTooLarge } from '../errors';
 import { zodError } from '../validate';
-import { apiKeySecurity, json, RunStarted, routes, writeErrors } from '../openapi';
+import { apiKeySecurity, errors, json, RunStarted, routes, writeErrors } from '../openapi';
 import { runId, startRun } from '../start';
 
 /** The largest file base64-encoded in JSON, plus framing; the file itself is checked against MAX_IMPORT_BYTES. */
@@ -24,10 +24,13 @@ const JsonImport = z
     fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
   })
   .openapi('ImportRequest');
-const FormImport = z.object({
-  format,
-  file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
-});
+const FormImport = z
+  .object({
+    format,
+    file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
+  })
+  // a part the multipart body must carry (z.any() alone would document it as optional)
+  .openapi({ required: ['format', 'file'] });
 const ImportStarted = RunStarted.extend({
   uploadId: z.string(),
   sha256: z.string(),
@@ -45,7 +48,7 @@ const start = createRoute({
   request: {
     body: { required: false, content: { 'application/json': { schema: JsonImport }, 'multipart/form-data': { schema: FormImport } } },
   },
-  responses: { 202: json(ImportStarted, 'staged and started'), ...writeErrors() },
+  responses: { 202: json(ImportStarted, 'staged and started'), ...writeErrors(), ...errors(409) },
 });
 
 export function importRoutes(deps: ApiDeps) {

@@ -3,8 +3,8 @@ import { z } from '@hono/zod-openapi';
 import type { KeywordListInput, KeywordListRecord } from '../../activities/db/keyword-lists';
 import { PLATFORMS } from '../../workflows/types/platforms';
 import { normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
-import { badRequest } from '../errors';
-import { platform, queryInt } from '../validate';
+import { HttpError } from '../errors';
+import { keywordText, platform, queryInt } from '../validate';
 
 export const MAX_LIST_KEYWORDS = 100_000;
 /** A maximal list body: 100,000 keywords of 100 characters of up to 2 UTF-8 bytes, quoted (the API's usual limit is 2 MiB). */
@@ -18,7 +18,7 @@ export const ListBody = z
       .pipe(z.string().min(1, 'must be 1 to 100 characters after trimming').max(100, 'must be 1 to 100 characters after trimming'))
       .openapi({ type: 'string', example: 'Wedding printables' }),
     keywords: z
-      .array(z.string())
+      .array(keywordText())
       .max(MAX_LIST_KEYWORDS, `must hold at most ${MAX_LIST_KEYWORDS} keywords`)
       .openapi({
         minItems: 1,
@@ -59,9 +59,16 @@ export const ListIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
 });
 
+/** offset~kl-<24 hex>: the position of the next keyword in the list's content (activities/db/keyword-lists.ts keywordListId). */
+const KEYWORD_CURSOR_PATTERN = '^(\\d{1,7})~(kl-[0-9a-f]{24})$';
+
 export const KeywordPageQuery = z.strictObject({
   limit: queryInt(1, 10_000).default(1000).openapi({ description: 'keywords per page, default 1000' }),
-  cursor: z.string().max(200).optional().openapi({ description: 'next_cursor of the previous page' }),
+  cursor: z
+    .string()
+    .regex(new RegExp(KEYWORD_CURSOR_PATTERN), 'is not a cursor (offset~list content id); use next_cursor as returned')
+    .optional()
+    .openapi({ description: 'next_cursor of the previous page: offset~content id' }),
 });
 
 export function toListInput(body: z.infer<typeof ListBody>): KeywordListInput {
@@ -85,15 +92,17 @@ export function toListJson(r: KeywordListRecord): z.infer<typeof KeywordList> {
   };
 }
 
-/** The position of the next keyword, tied to the list's content: a list replaced between pages is a 400, not a mix. */
-export const encodeKeywordCursor = (items: string, offset: number) => Buffer.from(JSON.stringify([items, offset])).toString('base64url');
+/** The position of the next keyword, tied to the list's content. */
+export const encodeKeywordCursor = (items: string, offset: number) => `${offset}~${items}`;
 
+/** A cursor of an earlier content of the list (replaced between pages) is a 409: paging again from the start is the fix. */
 export function decodeKeywordCursor(cursor: string, items: string): number {
-  try {
-    const [of, offset] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (of === items && Number.isInteger(offset) && (offset as number) >= 0) return offset as number;
-  } catch {
-    // fall through to the 400
-  }
-  throw badRequest('cursor', "is not a cursor of this list's keywords (was the list replaced?); start again without one");
+  const [, offset, of] = new RegExp(KEYWORD_CURSOR_PATTERN).exec(cursor) ?? [];
+  if (offset !== undefined && of === items) return Number(offset);
+  throw new HttpError(
+    409,
+    'conflict',
+    "cursor: is not a cursor of this list's keywords (the list was replaced); start again without one",
+    'cursor',
+  );
 }

@@ -51,7 +51,7 @@ const one = createRoute({
   tags: [TAG],
   summary: 'A keyword list and a page of its keywords',
   request: { params: ListIdParam, query: KeywordPageQuery },
-  responses: { 200: json(KeywordListPage, 'the list'), ...readErrors(), ...errors(404) },
+  responses: { 200: json(KeywordListPage, 'the list'), ...readErrors(), ...errors(404, 409) },
 });
 const replace = createRoute({
   method: 'put',
@@ -79,7 +79,7 @@ const collect = createRoute({
   summary: "Collect a list now: the keyword pipeline's collect, process and analyze steps on its keywords and platforms",
   description: 'Follow it with GET /workflows/{workflowId}: `progress` counts keyword-platform pairs done of total.',
   request: { params: ListIdParam },
-  responses: { 202: json(RunStarted, 'started'), ...writeErrors(), ...errors(404) },
+  responses: { 202: json(RunStarted, 'started'), ...writeErrors(), ...errors(404, 409) },
 });
 
 export function listRoutes(deps: ApiDeps) {

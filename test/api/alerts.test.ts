@@ -38,7 +38,7 @@ function verify(secret: string, header: string, body: string): boolean {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ day: '2033-05-02' });
+  stack = await startTestStack({ day: '2008-05-02' });
   app = testApp(stack, `alerts-${uid()}`);
   server = createServer((req, res) => {
     let body = '';
@@ -127,8 +127,8 @@ describe('/alerts/rules', () => {
 });
 
 describe('evaluation and delivery', () => {
-  const D1 = '2033-05-01';
-  const D2 = '2033-05-02';
+  const D1 = '2008-05-01';
+  const D2 = '2008-05-02';
 
   it('fires once per crossing, scoped to a list; deliveries are signed, retried until the receiver recovers, and logged', async () => {
     const t = uid();
@@ -223,7 +223,7 @@ describe('evaluation and delivery', () => {
   it('processKeywords evaluates the rules after processing and starts the delivery', async () => {
     const t = uid();
     const keywords = [`after processing ${t} one`, `after processing ${t} two`];
-    const day = '2033-06-10';
+    const day = '2008-06-10';
     await seedHistory(stack.orm, keywords, day, 1);
     const list = (await (await post(app, '/lists', { name: 'Processed', keywords, daily: false })).json()) as Json;
     // any known opportunity crosses -1 on a first day
@@ -261,7 +261,7 @@ describe('evaluation and delivery', () => {
           const done = await stack.client.workflow.execute(keywordPipeline, {
             taskQueue,
             workflowId: id,
-            args: [{ keywords: [`failing ${t}`], platforms: ['etsy', 'ebay'], day: '2033-07-01', steps: ['collect'] }],
+            args: [{ keywords: [`failing ${t}`], platforms: ['etsy', 'ebay'], day: '2008-07-01', steps: ['collect'] }],
           });
           await stack.client.workflow.getHandle(`${id}/alerts`).result();
           return done;
@@ -278,7 +278,7 @@ describe('evaluation and delivery', () => {
       const event = JSON.parse(got[0]!.body) as Json;
       expect(event).toMatchObject({
         kind: 'collection_failed',
-        day: '2033-07-01',
+        day: '2008-07-01',
         workflow_id: id,
         rule: { id: rule.id, name: 'Failures' },
       });

@@ -63,11 +63,11 @@ describe('/lists', () => {
     expect(Date.parse(replaced.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.updated_at));
     // a cursor of the old keywords is refused rather than mixing two lists
     expect(await json(await app.request(`/lists/${created.id}?limit=2&cursor=${first.next_cursor}`))).toEqual([
-      400,
+      409,
       {
-        error: 'invalid_request',
+        error: 'conflict',
         field: 'cursor',
-        message: "cursor: is not a cursor of this list's keywords (was the list replaced?); start again without one",
+        message: "cursor: is not a cursor of this list's keywords (the list was replaced); start again without one",
       },
     ]);
     expect(await (await app.request(`/lists/${created.id}`)).json()).toMatchObject({ keywords: [`menu card ${token}`], next_cursor: null });

@@ -12,8 +12,8 @@ import { API_KEY, post, testApp, type App, type Json } from '../api/test-app';
 import { column, launchBrowser, screenshot, serveApp, type Served } from './browser';
 
 // later than any other test's data: the pages show the newest processed day
-const FIRST = '2038-01-01';
-const LAST = '2038-01-14';
+const FIRST = '2010-01-01';
+const LAST = '2010-01-14';
 let stack: TestStack;
 let app: App;
 let served: Served;

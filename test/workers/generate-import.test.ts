@@ -18,7 +18,7 @@ describe('npm run generate, then npm run import', { timeout: 240_000 }, () => {
   it('stores one observation per generated line, with the generated values', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'generate-import-')), 'history.jsonl');
     // a day far from every other test's, so the rows counted are these
-    const end = '2031-03-10';
+    const end = '2011-03-10';
     const generated = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'workers/generate.ts', '--keywords', '600', '--days', '3', '--end', end, '--seed', '5', '--out', file],
@@ -35,13 +35,13 @@ describe('npm run generate, then npm run import', { timeout: 240_000 }, () => {
     const knex = orm.em.fork().getKnex();
     const [counts] = await knex('observations')
       .where('source', 'dataset:history.jsonl')
-      .whereBetween('day', ['2031-03-08', end])
+      .whereBetween('day', ['2011-03-08', end])
       .select(knex.raw('count(*)::int as rows, count(distinct keyword)::int as keywords, count(distinct day)::int as days'));
     expect(counts).toEqual({ rows: 5400, keywords: 600, days: 3 });
-    // the file's first line: {"keyword":"letter size cat menu template","platform":"amazon","date":"2031-03-08","search_volume":24,
+    // the file's first line: {"keyword":"letter size cat menu template","platform":"amazon","date":"2011-03-08","search_volume":24,
     // "competition":0.687,"cpc":0.54,"trend_score":0.425,"related_keywords":["mega bundle garden menu template",…],"category":"Software"}
     const first = await knex('observations')
-      .where({ keyword: 'letter size cat menu template', platform: 'amazon', day: '2031-03-08' })
+      .where({ keyword: 'letter size cat menu template', platform: 'amazon', day: '2011-03-08' })
       .first('search_volume', 'competition', 'cpc', 'trend_score', 'related_keywords', 'category_data', 'workflow_id');
     expect(first).toEqual({
       search_volume: 24,

@@ -7,7 +7,7 @@ import { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineProgressQuery } from '../../workflows/types/pipeline';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
-const DAY = '2028-10-01';
+const DAY = '2012-10-01';
 let stack: TestStack;
 
 beforeAll(async () => {
