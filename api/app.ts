@@ -17,7 +17,8 @@ import { requestContext } from './middleware/request-context';
 import { clusterRoutes } from './routes/clusters';
 import { strictUtf8 } from './middleware/utf8';
 import { collectRoutes } from './routes/collect';
-import { importRoutes } from './routes/imports';
+import { IMPORT_BODY_LIMIT, importRoutes } from './routes/imports';
+import { MAX_IMPORT_BYTES } from '../workflows/types/import-report';
 import { keywordRoutes } from './routes/keywords';
 import { LIST_BODY_LIMIT_BYTES } from './routes/list-schemas';
 import { listRoutes } from './routes/lists';
@@ -61,13 +62,11 @@ export function createApp(deps: ApiDeps) {
   // keyword lists hold up to 100,000 keywords: their bodies (and the dashboard's list forms) may be larger
   const listBytes = Math.max(security.bodyLimitBytes, LIST_BODY_LIMIT_BYTES);
   const listLimit = bodyLimit({ maxSize: listBytes, onError: (c) => errorResponse(c, payloadTooLarge(listBytes)) });
+  // a report file may be far larger (api/routes/imports.ts); applied here, before strictUtf8 reads the body
+  const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: (c) => errorResponse(c, payloadTooLarge(MAX_IMPORT_BYTES)) });
+  const limitFor = (path: string) => (path === '/imports' ? importLimit : /^\/(ui\/)?lists(\/[^/]+)?$/.test(path) ? listLimit : limit);
   // reads skip it: looking at the body makes @hono/node-server build a full Request for every GET
-  // imports set their own limit (api/routes/imports.ts)
-  app.use((c, next) =>
-    c.req.method === 'GET' || c.req.path === '/imports'
-      ? next()
-      : (/^\/(ui\/)?lists(\/[^/]+)?$/.test(c.req.path) ? listLimit : limit)(c, next),
-  );
+  app.use((c, next) => (c.req.method === 'GET' ? next() : limitFor(c.req.path)(c, next)));
   app.use(strictUtf8(() => app.routes.map((r) => r.path)));
   // only where Temporal is called: the deadline's AsyncLocalStorage slows every promise of a request
   app.use((c, next) => (callsTemporal(c) ? deps.client.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, next) : next()));

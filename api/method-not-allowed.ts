@@ -31,7 +31,10 @@ export function allowedMethods(routes: RouteEntry[], path: string): string[] {
 export function notFoundOrNotAllowed(routes: () => RouteEntry[]) {
   return (c: Context) => {
     const allowed = allowedMethods(routes(), c.req.path);
-    if (allowed.length === 0) return errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+    // a route of this method that found nothing (an unlisted /docs/assets file) is a 404 too
+    if (allowed.length === 0 || allowed.includes(c.req.method)) {
+      return errorResponse(c, new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+    }
     c.header('Allow', allowed.join(', '));
     return errorResponse(
       c,

@@ -42,7 +42,9 @@ export function strictUtf8(templates: () => string[]): MiddlewareHandler<AppEnv>
         if (!decodes(value)) throw badRequest(decodeURIComponent(name), NOT_UTF8);
       }
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body) {
+    // multipart parts may be binary files (a UTF-16LE report export: api/routes/imports.ts reads their encoding)
+    const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body && !multipart) {
       let text: string;
       try {
         text = fatal.decode(await c.req.arrayBuffer());

@@ -1,10 +1,9 @@
 // POST /imports: stage a seller's report in PostgreSQL and start the importReport workflow on it (202 with the run).
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { stageUpload } from '../../activities/imports/uploads';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from '../../workflows/types/import-report';
 import type { ApiDeps } from '../deps';
-import { errorResponse, HttpError, payloadTooLarge } from '../errors';
+import { HttpError, payloadTooLarge } from '../errors';
 import { zodError } from '../validate';
 import { apiKeySecurity, errors, json, RunStarted, routes, writeErrors } from '../openapi';
 import { runId, startRun } from '../start';
@@ -24,13 +23,10 @@ const JsonImport = z
     fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
   })
   .openapi('ImportRequest');
-const FormImport = z
-  .object({
-    format,
-    file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
-  })
-  // a part the multipart body must carry (z.any() alone would document it as optional)
-  .openapi({ required: ['format', 'file'] });
+const FormImport = z.object({
+  format,
+  file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
+});
 const ImportStarted = RunStarted.extend({
   uploadId: z.string(),
   sha256: z.string(),
@@ -52,10 +48,8 @@ const start = createRoute({
 });
 
 export function importRoutes(deps: ApiDeps) {
-  const app = routes();
-  // this route's own limit: the app's default one is far below a report's size
-  app.use('/imports', bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: (c) => errorResponse(c, payloadTooLarge(MAX_IMPORT_BYTES)) }));
-  return app.openapi(start, async (c) => {
+  // its body limit (IMPORT_BODY_LIMIT) is applied by the app, before the UTF-8 check reads the body (api/app.ts)
+  return routes().openapi(start, async (c) => {
     const {
       format: f,
       bytes,

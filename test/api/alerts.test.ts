@@ -89,17 +89,19 @@ describe('/alerts/rules', () => {
       ],
       [{ name: 'x', kind: 'sometimes', webhook_url: `${base}/a` }, 'kind', expect.stringContaining('kind:')],
       [{ name: ' ', kind: 'became_trending', webhook_url: `${base}/a` }, 'name', 'name: must be 1 to 100 characters after trimming'],
-      [
-        { name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, list_id: '00000000-0000-4000-8000-000000000000' },
-        'list_id',
-        "list_id: no keyword list '00000000-0000-4000-8000-000000000000'",
-      ],
       [{ name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, format: 'xml' }, 'format', expect.stringContaining('format:')],
     ];
     for (const [body, field, message] of bad) {
       const res = await post(app, '/alerts/rules', body);
       expect([res.status, await res.json()], JSON.stringify(body)).toEqual([400, { error: 'invalid_request', field, message }]);
     }
+    // a well-formed id of no list is a resource not found, as on GET /lists/{id}
+    const unknown = { name: 'x', kind: 'became_trending', webhook_url: `${base}/a`, list_id: '00000000-0000-4000-8000-000000000000' };
+    const missing = await post(app, '/alerts/rules', unknown);
+    expect([missing.status, await missing.json()]).toEqual([
+      404,
+      { error: 'not_found', field: 'list_id', message: "list_id: no keyword list '00000000-0000-4000-8000-000000000000'" },
+    ]);
     expect(await rowCounts(stack.orm)).toEqual(before);
     expect(
       (await app.request('/alerts/rules', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,

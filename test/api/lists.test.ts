@@ -87,7 +87,11 @@ describe('/lists', () => {
     const bad: [unknown, string, string][] = [
       [{ name: '   ', keywords: ['a'] }, 'name', 'name: must be 1 to 100 characters after trimming'],
       [{ name: 'x'.repeat(101), keywords: ['a'] }, 'name', 'name: must be 1 to 100 characters after trimming'],
-      [{ name: 'n', keywords: ['ok', 'bad\u0007'] }, 'keywords[1]', 'keywords[1]: contains control characters'],
+      [
+        { name: 'n', keywords: ['ok', 'bad\u0007'] },
+        'keywords[1]',
+        'keywords[1]: contains control characters (or U+FFFD, what bytes that are not UTF-8 decode to)',
+      ],
       [{ name: 'n', keywords: [] }, 'keywords', 'keywords: must contain at least one keyword'],
       [{ name: 'n', keywords: ['a'], platforms: ['shopify'] }, 'platforms[0]', expect.stringContaining('platforms[0]:')],
       [{ name: 'n', keywords: ['a'], daily: 'yes' }, 'daily', expect.stringContaining('daily:')],

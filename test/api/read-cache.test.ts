@@ -9,10 +9,12 @@ import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { post, testApp, type App, type Json } from './test-app';
 
-// days no other test writes, so that the newest processed day is this file's while it runs
-const FIRST = '2007-03-01';
-const DAY1 = '2007-03-04';
-const DAY2 = '2007-03-05';
+// the default page is the newest processed day of the shared database: these days are later than any other test's
+// (runs of today included) and within the year ahead the API accepts
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const FIRST = dayAhead(297);
+const DAY1 = dayAhead(300);
+const DAY2 = dayAhead(301);
 let stack: TestStack;
 let app: App;
 let cache: ReadCache;
