@@ -16,7 +16,11 @@ const webhookUrl = z
       return false;
     }
   }, 'must be an http or https URL')
-  .openapi({ example: 'https://hooks.example.com/keywords' });
+  // every string of this shape parses as an http(s) URL (the refine above)
+  .openapi({
+    example: 'https://hooks.example.com/keywords',
+    pattern: String.raw`^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[\x21-\x7e]*)?$`,
+  });
 
 export const RuleBody = z
   .strictObject({
@@ -24,7 +28,8 @@ export const RuleBody = z
       .string()
       .transform((s) => s.trim())
       .pipe(z.string().min(1, 'must be 1 to 100 characters after trimming').max(100, 'must be 1 to 100 characters after trimming'))
-      .openapi({ type: 'string', example: 'Wedding opportunities' }),
+      // 1 to 100 characters once trimmed, as the pipe checks
+      .openapi({ type: 'string', pattern: String.raw`^\s*\S(?:[\s\S]{0,98}\S)?\s*$`, example: 'Wedding opportunities' }),
     list_id: z
       .uuid('must be the id of a keyword list')
       .optional()

@@ -23,10 +23,13 @@ const JsonImport = z
     fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
   })
   .openapi('ImportRequest');
-const FormImport = z.object({
-  format,
-  file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
-});
+const FormImport = z
+  .object({
+    format,
+    file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
+  })
+  // the file part is required (z.any() alone would document it as optional)
+  .openapi({ required: ['format', 'file'] });
 const ImportStarted = RunStarted.extend({
   uploadId: z.string(),
   sha256: z.string(),

@@ -16,7 +16,8 @@ export const ListBody = z
       .string()
       .transform((s) => s.trim())
       .pipe(z.string().min(1, 'must be 1 to 100 characters after trimming').max(100, 'must be 1 to 100 characters after trimming'))
-      .openapi({ type: 'string', example: 'Wedding printables' }),
+      // 1 to 100 characters once trimmed, as the pipe checks
+      .openapi({ type: 'string', pattern: String.raw`^\s*\S(?:[\s\S]{0,98}\S)?\s*$`, example: 'Wedding printables' }),
     keywords: z
       .array(keywordText())
       .max(MAX_LIST_KEYWORDS, `must hold at most ${MAX_LIST_KEYWORDS} keywords`)
