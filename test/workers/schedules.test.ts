@@ -104,6 +104,8 @@ describe('applySchedules', () => {
 
   it('triggers the daily pipeline: the run completes with a business ID under the schedule', async () => {
     const keyword = `scheduled ${uid()}`;
+    // the daily run also collects every daily list: other files' lists in the shared test database are not this test's
+    await stack.orm.em.getKnex()('keyword_lists').update({ daily: false });
     const s = settings({ daily: { keywords: [keyword], platforms: ['etsy'] } });
     await applySchedules(stack.client, s);
     const handle = stack.client.schedule.getHandle(`${s.idPrefix}daily-pipeline`);

@@ -20,6 +20,8 @@ describe('keywordPipeline with dailyLists', () => {
     const t = uid();
     const [alpha, beta, gamma, delta] = ['alpha', 'beta', 'gamma', 'delta'].map((w) => `${t} ${w}`) as [string, string, string, string];
     const em = () => stack.orm.em.fork();
+    // the shared test database holds other files' daily lists: only this test's count here
+    await stack.orm.em.getKnex()('keyword_lists').update({ daily: false });
     const lists = [
       await createKeywordList(em(), { name: 'A', keywords: [beta, alpha], platforms: ['etsy', 'ebay'], daily: true }),
       await createKeywordList(em(), { name: 'B', keywords: [beta, gamma], platforms: ['etsy'], daily: true }),
