@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { listenApi } from '../api/listen';
 import { createAdapters } from '../activities/collectors';
-import { sharedLimits } from '../activities/collectors/shared-limiter';
+import { sharedLimits } from '../activities/collectors/deployment-limiter';
 import { providerLimitsStore } from '../activities/db/provider-limits';
 import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
 import { startSimulator } from './simulator/server';

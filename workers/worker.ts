@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { configuredPlatforms, createConfiguredAdapters, hasCredentials } from '../activities/collectors';
 import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
-import { sharedLimits } from '../activities/collectors/shared-limiter';
+import { sharedLimits } from '../activities/collectors/deployment-limiter';
 import { providerLimitsStore } from '../activities/db/provider-limits';
 import { PLATFORMS } from '../workflows/types/platforms';
 import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';

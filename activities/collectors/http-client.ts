@@ -2,7 +2,7 @@
 import type { Platform } from '../../workflows/types/platforms';
 import { ApiClient, type ApiResponse } from './official/api-client';
 import { DailyQuota } from './official/daily-quota';
-import type { SharedLimiter } from './shared-limiter';
+import type { SharedLimiter } from './deployment-limiter';
 
 export interface HttpClientConfig {
   platform: Platform;

@@ -10,7 +10,7 @@ import { createEtsyAdapter } from './etsy';
 import { createEtsyV3Adapter } from './etsy-v3/adapter';
 import { OFFICIAL_ADAPTER } from './provider-config';
 import type { SeedAdapterConfig } from './seed-contract';
-import type { SharedLimits } from './shared-limiter';
+import type { SharedLimits } from './deployment-limiter';
 import type { ProviderAdapter } from './types';
 
 export { ProviderError, type ProviderErrorKind } from './errors';

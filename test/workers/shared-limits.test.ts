@@ -1,7 +1,7 @@
 // Three worker processes, one Temporal server, one PostgreSQL: the configured rate and daily quota hold for all of
 // them together (the provider's request log says so), and a worker killed mid-run loses and duplicates nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { providerKey } from '../../activities/collectors/shared-limiter';
+import { providerKey } from '../../activities/collectors/deployment-limiter';
 import { quotaUsed } from '../../activities/db/provider-limits';
 import { collectKeywords } from '../../workflows/collect-keywords';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';

@@ -5,7 +5,7 @@ import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
-import type { SharedLimiter } from '../shared-limiter';
+import type { SharedLimiter } from '../deployment-limiter';
 import { requestToken, TokenCache } from '../official/token-cache';
 import { provenanceOf } from '../provenance';
 import type { CollectOptions, KeywordMetrics, ProviderAdapter } from '../types';

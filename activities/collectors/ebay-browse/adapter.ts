@@ -4,7 +4,7 @@
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
-import type { SharedLimiter } from '../shared-limiter';
+import type { SharedLimiter } from '../deployment-limiter';
 import { COMPETITION_HALF_AT, competitionFromCount, priceStats } from '../official/market-stats';
 import { requestToken, TokenCache } from '../official/token-cache';
 import { provenanceOf } from '../provenance';

@@ -4,7 +4,7 @@ import { normalizeKeyword } from '../../../workflows/validation';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
-import type { SharedLimiter } from '../shared-limiter';
+import type { SharedLimiter } from '../deployment-limiter';
 import { COMPETITION_HALF_AT, competitionFromCount, priceStats, shares } from '../official/market-stats';
 import { provenanceOf } from '../provenance';
 import type { CollectOptions, DegradedCall, KeywordMetrics, ProviderAdapter } from '../types';

@@ -8,7 +8,7 @@ import { callMetrics } from '../call-metrics';
 import { ProviderError } from '../errors';
 import { errorForFailure, errorForStatus, parseRetryAfter } from '../http-errors';
 import { RateLimiter } from '../rate-limiter';
-import type { SharedLimiter } from '../shared-limiter';
+import type { SharedLimiter } from '../deployment-limiter';
 import type { DailyQuota } from './daily-quota';
 
 export interface ApiClientConfig {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../activities/collectors';
 import { ProviderError } from '../../activities/collectors/errors';
-import { providerKey, SharedLimiter, sharedLimits } from '../../activities/collectors/shared-limiter';
+import { providerKey, SharedLimiter, sharedLimits } from '../../activities/collectors/deployment-limiter';
 import { createOrm, type Orm } from '../../activities/db/orm';
 import { providerLimitsStore, quotaUsed, type ClaimRequest } from '../../activities/db/provider-limits';
 import { startSimulator } from '../../workers/simulator/server';
