@@ -3,25 +3,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { TemporalFailure } from '@temporalio/common';
 import { FailureType } from '../workflows/types/failures';
+import { isUnreachableCode } from './db/unreachable';
 
 // SQLSTATE classes of values or statements PostgreSQL refuses (22 data exception, 23 integrity, 42 syntax or
 // access): the same call fails the same way every time
 const DATA_CLASSES = new Set(['22', '23', '42']);
-// connection classes and "shutting down / cannot connect now / too many connections", and socket errors
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-]);
 const PROGRAMMING = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
 
 /** The error's code, if it or one of its causes has one: the SQLSTATE of a driver error, a socket error's name. */
@@ -40,7 +26,7 @@ export function toActivityFailure(err: unknown, details: unknown[] = []): unknow
   const name = err instanceof Error ? err.name : typeof err;
   const activity = Context.current().info.activityType;
   Context.current().log.error(`${activity} failed`, { error: err as Error, code });
-  if ((code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) || name === 'KnexTimeoutError') {
+  if ((code && isUnreachableCode(code)) || name === 'KnexTimeoutError') {
     return ApplicationFailure.create({
       message: `${activity}: the database is unreachable (${code ?? name})`,
       type: FailureType.DatabaseUnavailable,

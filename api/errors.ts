@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { InputError } from '../workflows/validation';
+import { isUnreachableCode } from '../activities/db/unreachable';
 
 export class HttpError extends Error {
   constructor(
@@ -22,25 +23,6 @@ export function badRequest(field: string, message: string): HttpError {
   return new HttpError(400, 'invalid_request', `${field}: ${message}`, field);
 }
 
-// socket errors, PostgreSQL "cannot connect now / too many connections / shutting down", connection classes 08xxx
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  '57P01',
-  '57P03',
-  '53300',
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-]);
 // gRPC status codes of the Temporal client: DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_UNREACHABLE = new Set([4, 14]);
 const UNREACHABLE_TEXT = /Connection terminated|Timeout acquiring a connection|connection is closed/i;
@@ -49,7 +31,7 @@ const UNREACHABLE_TEXT = /Connection terminated|Timeout acquiring a connection|c
 export function isUnreachable(err: unknown): boolean {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+    if (typeof code === 'string' && isUnreachableCode(code)) return true;
     if (typeof code === 'number' && GRPC_UNREACHABLE.has(code)) return true;
     if (e.name === 'KnexTimeoutError' || UNREACHABLE_TEXT.test(e.message)) return true;
   }
