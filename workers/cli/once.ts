@@ -41,8 +41,13 @@ export async function runOnce(o: OnceOptions): Promise<KeywordPipelineResult> {
   });
   console.log(`workflow ${workflowId}: ${o.uiUrl}/namespaces/${o.namespace}/workflows/${encodeURIComponent(workflowId)}`);
   const total = o.keywords.length * o.platforms.length;
+  // elapsed, not {eta_formatted}: cli-progress formats its 'INF'/'NULL' placeholder ETA as a time ('NFs')
   const bar = new SingleBar(
-    { format: 'collecting [{bar}] {value}/{total} keyword×platform  {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: 'collecting [{bar}] {value}/{total} keyword×platform  {duration_formatted} elapsed',
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0);
