@@ -1,7 +1,7 @@
 // /alerts: webhook rules (create, list, delete) and the delivery log. Rules are evaluated after each processing run.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findDeliveries } from '../../activities/db/alert-deliveries';
-import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/alert-rules';
+import { findDeliveries } from '../../activities/db/repositories/alert-deliveries';
+import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/repositories/alert-rules';
 import { findKeywordList } from '../../activities/db/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
