@@ -6,8 +6,8 @@ import type { CollectSegment, DailyKeywordUnionInput, KeywordListChunkInput, Key
 import type { CollectionFailedInput, EvaluateAlertsInput, EvaluateAlertsResult } from '../workflows/types/alerts';
 import { alertFailed, deliverAlert, evaluateAlerts, pendingAlerts, raiseCollectionFailed } from './alerts/deliver';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
-import { dailyKeywordUnion } from './db/daily-union';
-import { countKeywordList, readKeywordList } from './db/keyword-lists';
+import { dailyKeywordUnion } from './collect/daily-union';
+import { countKeywordList, readKeywordList } from './db/repositories/keyword-list-items';
 import { deleteExpiredRows } from './db/retention';
 import { validateUpload, writeUpload } from './imports/import-activities';
 import { guarded } from './failures';

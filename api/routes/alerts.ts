@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findDeliveries } from '../../activities/db/repositories/alert-deliveries';
 import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/repositories/alert-rules';
-import { findKeywordList } from '../../activities/db/keyword-lists';
+import { findKeywordList } from '../../activities/db/repositories/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
