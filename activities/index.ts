@@ -8,7 +8,7 @@ import { alertFailed, deliverAlert, evaluateAlerts, pendingAlerts, raiseCollecti
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
 import { dailyKeywordUnion } from './collect/daily-union';
 import { countKeywordList, readKeywordList } from './db/repositories/keyword-list-items';
-import { deleteExpiredRows } from './db/retention';
+import { deleteExpiredRows } from './cleanup/delete-expired-rows';
 import { validateUpload, writeUpload } from './imports/import-activities';
 import { guarded } from './failures';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
