@@ -31,7 +31,7 @@ describe('the --once collection table', () => {
     await em.nativeDelete(ProcessedKeywordSchema, { day: DAY, keyword: shown[0]!, platform: 'etsy' });
     const processed = await em.find(ProcessedKeywordSchema, { day: DAY, keyword: { $in: shown } });
     expect(processed).toHaveLength(shown.length * PLATFORMS.length - 1);
-    const expected = new Map(PLATFORMS.flatMap((p) => shown.map((k) => [`${k}|${p}`, ['unknown', 'unknown']] as const)));
+    const expected = new Map<string, string[]>(PLATFORMS.flatMap((p) => shown.map((k) => [`${k}|${p}`, ['unknown', 'unknown']])));
     for (const r of processed) expected.set(`${r.keyword}|${r.platform}`, [r.difficultyScore!.toFixed(3), r.opportunityScore!.toFixed(3)]);
 
     const printed: string[] = [];
@@ -51,6 +51,6 @@ describe('the --once collection table', () => {
         return [`${cells[0]}|${cells[1]}`, [cells[7], cells[8]]];
       }),
     );
-    expect(rows).toEqual(new Map([...expected].map(([k, v]) => [k, [...v]])));
+    expect(rows).toEqual(expected);
   });
 });
