@@ -6,9 +6,9 @@ import type { CollectSegment, DailyKeywordUnionInput, KeywordListChunkInput, Key
 import type { CollectionFailedInput, EvaluateAlertsInput, EvaluateAlertsResult } from '../workflows/types/alerts';
 import { alertFailed, deliverAlert, evaluateAlerts, pendingAlerts, raiseCollectionFailed } from './alerts/deliver';
 import { collectBatch, type CollectDeps } from './collect/collect-batch';
-import { dailyKeywordUnion } from './db/daily-union';
-import { countKeywordList, readKeywordList } from './db/keyword-lists';
-import { deleteExpiredRows } from './db/retention';
+import { dailyKeywordUnion } from './collect/daily-union';
+import { countKeywordList, readKeywordList } from './db/repositories/keyword-list-items';
+import { deleteExpiredRows } from './cleanup/delete-expired-rows';
 import { validateUpload, writeUpload } from './imports/import-activities';
 import { guarded } from './failures';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';

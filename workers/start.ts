@@ -6,7 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { listenApi } from '../api/listen';
 import { createAdapters } from '../activities/collectors';
 import { sharedLimits } from '../activities/collectors/deployment-limiter';
-import { providerLimitsStore } from '../activities/db/provider-limits';
+import { providerLimitsStore } from '../activities/db/repositories/provider-limits';
 import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
 import { startSimulator } from './simulator/server';
 import { loadDotEnv, loadConfig, type AppConfig } from './config/config';

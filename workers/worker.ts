@@ -5,7 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { configuredPlatforms, createConfiguredAdapters, hasCredentials } from '../activities/collectors';
 import { createGoogleAdsSource } from '../activities/collectors/google-ads/adapter';
 import { sharedLimits } from '../activities/collectors/deployment-limiter';
-import { providerLimitsStore } from '../activities/db/provider-limits';
+import { providerLimitsStore } from '../activities/db/repositories/provider-limits';
 import { PLATFORMS } from '../workflows/types/platforms';
 import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';
 import { CREDENTIALS } from './config/official-env';

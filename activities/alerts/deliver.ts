@@ -2,9 +2,15 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CollectionFailedInput, EvaluateAlertsInput, EvaluateAlertsResult } from '../../workflows/types/alerts';
-import { closeDelivery, findDelivery, pendingDeliveries, recordAttempt } from '../db/alert-deliveries';
-import { storeCollectionFailed, storeKeywordEvents } from '../db/alert-events';
-import { findAlertRuleForDelivery } from '../db/alert-rules';
+import {
+  closeDelivery,
+  findDelivery,
+  pendingDeliveries,
+  recordAttempt,
+  storeCollectionFailed,
+  storeKeywordEvents,
+} from '../db/repositories/alert-deliveries';
+import { findAlertRuleForDelivery } from '../db/repositories/alert-rules';
 import { alertBody, postWebhook } from './webhook';
 
 export async function evaluateAlerts(em: EntityManager, input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> {

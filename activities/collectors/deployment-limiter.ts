@@ -1,9 +1,9 @@
 // A provider's request rate and daily quota for the whole deployment: every request start is a slot claimed from
-// the provider's row in PostgreSQL (activities/db/provider-limits.ts), so N worker processes together keep to the
-// configured *_RATE_PER_SECOND and *_DAILY_QUOTA, and a restart forgets nothing.
+// the provider's row in PostgreSQL (activities/db/repositories/provider-limits.ts), so N worker processes together
+// keep to the configured *_RATE_PER_SECOND and *_DAILY_QUOTA, and a restart forgets nothing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Platform } from '../../workflows/types/platforms';
-import type { ProviderLimitsStore } from '../db/provider-limits';
+import type { ProviderLimitsStore } from '../db/repositories/provider-limits';
 import { DatabaseClock } from './database-clock';
 import { ProviderError } from './errors';
 import { QUOTA_RECHECK_MS } from './official/daily-quota';

@@ -1,7 +1,7 @@
 // The alert resources of /alerts: rule and delivery schemas, and the rule body's checks beyond its shape.
 import { z } from '@hono/zod-openapi';
-import type { DeliveryRecord } from '../../activities/db/alert-deliveries';
-import type { AlertRuleInput, AlertRuleRecord } from '../../activities/db/alert-rules';
+import type { DeliveryRecord } from '../../activities/db/repositories/alert-deliveries';
+import type { AlertRuleInput, AlertRuleRecord } from '../../activities/db/repositories/alert-rules';
 import { ALERT_FORMATS, ALERT_KINDS, THRESHOLD_KINDS } from '../../workflows/types/alerts';
 import { badRequest } from '../errors';
 import { queryInt } from '../validate';

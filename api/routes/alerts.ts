@@ -1,8 +1,8 @@
 // /alerts: webhook rules (create, list, delete) and the delivery log. Rules are evaluated after each processing run.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findDeliveries } from '../../activities/db/alert-deliveries';
-import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/alert-rules';
-import { findKeywordList } from '../../activities/db/keyword-lists';
+import { findDeliveries } from '../../activities/db/repositories/alert-deliveries';
+import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/repositories/alert-rules';
+import { findKeywordList } from '../../activities/db/repositories/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';

@@ -1,5 +1,6 @@
 // GET /clusters: the keyword clusters of a processed day (label, top terms, size), largest first.
 import { createRoute, z } from '@hono/zod-openapi';
+import { clustersOfDay, newestClusterDay } from '../../activities/db/repositories/keyword-clusters';
 import type { ApiDeps } from '../deps';
 import { json, readErrors, routes } from '../openapi';
 import { day } from '../validate';
@@ -19,17 +20,10 @@ const list = createRoute({
 
 export function clusterRoutes(deps: ApiDeps) {
   return routes().openapi(list, async (c) => {
-    const knex = deps.orm.em.getKnex();
-    const given = c.req.valid('query').day;
-    const theDay = given ?? ((await knex('keyword_clusters').first(knex.raw('max(day)::text as day')))?.day as string | null) ?? null;
+    const em = deps.orm.em.fork();
+    const theDay = c.req.valid('query').day ?? (await newestClusterDay(em));
     if (!theDay) return c.json({ day: null, clusters: [] }, 200);
-    const rows = (await knex('keyword_clusters')
-      .where('day', theDay)
-      .orderBy([{ column: 'size', order: 'desc' }, { column: 'cluster_id' }])
-      .select('cluster_id', 'label', 'top_terms', 'size')) as { cluster_id: number; label: string; top_terms: string[]; size: number }[];
-    return c.json(
-      { day: theDay, clusters: rows.map((r) => ({ id: r.cluster_id, label: r.label, top_terms: r.top_terms, size: r.size })) },
-      200,
-    );
+    const rows = await clustersOfDay(em, theDay);
+    return c.json({ day: theDay, clusters: rows.map((r) => ({ id: r.clusterId, label: r.label, top_terms: r.topTerms, size: r.size })) }, 200);
   });
 }

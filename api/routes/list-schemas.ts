@@ -1,6 +1,6 @@
 // The keyword-list resource of /lists: its OpenAPI schemas, the body's normalisation and the keyword-page cursor.
 import { z } from '@hono/zod-openapi';
-import type { KeywordListInput, KeywordListRecord } from '../../activities/db/keyword-lists';
+import type { KeywordListInput, KeywordListRecord } from '../../activities/db/repositories/keyword-lists';
 import { PLATFORMS } from '../../workflows/types/platforms';
 import { normalizeKeywords, normalizePlatforms } from '../../workflows/validation';
 import { HttpError } from '../errors';
@@ -60,7 +60,7 @@ export const ListIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
 });
 
-/** offset~kl-<24 hex>: the position of the next keyword in the list's content (activities/db/keyword-lists.ts keywordListId). */
+/** offset~kl-<24 hex>: the position of the next keyword in the list's content (activities/db/repositories/keyword-list-items.ts keywordListId). */
 const KEYWORD_CURSOR_PATTERN = '^(\\d{1,7})~(kl-[0-9a-f]{24})$';
 
 export const KeywordPageQuery = z.strictObject({

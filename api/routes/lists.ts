@@ -1,14 +1,14 @@
 // /lists: the seller's keyword lists (create, read with paged keywords, replace, delete) and collecting one now.
 import { createRoute, z } from '@hono/zod-openapi';
+import { readKeywordList } from '../../activities/db/repositories/keyword-list-items';
 import {
   createKeywordList,
   deleteKeywordList,
   findKeywordList,
   findKeywordLists,
-  readKeywordList,
   replaceKeywordList,
   type KeywordListRecord,
-} from '../../activities/db/keyword-lists';
+} from '../../activities/db/repositories/keyword-lists';
 import type { ApiDeps } from '../deps';
 import { HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, RunStarted, writeErrors } from '../openapi';

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKeywordEvents } from '../../activities/db/alert-events';
+import { storeKeywordEvents } from '../../activities/db/repositories/alert-deliveries';
 import { deliverAlerts } from '../../workflows/alerts';
 import { keywordPipeline } from '../../workflows/pipeline';
 import { processKeywords } from '../../workflows/insights';

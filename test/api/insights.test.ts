@@ -98,6 +98,23 @@ describe('processing and keyword listing', () => {
     expect(loud).toEqual([...loud].sort((a, b) => b - a));
   });
 
+  it("lists the day's clusters largest first, the ones its keywords carry", async () => {
+    const { status, body } = await get(`/clusters?day=${LAST}`);
+    expect(status).toBe(200);
+    expect(body.day).toBe(LAST);
+    const clusters = body.clusters as Json[];
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const c of clusters) {
+      expect(Object.keys(c).sort()).toEqual(['id', 'label', 'size', 'top_terms']);
+      expect(c.top_terms.every((t: unknown) => typeof t === 'string')).toBe(true);
+    }
+    const order = clusters.map((c) => [c.size as number, c.id as number]);
+    expect(order).toEqual([...order].sort((a, b) => b[0]! - a[0]! || a[1]! - b[1]!));
+    const items = (await get(`/keywords?day=${LAST}&limit=200`)).body.items as Json[];
+    const carried = new Map(items.map((i) => [i.cluster.id as number, i.cluster.label as string]));
+    expect(new Map(clusters.map((c) => [c.id as number, c.label as string]))).toEqual(carried);
+  });
+
   it('answers one keyword with its per-platform scores, cluster and daily history', async () => {
     const { status, body } = await get(`/keywords/${encodeURIComponent(keywords[0]!.toUpperCase())}`);
     expect(status).toBe(200);

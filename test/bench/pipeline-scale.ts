@@ -15,7 +15,7 @@ import { createAdapters } from '../../activities/collectors';
 import { startSimulator } from '../../workers/simulator/server';
 import { loadConfig } from '../../workers/config/config';
 import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
-import { saveKeywordList } from '../../activities/db/keyword-lists';
+import { saveKeywordList } from '../../activities/db/repositories/keyword-list-items';
 import { createOrm, migrate } from '../../activities/db/orm';
 import type { keywordPipeline } from '../../workflows/pipeline';
 import type { PipelineStep } from '../../workflows/types/pipeline';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKeywordEvents } from '../../activities/db/alert-events';
+import { storeKeywordEvents } from '../../activities/db/repositories/alert-deliveries';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { API_KEY, post, testApp, type App, type Json } from '../api/test-app';

@@ -5,7 +5,7 @@ import { createAdapter } from '../../activities/collectors';
 import { ProviderError } from '../../activities/collectors/errors';
 import { providerKey, SharedLimiter, sharedLimits } from '../../activities/collectors/deployment-limiter';
 import { createOrm, type Orm } from '../../activities/db/orm';
-import { providerLimitsStore, quotaUsed, type ClaimRequest } from '../../activities/db/provider-limits';
+import { providerLimitsStore, quotaUsed, type ClaimRequest } from '../../activities/db/repositories/provider-limits';
 import { startSimulator } from '../../workers/simulator/server';
 import { testEnv, uniqueId } from '../helpers/env';
 

@@ -1,6 +1,8 @@
 // The hand-written migrations and the entities describe the same schema: after migrating, MikroORM's schema
-// generator finds nothing to change (the triggers of Migration20261125000000_change_notifications and the
-// tables that have no entity yet, listed below, are outside what it compares).
+// generator finds nothing to change, in any table. What it does not compare, and so this test cannot see:
+// - the triggers of Migration20261125000000_change_notifications: the generator does not read triggers;
+// - the text of an expression index (the sort indexes of processed_keywords, the partial indexes of keyword_lists
+//   and alert_deliveries): the generator matches those by name only, so the entities repeat them verbatim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrm, type Orm } from '../../activities/db/orm';
 import { testEnv } from '../helpers/env';
@@ -15,14 +17,12 @@ describe('migrated schema', () => {
   });
 
   it('has no difference from the entities', async () => {
-    const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false, dropTables: false });
-    // tables written by their repositories' SQL without an entity yet: the generator would drop their foreign keys
-    const withoutEntity =
-      /"(alert_rules|alert_events|alert_deliveries|keyword_lists|keyword_list_items|report_uploads|reported_demand|keyword_demand|provider_limits)"/;
+    // dropTables stays on: a table without an entity would show up as a drop statement
+    const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false });
     const statements = sql
       .split(';')
       .map((s) => s.trim())
-      .filter((s) => s && !withoutEntity.test(s));
+      .filter(Boolean);
     expect(statements).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // them together (the provider's request log says so), and a worker killed mid-run loses and duplicates nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { providerKey } from '../../activities/collectors/deployment-limiter';
-import { quotaUsed } from '../../activities/db/provider-limits';
+import { quotaUsed } from '../../activities/db/repositories/provider-limits';
 import { collectKeywords } from '../../workflows/collect-keywords';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';

@@ -7,7 +7,7 @@ import { ObservationSchema } from '../../activities/db/entities';
 import { TrendAnalysisSchema } from '../../activities/db/entities';
 import type { NewObservation } from '../../activities/db/entities';
 import { upsertObservations } from '../../activities/db/repositories/observations';
-import { deleteExpiredRows } from '../../activities/db/retention';
+import { deleteExpiredRows } from '../../activities/cleanup/delete-expired-rows';
 import { addDays } from '../../activities/processing/days';
 import { cleanupOldData } from '../../workflows/cleanup';
 import type { DeleteExpiredRowsProgress } from '../../workflows/types/cleanup';

@@ -1,8 +1,9 @@
 // The daily run: every list marked daily plus the configured keywords, each keyword once per platform and day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dailyKeywordUnion } from '../../activities/db/daily-union';
+import { dailyKeywordUnion } from '../../activities/collect/daily-union';
 import { ObservationSchema } from '../../activities/db/entities';
-import { createKeywordList, deleteKeywordList, readKeywordList } from '../../activities/db/keyword-lists';
+import { readKeywordList } from '../../activities/db/repositories/keyword-list-items';
+import { createKeywordList, deleteKeywordList } from '../../activities/db/repositories/keyword-lists';
 import { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineProgressQuery } from '../../workflows/types/pipeline';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';

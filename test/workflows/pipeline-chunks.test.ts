@@ -2,7 +2,7 @@
 // every few chunks; each run's history stays small whatever the list's size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
-import { normalizeKeywordList, readKeywordList, saveKeywordList } from '../../activities/db/keyword-lists';
+import { normalizeKeywordList, readKeywordList, saveKeywordList } from '../../activities/db/repositories/keyword-list-items';
 import { InputError } from '../../workflows/validation';
 import { keywordPipeline } from '../../workflows/pipeline';
 import { recordHistory } from '../helpers/histories';

@@ -4,12 +4,13 @@ import { SingleBar, Presets } from 'cli-progress';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { Orm } from '../../activities/db/orm';
 import { observationsOfDay } from '../../activities/db/repositories/observations';
+import { topOpportunities } from '../../activities/db/repositories/processed-keywords';
 import type { Observation } from '../../activities/db/entities';
 import type { keywordPipeline } from '../../workflows/pipeline';
 import { pipelineSummary } from '../../workflows/pipeline-input';
 import { collectProgressQuery } from '../../workflows/types/collect-keywords';
 import type { KeywordPipelineResult, PipelinePlatformSummary } from '../../workflows/types/pipeline';
-import type { Platform } from '../../workflows/types/platforms';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { SA_KEYWORD_COUNT, SA_PLATFORMS } from '../../workflows/types/search-attributes';
 import { fingerprint } from '../../workflows/validation';
 import { renderTable } from './table';
@@ -95,8 +96,8 @@ export async function printCollection(orm: Orm, day: string, platforms: Pipeline
           fixed(r.competition, 3),
           fixed(r.cpc, 2),
           fixed(r.trendScore, 3),
-          fixed(s?.difficulty_score ?? null, 3),
-          fixed(s?.opportunity_score ?? null, 3),
+          fixed(s?.difficultyScore ?? null, 3),
+          fixed(s?.opportunityScore ?? null, 3),
         ];
       }),
     ),
@@ -117,17 +118,8 @@ export function volumeSource(r: Pick<Observation, 'searchVolume' | 'source' | 'm
 
 /** The day's difficulty and opportunity per platform and keyword (processKeywords has run by now). */
 async function scoresOf(orm: Orm, day: string, keywords: string[]) {
-  const rows = (await orm.em
-    .fork()
-    .getKnex()('processed_keywords')
-    .select('platform', 'keyword', 'difficulty_score', 'opportunity_score')
-    .where({ day })
-    .whereIn('keyword', keywords)) as {
-    platform: string;
-    keyword: string;
-    difficulty_score: number | null;
-    opportunity_score: number | null;
-  }[];
+  // every row of these keywords: at most one per keyword and platform
+  const rows = await topOpportunities(orm.em.fork(), day, keywords, keywords.length * PLATFORMS.length);
   return new Map(rows.map((r) => [`${r.platform}\u0000${r.keyword}`, r]));
 }
 

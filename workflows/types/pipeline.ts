@@ -11,7 +11,7 @@ export type PipelineStatus = 'running' | 'ok' | 'partial' | 'failed';
 export interface KeywordPipelineInput {
   /** Inline keywords (at most MAX_KEYWORDS); or */
   keywords?: string[];
-  /** a stored keyword list of any size (activities/db/keyword-lists.ts): its ID travels, never its rows. */
+  /** a stored keyword list of any size (activities/db/repositories/keyword-list-items.ts): its ID travels, never its rows. */
   keywordList?: string;
   platforms?: Platform[];
   /**
@@ -58,7 +58,7 @@ export interface PipelineResume {
   segments?: CollectSegment[];
 }
 
-/** Keywords collected on the same platforms, stored as a keyword list (activities/db/daily-union.ts). */
+/** Keywords collected on the same platforms, stored as a keyword list (activities/collect/daily-union.ts). */
 export interface CollectSegment {
   keywordList: string;
   platforms: Platform[];

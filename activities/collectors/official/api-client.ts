@@ -78,7 +78,7 @@ export class ApiClient {
     await this.limiter.acquire(req.signal);
     const hold = this.holdUntil - performance.now();
     if (hold > 0) await sleep(hold, undefined, { signal: req.signal }).catch(() => Promise.reject(req.signal?.reason as Error));
-    // deployment-wide slot (activities/db/provider-limits.ts): also a wait, counted with the local one
+    // deployment-wide slot (activities/db/repositories/provider-limits.ts): also a wait, counted with the local one
     await this.config.shared?.acquire(req.signal);
     const waited = performance.now() - queued;
     // under a millisecond is the limiter's bookkeeping, not a wait

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * One row per provider (platform, adapter, host): the limits every worker process of a deployment shares
- * (activities/db/provider-limits.ts hands out request slots and counts the daily quota in it).
+ * (activities/db/repositories/provider-limits.ts hands out request slots and counts the daily quota in it).
  */
 export class Migration20261202000000_provider_limits extends Migration {
   override async up(): Promise<void> {

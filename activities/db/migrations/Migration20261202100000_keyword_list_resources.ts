@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Named keyword lists a seller keeps (activities/db/keyword-lists.ts): each points at its keywords stored by content
+ * Named keyword lists a seller keeps (activities/db/repositories/keyword-lists.ts): each points at its keywords stored by content
  * hash in keyword_list_items, so saving equal keywords twice stores them once and a run reads the hash it started with.
  */
 export class Migration20261202100000_keyword_list_resources extends Migration {

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Alert rules and the delivery log (activities/db/alert-rules.ts, activities/db/alert-deliveries.ts). A delivery's
+ * Alert rules and the delivery log (activities/db/repositories/alert-rules.ts, alert-deliveries.ts). A delivery's
  * event_id is derived from what happened (rule, kind, platform, keyword, day): evaluating twice stores one event.
  */
 export class Migration20261202110000_alerts extends Migration {

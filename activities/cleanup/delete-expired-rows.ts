@@ -7,8 +7,8 @@ import {
   type DeleteExpiredRowsResult,
 } from '../../workflows/types/cleanup';
 import { FailureType } from '../../workflows/types/failures';
-import type { Orm } from './orm';
-import { deleteExpiredBatch } from './repositories/retention';
+import type { Orm } from '../db/orm';
+import { deleteExpiredBatch } from '../db/repositories/retention';
 
 export async function deleteExpiredRows(orm: Orm, input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> {
   const ctx = Context.current();

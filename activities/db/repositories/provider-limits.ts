@@ -1,7 +1,8 @@
-// The provider limits every worker shares (table provider_limits): request slots handed out one claim at a time,
-// the daily quota counted in the same statement, and a provider's "wait" or "none left" stored for everyone.
+// provider_limits: every statement on the table. The provider limits every worker shares: request slots handed out
+// one claim at a time, the daily quota counted in the same statement, and a provider's "wait" or "none left" stored
+// for everyone.
 import type { Connection } from '@mikro-orm/postgresql';
-import type { Orm } from './orm';
+import type { Orm } from '../orm';
 
 export interface SlotClaim {
   /** Slots granted (0: the quota is spent); the first starts at firstMs, the others spacingMs apart. */

@@ -1,23 +1,17 @@
-// The alert-rule repository, owner of its SQL. A rule's signing secret is made here, returned once by the API at
+// alert_rules: every statement on the table. A rule's signing secret is made here, returned once by the API at
 // creation, and read back only by the delivery activity (never by a listing, never into a workflow history).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AlertFormat, AlertKind } from '../../workflows/types/alerts';
+import type { AlertRule } from '../entities';
 
-export interface AlertRuleInput {
-  name: string;
-  listId: string | null;
-  kind: AlertKind;
-  threshold: number | null;
-  webhookUrl: string;
-  format: AlertFormat;
-}
+/** What a caller says a rule is; the id, the secret and the time are made here. */
+export type AlertRuleInput = Pick<AlertRule, 'name' | 'listId' | 'kind' | 'threshold' | 'webhookUrl' | 'format'>;
 
-export interface AlertRuleRecord extends AlertRuleInput {
-  id: string;
+/** A rule as listed: never its secret. */
+export type AlertRuleRecord = Omit<AlertRule, 'secret' | 'createdAt'> & {
   /** ISO 8601, UTC. */
   createdAt: string;
-}
+};
 
 const COLUMNS = `"id", "name", "list_id" as "listId", "kind", "threshold", "webhook_url" as "webhookUrl", "format",
   to_char("created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"`;

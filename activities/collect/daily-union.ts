@@ -4,19 +4,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CollectSegment, DailyKeywordUnionInput } from '../../workflows/types/pipeline';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
-import { storeItems } from './keyword-lists';
+import { storeItems } from '../db/repositories/keyword-list-items';
+import { dailyKeywordPlatforms } from '../db/repositories/keyword-lists';
 
 export async function dailyKeywordUnion(em: EntityManager, input: DailyKeywordUnionInput): Promise<{ segments: CollectSegment[] }> {
-  const rows = await em.getConnection().execute<{ keyword: string; platforms: string[] }[]>(
-    `with "pairs" as (
-       select i."keyword", unnest(l."platforms")::text as "platform"
-         from "keyword_lists" l join "keyword_list_items" i on i."list" = l."items" where l."daily"
-       union
-       select k.keyword, p.platform from jsonb_array_elements_text(?::jsonb) as k(keyword) cross join jsonb_array_elements_text(?::jsonb) as p(platform)
-     )
-     select "keyword", array_agg(distinct "platform") as "platforms" from "pairs" group by "keyword" order by "keyword"`,
-    [JSON.stringify(input.keywords), JSON.stringify(input.platforms)],
-  );
+  const rows = await dailyKeywordPlatforms(em, input.keywords, input.platforms);
   const groups = new Map<string, { platforms: Platform[]; keywords: string[] }>();
   for (const row of rows) {
     const platforms = PLATFORMS.filter((p) => row.platforms.includes(p));
