@@ -56,6 +56,7 @@ const CASES: { name: string; expected: string | null; row: Partial<NewObservatio
     expected: 'estimated',
     row: {
       source: 'amazon-ads',
+      // what an import writes for a volume estimated from a rank (the collectors' type names only their own kinds)
       provenance: { search_volume: 'estimated' as 'measured' },
       metricSources: { search_volume: 'amazon-search-terms: estimated from search frequency rank' },
     },
