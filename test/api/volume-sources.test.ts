@@ -1,6 +1,7 @@
 // The volume source rule (activities/db/repositories/volume-sources.ts) on real rows: each category as GET /keywords
 // shows and filters it, the counts processing reports, and GET /keywords/:keyword's number sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demandLabels } from '../../activities/collect/demand-fill';
 import type { NewObservation } from '../../activities/db/entities';
 import { upsertObservations } from '../../activities/db/repositories/observations';
 import { countVolumeSources } from '../../activities/db/repositories/volume-sources';
@@ -8,7 +9,8 @@ import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { post, testApp, type App, type Json } from './test-app';
 
 const DAY = '2009-09-17';
-const GOOGLE = 'google-ads: average monthly Google searches';
+/** The labels demand filling writes (activities/collect/demand-fill.ts). */
+const GOOGLE = demandLabels('google-ads').search_volume;
 let stack: TestStack;
 let app: App;
 let taskQueue: string;
@@ -23,7 +25,7 @@ const CASES: { name: string; expected: string | null; row: Partial<NewObservatio
     row: {
       source: 'etsy-v3:simulator',
       provenance: { search_volume: 'measured' },
-      metricSources: { search_volume: 'google-ads:simulator: average monthly Google searches' },
+      metricSources: { search_volume: demandLabels('google-ads:simulator').search_volume },
     },
   },
   {
