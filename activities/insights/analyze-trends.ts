@@ -9,6 +9,7 @@ import type { ScoredKeyword } from '../processing/types';
 import { loadObservations, newestObservedDay } from '../db/repositories/observations';
 import { scoredKeywordsOf } from '../db/repositories/processed-keywords';
 import { insertTrendAnalysis } from '../db/repositories/trend-analyses';
+import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
 import { isComplete } from './complete';
 
 export interface AnalyzeTrendsActivityInput {
@@ -25,17 +26,18 @@ export async function analyzeTrends(orm: Orm, input: AnalyzeTrendsActivityInput)
   const ctx = Context.current();
   const em = orm.em.fork();
   const to = input.to ?? (await newestObservedDay(em));
-  if (!to) return { analysisId: null, day: null, observations: 0, forecastMape: null };
+  if (!to) return { analysisId: null, day: null, observations: 0, forecastMape: null, volumeSources: noVolumeSources() };
   const from = addDays(to, -((input.days ?? 30) - 1));
   const stored = await loadObservations(em, { from, to, platform: input.platform }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
   // averages, slopes and forecasts need every metric: observations with an unknown one are counted, not guessed
   const rows = stored.filter(isComplete);
   ctx.heartbeat({ stage: 'analyse', rows: rows.length });
   const analysis = buildTrendAnalysis(rows);
-  if (!analysis) return { analysisId: null, day: to, observations: 0, forecastMape: null };
+  if (!analysis) return { analysisId: null, day: to, observations: 0, forecastMape: null, volumeSources: noVolumeSources() };
   const keywordTrends = analyzeKeywordTrends(await processedOf(orm, to, input.platform));
   if (keywordTrends) keywordTrends.trending_keywords = keywordTrends.trending_keywords.slice(0, TRENDING_KEPT);
   const forecastMape = analysis.future_predictions.backtest?.mape ?? null;
+  const volumeSources = await countVolumeSources(em, { from, to, platform: input.platform, complete: true });
   const analysisId = await insertTrendAnalysis(em, {
     createdAt: new Date(),
     platform: input.platform ?? null,
@@ -43,11 +45,11 @@ export async function analyzeTrends(orm: Orm, input: AnalyzeTrendsActivityInput)
     windowTo: to,
     observations: rows.length,
     forecastMape,
-    analysis: { ...analysis, excluded_unknown_metrics: stored.length - rows.length },
+    analysis: { ...analysis, excluded_unknown_metrics: stored.length - rows.length, volume_sources: volumeSources },
     keywordTrends: keywordTrends as Record<string, unknown> | null,
     workflowId: input.workflowId,
   });
-  return { analysisId, day: to, observations: rows.length, forecastMape };
+  return { analysisId, day: to, observations: rows.length, forecastMape, volumeSources };
 }
 
 /** The day's processed keywords with every score known, for analyzeKeywordTrends. */

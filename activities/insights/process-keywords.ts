@@ -7,6 +7,7 @@ import { loadObservations, newestObservedDay } from '../db/repositories/observat
 import { replaceClusters } from '../db/repositories/keyword-clusters';
 import { upsertProcessedKeywords, type NewProcessedKeyword } from '../db/repositories/processed-keywords';
 import type { ClusterSummary, ObservationInput } from '../processing/types';
+import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
 
 export interface ProcessKeywordsActivityInput {
   day?: string;
@@ -18,11 +19,11 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
   const ctx = Context.current();
   const em = orm.em.fork();
   const day = input.day ?? (await newestObservedDay(em));
-  if (!day) return { day: null, processed: 0, clusters: 0 };
+  if (!day) return { day: null, processed: 0, clusters: 0, volumeSources: noVolumeSources() };
   const loaded = await loadObservations(em, { from: day, to: day }, (n) => ctx.heartbeat({ stage: 'load', day, loaded: n }));
   // k-means fits on a sample drawn by position: a stable order gives the same clusters on every rerun
   const rows = loaded.sort((a, b) => (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : a.platform < b.platform ? -1 : 1));
-  if (rows.length === 0) return { day, processed: 0, clusters: 0 };
+  if (rows.length === 0) return { day, processed: 0, clusters: 0, volumeSources: noVolumeSources() };
   ctx.heartbeat({ stage: 'score and cluster', day, rows: rows.length });
   const { keywords, clusters } = scoreAndCluster(rows, input.clusters ?? 10);
   // one transaction: the day's processed rows and its clusters change together or not at all
@@ -37,7 +38,8 @@ export async function processKeywords(orm: Orm, input: ProcessKeywordsActivityIn
       input.workflowId,
     );
   });
-  return { day, processed: keywords.length, clusters: clusters.length };
+  const volumeSources = await countVolumeSources(em, { from: day, to: day });
+  return { day, processed: keywords.length, clusters: clusters.length, volumeSources };
 }
 
 /**

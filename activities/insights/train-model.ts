@@ -6,6 +6,7 @@ import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
 import { loadObservations, newestObservedDay } from '../db/repositories/observations';
 import { insertModelVersion } from '../db/repositories/model-versions';
+import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
 import { isComplete } from './complete';
 
 export interface TrainModelActivityInput {
@@ -22,16 +23,18 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   const ctx = Context.current();
   const em = orm.em.fork();
   const to = input.to ?? (await newestObservedDay(em));
-  if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet' };
+  if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet', volumeSources: noVolumeSources() };
   const from = addDays(to, -((input.days ?? 90) - 1));
   const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
   // the target and the features need every metric: rows with an unknown one are left out
   const set = buildTrainingSet(rows.filter(isComplete));
+  const volumeSources = await countVolumeSources(em, { from, to, complete: true });
   if (set.targets.length < MIN_TRAINING_ROWS) {
     return {
       modelVersion: null,
       metrics: null,
       reason: `${set.targets.length} observations have ${set.horizonDays} days of later history (need ${MIN_TRAINING_ROWS}): collect for more days`,
+      volumeSources,
     };
   }
   ctx.heartbeat({ stage: 'train', rows: set.targets.length });
@@ -45,11 +48,11 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
     horizonDays: model.horizonDays,
     trainingFrom: model.trainingWindow?.from ?? null,
     trainingTo: model.trainingWindow?.to ?? null,
-    metrics: model.metrics,
+    metrics: { ...model.metrics, volumeSources },
     featureRanges: model.featureRanges,
     forest: model.forest,
     workflowId: input.workflowId,
   });
   const { mse, r2, trainingSamples, testSamples } = model.metrics;
-  return { modelVersion, metrics: { mse, r2, trainingSamples, testSamples } };
+  return { modelVersion, metrics: { mse, r2, trainingSamples, testSamples }, volumeSources };
 }

@@ -30,6 +30,12 @@ export function pyRound(x: number, digits: number): number {
   return Number(x.toFixed(digits)) + 0;
 }
 
+/** The metrics each stored score is computed from (below): a score is unknown when one of them is. */
+export const SCORE_INPUTS = {
+  difficulty_score: ['competition', 'cpc', 'search_volume'],
+  opportunity_score: ['search_volume', 'trend_score', 'competition'],
+} as const;
+
 /** Difficulty: 0.4 competition + 0.3 cpc/10 + 0.3 (1 − volume/10,000), each capped at 1. */
 export function difficultyScore(input: ScoreInput): number {
   const competitionScore = Math.min(num(input.competition), 1.0);

@@ -50,15 +50,9 @@ export function readPages(app: Hono<DashEnv>, apiOf: (c: Context<DashEnv>) => Ap
     const api = apiOf(c);
     const keyword = c.req.param('keyword');
     const path = `/keywords/${encodeURIComponent(keyword)}`;
-    const [detail, obs, trends] = await Promise.all([
-      api.get(path),
-      api.get(`${path}/observations?limit=1000`),
-      api.get('/analyze/trends'),
-    ]);
+    const [detail, trends] = await Promise.all([api.get(path), api.get('/analyze/trends')]);
     if (detail.status === 400) return page(c, keyword, <p class="notice error">{apiError(detail.body)}</p>, { status: 400 });
     const name = detail.status === 200 ? (detail.body.keyword as string) : keyword;
-    const sources: Record<string, Json> = {};
-    for (const o of (obs.status === 200 ? obs.body.observations : []) as Json[]) sources[o.platform] ??= o; // newest day first
     const future = trends.status === 200 ? trends.body.trends?.future_predictions : null;
     const forecasts = Object.fromEntries(
       ((future?.keywords ?? []) as Json[]).filter((k) => k.keyword === name).map((k) => [k.platform, k.forecast]),
@@ -75,7 +69,6 @@ export function readPages(app: Hono<DashEnv>, apiOf: (c: Context<DashEnv>) => Ap
     const data: KeywordData = {
       keyword: name,
       detail: detail.status === 200 ? detail.body : null,
-      sources,
       forecasts,
       backtest: future?.backtest ?? null,
       predictions,

@@ -6,7 +6,7 @@ import { HttpError } from '../errors';
 import { errors, json, readErrors, routes } from '../openapi';
 import { runId, startRun } from '../start';
 import { day, platform } from '../validate';
-import { TrendAnalysis } from './model-items';
+import { TrendAnalysis, VolumeSourceCounts } from './model-items';
 import { int, startRoute } from './start-route';
 
 const AnalyzeBody = z
@@ -36,6 +36,7 @@ export function analyzeRoutes(deps: ApiDeps) {
       const only = c.req.valid('query').platform;
       const row = await latestTrendAnalysis(deps.orm.em.fork(), only ?? null);
       if (!row) throw new HttpError(404, 'not_found', `no trend analysis stored yet for ${only ?? 'all platforms'}: POST /analyze/trends`);
+      const { volume_sources, ...trends } = row.analysis;
       return c.json(
         {
           id: row.id,
@@ -44,7 +45,8 @@ export function analyzeRoutes(deps: ApiDeps) {
           window: { from: row.windowFrom, to: row.windowTo },
           observations: row.observations,
           forecast_mape: row.forecastMape,
-          trends: row.analysis,
+          volume_sources: (volume_sources as z.infer<typeof VolumeSourceCounts> | undefined) ?? null,
+          trends,
           keyword_trends: row.keywordTrends,
           workflow_id: row.workflowId,
         },

@@ -1,6 +1,7 @@
 // The processed-keyword item of GET /keywords and GET /keywords/:keyword, and its OpenAPI schema.
 import { z } from '@hono/zod-openapi';
-import { VOLUME_SOURCES, type ProcessedKeywordWithCluster } from '../../activities/db/repositories/processed-keyword-rows';
+import type { ProcessedKeywordWithCluster } from '../../activities/db/repositories/processed-keyword-rows';
+import { VOLUME_SOURCES } from '../../activities/db/repositories/volume-sources';
 import { platform } from '../validate';
 
 /** A metric or score is null when unknown (the source publishes no such number); unknown scores sort last. */
@@ -34,6 +35,11 @@ export const History = z
     competition: z.number().nullable(),
     cpc: z.number().nullable(),
     trend_score: z.number().nullable(),
+    source: z.string().openapi({ description: "the row's source: where each metric came from unless metric_sources names another" }),
+    provenance: z.record(z.string(), z.string()).openapi({ description: 'per metric: measured, derived, estimated or unknown ({} when not recorded)' }),
+    metric_sources: z.record(z.string(), z.string()).openapi({
+      description: 'metrics taken from another source (a demand source or an imported report), each with its label "<source>: <method>"',
+    }),
   })
   .openapi('KeywordHistory');
 

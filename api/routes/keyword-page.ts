@@ -2,7 +2,7 @@
 // (keywords-csv.ts).
 import { z } from '@hono/zod-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { VOLUME_SOURCES } from '../../activities/db/repositories/processed-keyword-rows';
+import { VOLUME_SOURCES } from '../../activities/db/repositories/volume-sources';
 import { keywordPage, newestProcessedDay } from '../../activities/db/repositories/processed-keywords';
 import { CURSOR_PATTERN, encodeCursor, SORTS, type Sort } from '../cursor';
 import { FORMATS } from '../csv';

@@ -9,6 +9,7 @@ import { setHeader } from '../middleware/request-context';
 import { ReadCache } from '../cache/read-cache';
 import { keywordParam, keywordPath } from '../validate';
 import { History, KeywordItem, toItem } from './keyword-items';
+import { NumberSources, numberSources } from './keyword-sources';
 import { keywordDetailsReader } from '../../activities/db/repositories/keyword-details';
 import { listPage, ListPage, ListQuery } from './keyword-page';
 import { csvResponse, wantsCsv } from '../csv';
@@ -32,10 +33,13 @@ const one = createRoute({
   method: 'get',
   path: '/keywords/{keyword}',
   tags: ['data'],
-  summary: "A keyword's latest scores per platform and its daily history",
+  summary: "A keyword's latest scores per platform, every number with its source and date, and its daily history",
   request: { params: keywordPath },
   responses: {
-    200: json(z.object({ keyword: z.string(), platforms: z.array(KeywordItem), history: z.array(History) }), 'the keyword'),
+    200: json(
+      z.object({ keyword: z.string(), platforms: z.array(KeywordItem.extend({ sources: NumberSources })), history: z.array(History) }),
+      'the keyword; each platform item names the source, kind and date of every number it shows (sources)',
+    ),
     ...readErrors(),
     ...errors(404),
   },
@@ -52,7 +56,7 @@ export function keywordRoutes(deps: ApiDeps) {
   const detail = batchLoader<Buffer<ArrayBuffer> | null>(async (keywords) => {
     const found = new Map<string, Buffer<ArrayBuffer> | null>();
     for (const { keyword, latest, history } of await keywordsData(keywords)) {
-      found.set(keyword, latest.length === 0 && history.length === 0 ? null : render({ keyword, platforms: latest.map(toItem), history }));
+      found.set(keyword, latest.length === 0 && history.length === 0 ? null : render({ keyword, platforms: latest.map((r) => ({ ...toItem(r), sources: numberSources(r) })), history }));
     }
     return found;
   }, null);

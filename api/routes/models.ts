@@ -37,6 +37,7 @@ export function modelRoutes(deps: ApiDeps) {
 }
 
 function describe(m: Omit<ModelVersionRow, 'forest'>) {
+  const { volumeSources, ...metrics } = m.metrics;
   return {
     version: m.version,
     created_at: m.createdAt.toISOString(),
@@ -45,7 +46,8 @@ function describe(m: Omit<ModelVersionRow, 'forest'>) {
     features: m.features,
     horizon_days: m.horizonDays,
     training_window: { from: m.trainingFrom, to: m.trainingTo },
-    metrics: m.metrics,
+    metrics,
+    volume_sources: volumeSources ?? null,
     workflow_id: m.workflowId,
   };
 }

@@ -129,7 +129,11 @@ describe('processing and keyword listing', () => {
       competition: expect.any(Number),
       cpc: expect.any(Number),
       trend_score: expect.any(Number),
+      source: 'simulator',
+      provenance: {},
+      metric_sources: {},
     });
+    expect(body.platforms[0].sources.search_volume).toMatchObject({ source: 'simulator', day: LAST });
     expect((await get('/keywords/no%20such%20keyword%20anywhere')).status).toBe(404);
   });
 
@@ -170,7 +174,9 @@ describe('trend analyses, models and predictions', () => {
       window: { from: FIRST, to: LAST },
       observations: 1260,
       forecast_mape: result.forecastMape,
+      volume_sources: { measured: 0, imported: 0, estimated: 0, simulated: 1260, unknown: 0 },
     });
+    expect(body.trends).not.toHaveProperty('volume_sources');
     expect(Object.keys(body.trends.platform_trends).sort()).toEqual(['amazon', 'ebay', 'etsy']);
     expect(body.keyword_trends).toMatchObject({ total_keywords: 90, top_opportunities: expect.any(Array) });
     expect((await get('/analyze/trends?platform=walmart')).body).toMatchObject({ field: 'platform' });
@@ -185,7 +191,9 @@ describe('trend analyses, models and predictions', () => {
       horizon_days: 7,
       training_window: { from: FIRST, to: LAST },
       metrics: { trainingSamples: 720, testSamples: 180 },
+      volume_sources: { measured: 0, imported: 0, estimated: 0, simulated: 1260, unknown: 0 },
     });
+    expect(models[0]!.metrics).not.toHaveProperty('volumeSources');
     expect(models[0]).not.toHaveProperty('forest');
 
     const input = { search_volume: 1200, competition: 0.4, cpc: 0.8, trend_score: 0.6 };

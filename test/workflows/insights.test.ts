@@ -22,6 +22,8 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const run = <T>(fn: (taskQueue: string) => Promise<T>) => stack.withWorker(fn);
+/** The rows a run used, by volume source: the seeded history is the simulator's. */
+const simulated = (n: number) => ({ measured: 0, imported: 0, estimated: 0, simulated: n, unknown: 0 });
 
 describe('processKeywords', () => {
   it('scores, cleans and clusters the day, idempotently', async () => {
@@ -33,7 +35,7 @@ describe('processKeywords', () => {
           args: [{ day: LAST, clusters: 8 }],
         }),
       );
-      expect(result).toEqual({ day: LAST, processed: 90, clusters: expect.any(Number) });
+      expect(result).toEqual({ day: LAST, processed: 90, clusters: expect.any(Number), volumeSources: simulated(90) });
       expect(result.clusters).toBeGreaterThanOrEqual(2);
       expect(result.clusters).toBeLessThanOrEqual(8);
     }
@@ -109,7 +111,7 @@ describe('analyzeTrends', () => {
         args: [{ to: LAST, days: 14 }],
       }),
     );
-    expect(all).toMatchObject({ analysisId: expect.any(String), day: LAST, observations: 1260 });
+    expect(all).toMatchObject({ analysisId: expect.any(String), day: LAST, observations: 1260, volumeSources: simulated(1260) });
     const row = await stack.orm.em.fork().findOneOrFail(TrendAnalysisSchema, { id: all.analysisId! });
     expect(row).toMatchObject({ platform: null, windowFrom: FIRST, windowTo: LAST, observations: 1260 });
     const analysis = row.analysis as {
@@ -130,6 +132,7 @@ describe('analyzeTrends', () => {
       }),
     );
     expect(etsy.observations).toBe(420);
+    expect(etsy.volumeSources).toEqual(simulated(420));
     expect(Number(etsy.analysisId)).toBeGreaterThan(Number(all.analysisId));
   });
 });
@@ -145,11 +148,14 @@ describe('trainModel', () => {
     );
     // 90 series × the 10 days that have at least 4 later days within 7: 900 rows, split 80/20
     expect(result.metrics).toMatchObject({ trainingSamples: 720, testSamples: 180 });
+    // the training set is built from the window's 14 days × 90 complete rows
+    expect(result.volumeSources).toEqual(simulated(1260));
     expect(Number.isFinite(result.metrics!.r2)).toBe(true);
     const version = await stack.orm.em
       .fork()
       .findOneOrFail(ModelVersionSchema, { version: result.modelVersion! }, { populate: ['forest'] });
     expect(version).toMatchObject({ trainingFrom: FIRST, trainingTo: LAST, horizonDays: 7, target: 'success_score/v1' });
+    expect(version.metrics.volumeSources).toEqual(simulated(1260));
     expect(version.features).toEqual(['search_volume', 'competition', 'cpc', 'trend_score']);
     expect((version.forest as { trees: unknown[] }).trees).toHaveLength(100);
   });
@@ -162,7 +168,12 @@ describe('trainModel', () => {
         args: [{ to: '2027-03-03', days: 8 }],
       }),
     );
-    expect(result).toEqual({ modelVersion: null, metrics: null, reason: expect.stringContaining('collect for more days') });
+    expect(result).toEqual({
+      modelVersion: null,
+      metrics: null,
+      reason: expect.stringContaining('collect for more days'),
+      volumeSources: simulated(3 * 90),
+    });
   });
 });
 

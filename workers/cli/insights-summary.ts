@@ -2,7 +2,7 @@
 // and the model's metrics (or why there is no model yet).
 import type { Orm } from '../../activities/db/orm';
 import { topOpportunities } from '../../activities/db/repositories/processed-keywords';
-import type { TrainModelResult } from '../../workflows/types/insights';
+import type { TrainModelResult, VolumeSourceCounts } from '../../workflows/types/insights';
 import { renderTable } from './table';
 
 export async function printInsights(orm: Orm, day: string, train: TrainModelResult | null, keywords: string[]): Promise<void> {
@@ -28,10 +28,17 @@ export async function printInsights(orm: Orm, day: string, train: TrainModelResu
     console.log(
       `  version ${train.modelVersion}: R² ${m.r2.toFixed(3)}, MSE ${m.mse.toFixed(4)}, ${m.trainingSamples} training / ${m.testSamples} test rows`,
     );
+    console.log(`  trained on observations whose volume is ${describeVolumeSources(train.volumeSources)}`);
   } else {
     console.log(`  not trained: ${train?.reason ?? 'the training step did not run'}`);
     console.log('  (a model learns from a week of daily history: keep collecting, or load some with `npm run import -- FILE.jsonl`)');
   }
+}
+
+/** e.g. "900 measured, 360 imported": the non-zero counts, in the order of VolumeSourceCounts. */
+export function describeVolumeSources(counts: VolumeSourceCounts | undefined): string {
+  const parts = Object.entries(counts ?? {}).filter(([, n]) => n > 0);
+  return parts.length === 0 ? 'not counted' : parts.map(([source, n]) => `${n} ${source}`).join(', ');
 }
 
 const fixed = (value: number | null) => (value === null ? 'unknown' : value.toFixed(3));

@@ -1,6 +1,18 @@
 // processKeywords, analyzeTrends, trainModel (workflows/insights.ts): inputs and results.
 import type { Platform } from './platforms';
 
+/**
+ * How many rows of each volume source a run used: measured by a platform or demand source, imported from a report,
+ * estimated from other data, simulated, or unknown (activities/db/repositories/volume-sources.ts decides which).
+ */
+export interface VolumeSourceCounts {
+  measured: number;
+  imported: number;
+  estimated: number;
+  simulated: number;
+  unknown: number;
+}
+
 export interface ProcessKeywordsInput {
   /** Day to process (YYYY-MM-DD); default: the newest day with observations. */
   day?: string;
@@ -13,6 +25,8 @@ export interface ProcessKeywordsResult {
   day: string | null;
   processed: number;
   clusters: number;
+  /** The day's observations processed, by volume source. */
+  volumeSources: VolumeSourceCounts;
 }
 
 export interface AnalyzeTrendsInput {
@@ -31,6 +45,8 @@ export interface AnalyzeTrendsResult {
   observations: number;
   /** Backtest MAPE of the 7-day forecast, when history allowed one. */
   forecastMape: number | null;
+  /** The observations analysed (every metric known), by volume source. */
+  volumeSources: VolumeSourceCounts;
 }
 
 export interface TrainModelInput {
@@ -52,4 +68,6 @@ export interface TrainModelResult {
   modelVersion: number | null;
   metrics: ModelMetrics | null;
   reason?: string;
+  /** The observations the training set was built from (every metric known), by volume source. */
+  volumeSources: VolumeSourceCounts;
 }

@@ -1,6 +1,6 @@
 // model_versions: one trained success model per version (migration ..._insights).
 import { EntitySchema } from '@mikro-orm/core';
-import type { ModelMetrics } from '../../../workflows/types/insights';
+import type { ModelMetrics, VolumeSourceCounts } from '../../../workflows/types/insights';
 import type { SerializedForest } from '../../ml/forest';
 import type { TrainedSuccessModel } from '../../ml/success';
 
@@ -13,7 +13,8 @@ export interface ModelVersion {
   horizonDays: number;
   trainingFrom: string | null;
   trainingTo: string | null;
-  metrics: ModelMetrics;
+  /** volumeSources: the training rows by volume source (absent on versions trained before they were counted). */
+  metrics: ModelMetrics & { volumeSources?: VolumeSourceCounts };
   featureRanges: TrainedSuccessModel['featureRanges'];
   forest: SerializedForest;
   workflowId: string;

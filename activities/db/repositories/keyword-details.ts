@@ -1,14 +1,28 @@
-// GET /keywords/:keyword's read: each keyword's latest processed row per platform and its observations, for a batch
-// of keywords in one round trip, as a prepared statement (../prepared.ts).
+// GET /keywords/:keyword's read: each keyword's latest processed row per platform with where its numbers came from,
+// and its observations, for a batch of keywords in one round trip, as a prepared statement (../prepared.ts).
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { PLATFORMS } from '../../../workflows/types/platforms';
+import type { MetricSources, Provenance } from '../../collectors/types';
 import { preparedQuery } from '../prepared';
 import { COLUMNS, withClusterLabel, withSource, type JoinedRow, type ProcessedKeywordWithCluster } from './processed-keyword-rows';
 
-/** A keyword's latest processed row per platform and its observations' metrics, day by day. */
+/** Where a processed row's numbers came from: its observation (null when none is stored) and when it was processed. */
+export interface NumberOrigins {
+  observation: {
+    source: string;
+    provenance: Partial<Provenance>;
+    metricSources: MetricSources;
+    /** ISO time, UTC. */
+    collectedAt: string;
+  } | null;
+  /** ISO time, UTC. */
+  processedAt: string;
+}
+
+/** A keyword's latest processed row per platform (with its numbers' origins) and its observations' metrics, day by day. */
 export interface KeywordDetails {
   keyword: string;
-  latest: ProcessedKeywordWithCluster[];
+  latest: (ProcessedKeywordWithCluster & NumberOrigins)[];
   history: {
     platform: string;
     day: string;
@@ -16,6 +30,9 @@ export interface KeywordDetails {
     competition: number | null;
     cpc: number | null;
     trend_score: number | null;
+    source: string;
+    provenance: Partial<Provenance>;
+    metric_sources: MetricSources;
   }[];
 }
 
@@ -26,8 +43,24 @@ export function keywordDetailsReader(em: EntityManager): (keywords: string[]) =>
     'keyword-details',
     keywordDetailsQuery,
   );
-  return async (keywords) => (await read(keywords)).map((d) => ({ ...d, latest: d.latest.map(withClusterLabel) }));
+  return async (keywords) => (await read(keywords)).map((d) => ({ ...d, latest: d.latest.map(withOrigins) }));
 }
+
+const withOrigins = (r: JoinedRow): ProcessedKeywordWithCluster & NumberOrigins => ({
+  ...withClusterLabel(r),
+  observation:
+    r.source === null
+      ? null
+      : {
+          source: r.source as string,
+          provenance: (r.provenance ?? {}) as Partial<Provenance>,
+          metricSources: (r.metric_sources ?? {}) as MetricSources,
+          collectedAt: r.collected_at_text as string,
+        },
+  processedAt: r.processed_at_text as string,
+});
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
  * `keywords` stands for the array parameter. The result is two json columns whatever the tables hold, so a
@@ -47,11 +80,15 @@ function keywordDetailsQuery(k: Knex, keywords: string) {
       .crossJoin(k.raw('lateral (?) as p', [newest]))
       .leftJoin('keyword_clusters as c', (j) => j.on('c.day', 'p.day').andOn('c.cluster_id', 'p.cluster_id'))
       .select(COLUMNS)
-      .select(k.raw(`p.day::text as day_text`)),
+      .select('o.source', 'o.provenance', 'o.metric_sources')
+      .select(k.raw(`p.day::text as day_text`))
+      .select(k.raw(`to_char(o.collected_at at time zone 'UTC', ${ISO_UTC}) as collected_at_text`))
+      .select(k.raw(`to_char(p.processed_at at time zone 'UTC', ${ISO_UTC}) as processed_at_text`)),
     k,
   );
   const days = k('observations as o')
     .select('o.platform', k.raw(`o.day::text as day`), 'o.search_volume', 'o.competition', 'o.cpc', 'o.trend_score')
+    .select('o.source', 'o.provenance', 'o.metric_sources')
     .where('o.keyword', k.ref('q.keyword'))
     .orderBy([{ column: 'o.day' }, { column: 'o.platform' }])
     .limit(3 * 366);

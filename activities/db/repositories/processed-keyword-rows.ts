@@ -2,13 +2,10 @@
 // volume (from the row's observation). Shared by the page, top-opportunity and keyword-details reads.
 import type { Knex } from '@mikro-orm/postgresql';
 import type { ProcessedKeyword } from '../entities';
+import { volumeSourceSql, type VolumeSource } from './volume-sources';
 
-/** Where a day's search volume came from, by the row's observation `o` (same platform, keyword and day). */
-export const VOLUME_SOURCES = ['simulated', 'measured', 'estimated', 'imported'] as const;
-export type VolumeSource = (typeof VOLUME_SOURCES)[number];
-export const VOLUME_SOURCE_SQL = `case when p.search_volume is null or o.source is null then null
-  when o.source like 'dataset:%' then 'imported' when o.source = 'simulator' or o.source like '%:simulator' then 'simulated'
-  when o.provenance->>'search_volume' = 'derived' then 'estimated' when o.provenance->>'search_volume' = 'measured' then 'measured' end`;
+/** The row's volume source, by its observation `o` (same platform, keyword and day): volume-sources.ts has the rule. */
+export const VOLUME_SOURCE_SQL = volumeSourceSql('o', 'p.search_volume');
 
 /** A processed row with its cluster's label and its volume's source, as the API and the CLI show it. */
 export type ProcessedKeywordWithCluster = Omit<ProcessedKeyword, 'processedAt' | 'workflowId'> & {

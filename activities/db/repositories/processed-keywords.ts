@@ -9,8 +9,8 @@ import {
   withClusterLabel,
   type JoinedRow,
   type ProcessedKeywordWithCluster,
-  type VolumeSource,
 } from './processed-keyword-rows';
+import type { VolumeSource } from './volume-sources';
 
 const CHUNK = 1_000;
 

@@ -1,5 +1,6 @@
 // Keyword: per-platform history charts (volume with forecast and interval, competition, CPC, trend score), the latest
-// numbers per platform with their source and provenance, cluster, related keywords and the success prediction.
+// numbers per platform with each one's source, provenance and date (GET /keywords/:keyword's sources), cluster,
+// related keywords and the success prediction.
 import { alignedChart, type ForecastPoints } from '../components/charts';
 import { Kv, Num, SourceBadge, fmt, keywordHref } from '../components/format';
 import { Notice } from '../components/layout';
@@ -8,8 +9,6 @@ import { query, type Json } from '../in-process';
 export interface KeywordData {
   keyword: string;
   detail: Json | null;
-  /** The newest observation per platform (source, provenance). */
-  sources: Record<string, Json>;
   /** The stored trend analysis' forecasts of this keyword, per platform, and its backtest. */
   forecasts: Record<string, ForecastPoints>;
   backtest: Json | null;
@@ -80,15 +79,18 @@ export function KeywordPage(d: KeywordData) {
         </thead>
         <tbody>
           {platforms.map((p) => {
-            const obs = d.sources[p.platform];
-            const prov = (obs?.provenance ?? {}) as Record<string, string>;
-            const how = (f: string) => `${prov[f] ?? 'provenance not recorded'} · ${obs?.source ?? 'source unknown'}`;
+            const sources = (p.sources ?? {}) as Record<string, Json>;
+            const how = (f: string) => {
+              const n = sources[f];
+              if (n?.computed_at) return `${n.source} · processed ${n.computed_at}`;
+              return `${n?.provenance ?? 'provenance not recorded'} · ${n?.source ?? 'source unknown'} · collected ${n?.collected_at ?? 'unknown'}`;
+            };
             return (
               <tr>
                 <td>{p.platform}</td>
                 <td>{p.day}</td>
-                <Num value={p.opportunity_score} digits={3} title="computed here from the metrics" />
-                <Num value={p.difficulty_score} digits={3} title="computed here from the metrics" />
+                <Num value={p.opportunity_score} digits={3} title={how('opportunity_score')} />
+                <Num value={p.difficulty_score} digits={3} title={how('difficulty_score')} />
                 <Num value={p.search_volume} title={how('search_volume')} />
                 <Num value={p.competition} digits={2} title={how('competition')} />
                 <Num value={p.cpc} digits={2} title={how('cpc')} />
@@ -98,13 +100,7 @@ export function KeywordPage(d: KeywordData) {
                   <SourceBadge source={p.volume_source} />
                 </td>
                 <td>
-                  <code>{obs?.source ?? 'unknown'}</code>
-                  <br />
-                  <span class="muted">
-                    {Object.entries(prov)
-                      .map(([k, v]) => `${k}: ${v}`)
-                      .join(', ')}
-                  </span>
+                  <MetricSources sources={sources} />
                 </td>
               </tr>
             );
@@ -142,6 +138,25 @@ export function KeywordPage(d: KeywordData) {
           )}
         </section>
       </div>
+    </>
+  );
+}
+
+/** Each source once, with the metrics it gave and their provenance (a demand source or an import labels its own). */
+function MetricSources({ sources }: { sources: Record<string, Json> }) {
+  const by = new Map<string, string[]>();
+  for (const [metric] of METRICS) {
+    const n = sources[metric];
+    const source = (n?.source as string | null | undefined) ?? 'unknown';
+    by.set(source, [...(by.get(source) ?? []), `${metric}${n?.provenance ? ` (${n.provenance})` : ''}`]);
+  }
+  return (
+    <>
+      {[...by].map(([source, metrics]) => (
+        <div>
+          <code>{source}</code> <span class="muted">{metrics.join(', ')}</span>
+        </div>
+      ))}
     </>
   );
 }

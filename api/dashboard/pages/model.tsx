@@ -1,4 +1,5 @@
-// Model: the success-model versions from GET /models with their metrics and training windows.
+// Model: the success-model versions from GET /models with their metrics, training windows and the volume sources of
+// the rows the newest was trained on.
 import { Num } from '../components/format';
 import type { Json } from '../in-process';
 
@@ -14,6 +15,7 @@ export function ModelPage({ models }: { models: Json[] }) {
           <p>
             {newest.algorithm} predicting <code>{newest.target}</code> {newest.horizon_days} days ahead, from {newest.features.join(', ')}.
           </p>
+          <p id="volume-sources">Trained on observations whose search volume is {volumeSources(newest.volume_sources)}.</p>
           <p class="muted">Feature importances: not recorded by this model (the API stores none), so none are shown.</p>
         </section>
       )}
@@ -50,4 +52,10 @@ export function ModelPage({ models }: { models: Json[] }) {
       </table>
     </>
   );
+}
+
+/** e.g. "900 measured, 360 imported"; versions trained before the count was kept say so. */
+function volumeSources(counts: Record<string, number> | null): string {
+  const parts = Object.entries(counts ?? {}).filter(([, n]) => n > 0);
+  return parts.length === 0 ? 'not counted for this version' : parts.map(([source, n]) => `${n.toLocaleString('en-US')} ${source}`).join(', ');
 }
