@@ -104,7 +104,7 @@ export interface KeywordPageQuery {
   /** Keywords containing this text. */
   text?: string;
   source?: VolumeSource;
-  /** Only the keywords of this stored list (activities/db/keyword-lists.ts). */
+  /** Only the keywords of this stored list (activities/db/repositories/keyword-lists.ts). */
   list?: string;
   /** The keyset of the previous page's last row: its sort expression's value and id. */
   after?: { value: number; id: string };
