@@ -15,6 +15,20 @@ export const TrendAnalysis = z
   })
   .openapi('TrendAnalysis');
 
+export const FeatureImportance = z
+  .object({
+    method: z.literal('permutation').openapi({ description: 'permutation importance: each feature column shuffled on held-out rows' }),
+    metric: z.literal('r2').openapi({ description: 'the score whose drop is reported' }),
+    held_out_rows: z.number().int().openapi({ description: 'rows the model never trained on that the importances were measured on' }),
+    repeats: z.number().int().openapi({ description: 'shuffles per feature' }),
+    seed: z.number().int(),
+    baseline: z.number().openapi({ description: 'R² on those rows with no column shuffled' }),
+    features: z
+      .array(z.object({ feature: z.string(), importance: z.number(), std: z.number() }))
+      .openapi({ description: 'most important first: mean drop in R² over the repeats, and its standard deviation' }),
+  })
+  .openapi('FeatureImportance');
+
 export const ModelVersion = z
   .object({
     version: z.number().int(),
@@ -25,6 +39,7 @@ export const ModelVersion = z
     horizon_days: z.number().int(),
     training_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
     metrics: z.object({ mse: z.number(), r2: z.number(), trainingSamples: z.number().int(), testSamples: z.number().int() }),
+    feature_importance: FeatureImportance.nullable().openapi({ description: 'null: not computed (versions trained before it was recorded)' }),
     workflow_id: z.string(),
   })
   .openapi('ModelVersion');

@@ -46,6 +46,13 @@ function describe(m: Omit<ModelVersionRow, 'forest'>) {
     horizon_days: m.horizonDays,
     training_window: { from: m.trainingFrom, to: m.trainingTo },
     metrics: m.metrics,
+    feature_importance: importanceJson(m.featureImportance),
     workflow_id: m.workflowId,
   };
+}
+
+function importanceJson(i: ModelVersionRow['featureImportance']) {
+  if (!i) return null;
+  const { heldOutRows, ...rest } = i;
+  return { ...rest, held_out_rows: heldOutRows };
 }

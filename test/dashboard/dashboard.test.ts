@@ -214,6 +214,12 @@ describe('the dashboard in a browser', () => {
     const [version] = await column(page, '#models', 1);
     const newest = ((await (await app.request('/models')).json()) as Json).models[0];
     expect(version).toBe(String(newest.version));
+    // the newest version's importances as a bar list in the API's order, with the method and its rows named
+    const importance = newest.feature_importance as Json;
+    expect(await column(page, '#importance table', 1)).toEqual(importance.features.map((f: Json) => f.feature));
+    expect(await page.$eval('#importance', (e) => e.textContent)).toContain(
+      `Permutation importance on ${importance.held_out_rows.toLocaleString('en-US')} held-out rows`,
+    );
     await screenshot(page, 'model');
   });
 
