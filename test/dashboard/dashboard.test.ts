@@ -74,8 +74,11 @@ afterAll(async () => {
 const download = (selector: string) =>
   page.$eval(selector, async (a) => {
     const res = await fetch((a as unknown as { href: string }).href);
+    // text() drops a byte order mark: the first bytes are read as they arrive
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
     return {
       status: res.status,
+      head: Array.from(bytes.subarray(0, 3)),
       type: res.headers.get('content-type'),
       disposition: res.headers.get('content-disposition'),
       text: await res.text(),
@@ -135,6 +138,8 @@ describe('the dashboard in a browser', () => {
     // the CSV button exports what the filters match: every row, not one page
     const csv = await download('#csv');
     expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', disposition: `attachment; filename="keywords-${LAST}.csv"` });
+    // with the UTF-8 byte order mark, for Excel (api/csv.ts)
+    expect(csv.head).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^keyword,platform,day,search_volume,/);
     expect(
@@ -170,7 +175,7 @@ describe('the dashboard in a browser', () => {
     expect((await column(page, '#platforms', 11)).every((s) => s.startsWith('simulator'))).toBe(true);
     expect(await page.$eval('#prediction', (e) => e.textContent)).toMatch(/recommendation/);
     const csv = await download('#csv');
-    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
+    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', head: [0xef, 0xbb, 0xbf] });
     expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 14 * 3);
   });
 
