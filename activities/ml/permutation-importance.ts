@@ -73,7 +73,12 @@ export function permutationImportance(
  * A trained success model's importances on its own held-out rows: the split trainSuccessModel evaluated on (its
  * default 20 % and seed, as trained by train-model.ts). Null when the split does not reproduce: unknown, not guessed.
  */
-export function successModelImportance(set: TrainingSet, model: TrainedSuccessModel, testFraction = 0.2, seed = 42): PermutationImportance | null {
+export function successModelImportance(
+  set: TrainingSet,
+  model: TrainedSuccessModel,
+  testFraction = 0.2,
+  seed = 42,
+): PermutationImportance | null {
   const { test } = splitTrainTest(set.targets.length, testFraction, seed);
   if (test.length !== model.metrics.testSamples || test.length < 2) return null;
   const forest = deserializeForest(model.forest);

@@ -39,7 +39,9 @@ export const ModelVersion = z
     horizon_days: z.number().int(),
     training_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
     metrics: z.object({ mse: z.number(), r2: z.number(), trainingSamples: z.number().int(), testSamples: z.number().int() }),
-    feature_importance: FeatureImportance.nullable().openapi({ description: 'null: not computed (versions trained before it was recorded)' }),
+    feature_importance: FeatureImportance.nullable().openapi({
+      description: 'null: not computed (versions trained before it was recorded)',
+    }),
     workflow_id: z.string(),
   })
   .openapi('ModelVersion');

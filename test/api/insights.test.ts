@@ -195,7 +195,11 @@ describe('trend analyses, models and predictions', () => {
 
   it('answers feature_importance null for a version trained before importances were recorded', async () => {
     const em = stack.orm.em.fork();
-    const newest = await em.findOneOrFail(ModelVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' }, populate: ['forest'] });
+    const newest = await em.findOneOrFail(
+      ModelVersionSchema,
+      { version: { $gt: 0 } },
+      { orderBy: { version: 'desc' }, populate: ['forest'] },
+    );
     const { version: _version, ...row } = newest;
     const older = await insertModelVersion(em, { ...row, featureImportance: null, workflowId: `older-${uid()}` });
     try {

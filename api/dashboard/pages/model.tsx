@@ -54,7 +54,12 @@ export function ModelPage({ models }: { models: Json[] }) {
 
 /** Most important first, as GET /models orders them; a bar's length is the drop in R² relative to the largest drop. */
 function Importances({ importance }: { importance: Json | null }) {
-  if (!importance) return <p class="muted" id="importance">Feature importances: not computed for this version (trained before they were recorded).</p>;
+  if (!importance)
+    return (
+      <p class="muted" id="importance">
+        Feature importances: not computed for this version (trained before they were recorded).
+      </p>
+    );
   const largest = Math.max(...importance.features.map((f: Json) => f.importance), 0);
   return (
     <div id="importance">
