@@ -283,12 +283,18 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
     expect(await page.$eval('.notice.error', (e) => e.textContent)).toBe('threshold: is required for opportunity_above');
 
-    await page.type('#rule-form input[name=name]', 'List opportunities');
-    await page.select('#rule-form select[name=list_id]', listId);
-    await page.type('#rule-form input[name=threshold]', '0');
-    await page.type('#rule-form input[name=webhook_url]', 'http://127.0.0.1:9/hook');
-    await page.select('#rule-form select[name=format]', 'slack');
-    await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    const fill = async (webhookUrl: string) => {
+      await page.type('#rule-form input[name=name]', 'List opportunities');
+      await page.select('#rule-form select[name=list_id]', listId);
+      await page.type('#rule-form input[name=threshold]', '0');
+      await page.type('#rule-form input[name=webhook_url]', webhookUrl);
+      await page.select('#rule-form select[name=format]', 'slack');
+      await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    };
+    // a receiver on this machine is refused unless the operator allows it (ALERT_WEBHOOK_ALLOW_PRIVATE)
+    await fill('http://127.0.0.1:9/hook');
+    expect(await page.$eval('.notice.error', (e) => e.textContent)).toMatch(/^webhook_url: host 127\.0\.0\.1 is a loopback address: /);
+    await fill('https://hooks.example.com/hook');
     expect(await page.$eval('#rule-secret', (e) => e.textContent)).toMatch(/^\S{20,}$/);
     const rules = ((await (await app.request('/alerts/rules')).json()) as Json).rules as Json[];
     const rule = rules.find((r) => r.list_id === listId)!;
@@ -297,7 +303,7 @@ describe('the dashboard in a browser', () => {
       kind: 'opportunity_above',
       threshold: 0,
       format: 'slack',
-      webhook_url: 'http://127.0.0.1:9/hook',
+      webhook_url: 'https://hooks.example.com/hook',
     });
 
     // evaluated as a processing run would: the list's keywords on LAST (ebay never collected before, so at least 3 cross 0)
