@@ -15,7 +15,10 @@ import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analy
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
 
-export type ActivityDeps = CollectDeps;
+export type ActivityDeps = CollectDeps & {
+  /** ALERT_WEBHOOK_ALLOW_PRIVATE: alert webhooks may reach private, loopback and metadata addresses (default false). */
+  allowPrivateWebhooks?: boolean;
+};
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -38,7 +41,7 @@ export function createActivities(deps: ActivityDeps) {
       raiseCollectionFailed(deps.orm.em.fork(), input),
     ),
     pendingAlerts: guarded((input: { limit: number }) => pendingAlerts(deps.orm.em.fork(), input)),
-    deliverAlert: guarded((input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input)),
+    deliverAlert: guarded((input: { eventId: string }) => deliverAlert(() => deps.orm.em.fork(), input, deps.allowPrivateWebhooks)),
     alertFailed: guarded((input: { eventId: string; reason: string }) => alertFailed(deps.orm.em.fork(), input)),
     deleteExpiredRows: guarded((input: DeleteExpiredRowsInput): Promise<DeleteExpiredRowsResult> => deleteExpiredRows(deps.orm, input)),
     validateUpload: guarded((input: { uploadId: string }) => validateUpload(deps.orm, input)),

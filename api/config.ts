@@ -7,6 +7,8 @@ export const API_DEFAULTS = {
   trustProxyHops: 0,
   // the dashboard's pages read like the API: open to anyone who can reach it
   dashboardPublic: true,
+  // alert webhooks reach public addresses only (activities/alerts/webhook-address.ts)
+  allowPrivateWebhooks: false,
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +24,8 @@ export interface ApiConfig {
   bodyLimitBytes: number;
   /** Whether the dashboard's pages open without signing in (its forms always need a session). */
   dashboardPublic: boolean;
+  /** Whether alert rules may name webhooks on private, loopback, link-local or metadata addresses. */
+  allowPrivateWebhooks: boolean;
   /** Memory for rendered keyword reads, dropped when the data changes (api/cache/read-cache.ts); 0 = no cache. */
   cacheBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];

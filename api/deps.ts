@@ -5,7 +5,10 @@ import type { Orm } from '../activities/db/orm';
 import type { ReadCache } from './cache/read-cache';
 
 /** Security settings of the HTTP surface; see activities/config.ts for the variables behind them. */
-export type ApiSecurity = Pick<ApiConfig, 'apiKey' | 'corsOrigins' | 'rateLimit' | 'trustProxyHops' | 'bodyLimitBytes' | 'dashboardPublic'>;
+export type ApiSecurity = Pick<
+  ApiConfig,
+  'apiKey' | 'corsOrigins' | 'rateLimit' | 'trustProxyHops' | 'bodyLimitBytes' | 'dashboardPublic' | 'allowPrivateWebhooks'
+>;
 
 export interface ApiDeps {
   client: Client;

@@ -45,7 +45,12 @@ async function main(argv: string[]): Promise<number> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     closers.add('Temporal connection', () => connection.close());
     const taskQueue = `import-${randomBytes(4).toString('hex')}`;
-    const worker = await createKeywordWorker({ connection, namespace: config.temporal.namespace, taskQueue, deps: { orm, adapters: {} } });
+    const worker = await createKeywordWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue,
+      deps: { orm, adapters: {}, allowPrivateWebhooks: config.allowPrivateWebhooks },
+    });
     const client = new Client({ connection, namespace: config.temporal.namespace });
     const workflowId = `import-${format}-${staged.sha256.slice(0, 12)}-${Date.now()}`;
     log(`${args.file}: upload ${staged.uploadId} (sha256 ${staged.sha256.slice(0, 12)}…), workflow ${workflowId}`);

@@ -64,7 +64,12 @@ async function main(argv: string[]): Promise<number> {
     closers.add('worker connection', () => nativeConnection.close());
     const { namespace, taskQueue } = config.temporal;
     await ensureSearchAttributes(nativeConnection, namespace, log);
-    const worker = await createKeywordWorker({ connection: nativeConnection, namespace, taskQueue, deps: { orm, adapters, demand } });
+    const worker = await createKeywordWorker({
+      connection: nativeConnection,
+      namespace,
+      taskQueue,
+      deps: { orm, adapters, demand, allowPrivateWebhooks: config.allowPrivateWebhooks },
+    });
     const workerDone = worker.run();
     closers.add('worker', async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

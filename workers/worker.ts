@@ -66,7 +66,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { orm, adapters, demand },
+      deps: { orm, adapters, demand, allowPrivateWebhooks: config.allowPrivateWebhooks },
     });
     console.log(`worker polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address} for ${platforms.join(', ')}`);
     if (config.workerMetricsPort) console.log(`worker metrics:  http://localhost:${config.workerMetricsPort}/metrics`);

@@ -1,6 +1,14 @@
 // deliverAlerts: every pending alert event as a webhook, a few at once, each a deliverAlert activity that Temporal
 // retries with backoff; an event whose retries run out is logged as failed. Started after each processing run.
-import { ActivityFailure, continueAsNew, proxyActivities, startChild, ParentClosePolicy, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  continueAsNew,
+  proxyActivities,
+  startChild,
+  ParentClosePolicy,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DeliverAlertsInput, DeliverAlertsResult } from './types/alerts';
 import { intIn, asInvalidInput } from './validation';
@@ -28,7 +36,9 @@ export async function deliverAlerts(input: DeliverAlertsInput = {}): Promise<Del
         if ((await deliverAlert({ eventId })).status === 'delivered') result.delivered++;
       } catch (err) {
         if (!(err instanceof ActivityFailure)) throw err;
-        await alertFailed({ eventId, reason: `gave up after retries: ${err.cause?.message ?? err.message}` });
+        // a refused URL (a private address: activities/alerts/webhook-address.ts) is not retried: its reason as is
+        const refused = err.cause instanceof ApplicationFailure && err.cause.nonRetryable;
+        await alertFailed({ eventId, reason: refused ? err.cause.message : `gave up after retries: ${err.cause?.message ?? err.message}` });
         result.failed++;
       }
     }

@@ -12,6 +12,7 @@ import {
 } from '../db/repositories/alert-deliveries';
 import { findAlertRuleForDelivery } from '../db/repositories/alert-rules';
 import { alertBody, postWebhook } from './webhook';
+import { resolveWebhookTarget, type WebhookTarget } from './webhook-address';
 
 export async function evaluateAlerts(em: EntityManager, input: EvaluateAlertsInput): Promise<EvaluateAlertsResult> {
   return { events: input.day ? await storeKeywordEvents(em, input.day) : 0 };
@@ -28,10 +29,13 @@ export async function pendingAlerts(em: EntityManager, input: { limit: number })
 /**
  * Sends one event; a receiver that fails throws a retryable failure (its reason kept in the log), so Temporal retries
  * with backoff. The event ID travels as X-Event-Id: a receiver that sees it twice (at-least-once) ignores the repeat.
+ * A URL reaching a private, loopback, link-local or metadata address (after DNS) is refused, without retries, unless
+ * `allowPrivateWebhooks` (ALERT_WEBHOOK_ALLOW_PRIVATE).
  */
 export async function deliverAlert(
   em: () => EntityManager,
   input: { eventId: string },
+  allowPrivateWebhooks = false,
 ): Promise<{ status: 'delivered' | 'dropped' | 'done' }> {
   const delivery = await findDelivery(em(), input.eventId);
   if (!delivery || delivery.status !== 'pending') return { status: 'done' };
@@ -40,7 +44,19 @@ export async function deliverAlert(
     await closeDelivery(em(), input.eventId, 'dropped', 'the rule was deleted');
     return { status: 'dropped' };
   }
-  const error = await postWebhook(rule.webhookUrl, input.eventId, alertBody(input.eventId, delivery.payload, rule.format), rule.secret);
+  let target: WebhookTarget | undefined;
+  try {
+    target = allowPrivateWebhooks ? undefined : await resolveWebhookTarget(rule.webhookUrl);
+  } catch (err) {
+    await recordAttempt(em(), input.eventId, `could not resolve the receiver: ${(err as Error).message}`);
+    throw ApplicationFailure.retryable(`could not resolve the receiver: ${(err as Error).message}`, 'WebhookFailed');
+  }
+  if (target && 'refused' in target) {
+    await recordAttempt(em(), input.eventId, target.refused);
+    throw ApplicationFailure.nonRetryable(target.refused, 'WebhookRefused');
+  }
+  const body = alertBody(input.eventId, delivery.payload, rule.format);
+  const error = await postWebhook(rule.webhookUrl, input.eventId, body, rule.secret, target?.addresses);
   await recordAttempt(em(), input.eventId, error ?? null);
   if (error) throw ApplicationFailure.retryable(error, 'WebhookFailed');
   return { status: 'delivered' };

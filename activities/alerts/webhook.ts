@@ -1,8 +1,9 @@
 // An alert event as a webhook: the body (JSON, or Slack's {text}), and its signature X-Signature: t=<unix>,v1=<hex>,
 // the HMAC-SHA256 of "<t>.<body>" under the rule's secret: receivers check it and refuse old timestamps (replays).
 import { createHmac } from 'node:crypto';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import type { AlertFormat } from '../../workflows/types/alerts';
+import { pinnedLookup } from './webhook-address';
 
 const TIMEOUT_MS = 10_000;
 
@@ -40,17 +41,23 @@ export function alertBody(eventId: string, payload: Record<string, unknown>, for
   return JSON.stringify({ id: eventId, ...payload, text: alertText(payload) });
 }
 
-/** Undefined when the receiver answered 2xx; otherwise why not (status or network error). */
+/**
+ * Undefined when the receiver answered 2xx; otherwise why not (status or network error). Given `addresses` (checked by
+ * webhook-address.ts), the connection goes only to them, whatever the host resolves to by then.
+ */
 export async function postWebhook(
   url: string,
   eventId: string,
   body: string,
   secret: string,
+  addresses?: { address: string; family: number }[],
   now = Date.now(),
 ): Promise<string | undefined> {
   const timestamp = Math.floor(now / 1000);
+  const dispatcher = addresses ? new Agent({ connect: { lookup: pinnedLookup(addresses) } }) : undefined;
   try {
     const res = await request(url, {
+      dispatcher,
       method: 'POST',
       body,
       headersTimeout: TIMEOUT_MS,
@@ -66,5 +73,7 @@ export async function postWebhook(
     return res.statusCode >= 200 && res.statusCode < 300 ? undefined : `receiver answered ${res.statusCode}`;
   } catch (err) {
     return `could not reach the receiver: ${(err as Error).message}`;
+  } finally {
+    await dispatcher?.close();
   }
 }

@@ -2,6 +2,7 @@
 import { Context } from '@temporalio/activity';
 import type { TrainModelResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
+import { successModelImportance } from '../ml/permutation-importance';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
 import { loadObservations, newestObservedDay } from '../db/repositories/observations';
@@ -51,6 +52,7 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
     metrics: { ...model.metrics, volumeSources },
     featureRanges: model.featureRanges,
     forest: model.forest,
+    featureImportance: successModelImportance(set, model),
     workflowId: input.workflowId,
   });
   const { mse, r2, trainingSamples, testSamples } = model.metrics;

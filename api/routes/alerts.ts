@@ -3,8 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { findDeliveries } from '../../activities/db/repositories/alert-deliveries';
 import { createAlertRule, deleteAlertRule, findAlertRules } from '../../activities/db/repositories/alert-rules';
 import { findKeywordList } from '../../activities/db/repositories/keyword-lists';
-import type { ApiDeps } from '../deps';
-import { HttpError } from '../errors';
+import { webhookHostProblem } from '../../activities/alerts/webhook-address';
+import { securityOf, type ApiDeps } from '../deps';
+import { badRequest, HttpError } from '../errors';
 import { apiKeySecurity, errors, json, jsonBody, readErrors, routes, writeErrors } from '../openapi';
 import {
   AlertRule,
@@ -27,7 +28,9 @@ const create = createRoute({
   summary: 'Create an alert rule (its signing secret is in this answer only)',
   security: apiKeySecurity,
   description:
-    'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>.',
+    'Deliveries are POSTed to webhook_url with X-Event-Id and X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>. ' +
+    'A webhook_url on a private, loopback, link-local or metadata address is refused (400), and so is a delivery to a host resolving to one, ' +
+    'unless the operator sets ALERT_WEBHOOK_ALLOW_PRIVATE=true.',
   request: { body: jsonBody(RuleBody, true) },
   responses: { 201: json(CreatedRule, 'created'), ...writeErrors(), ...errors(404) },
 });
@@ -58,9 +61,13 @@ const deliveries = createRoute({
 
 export function alertRoutes(deps: ApiDeps) {
   const em = () => deps.orm.em.fork();
+  const { allowPrivateWebhooks } = securityOf(deps);
   return routes()
     .openapi(create, async (c) => {
       const input = toRuleInput(c.req.valid('json'));
+      // the host as written; what a name resolves to is checked at every delivery (activities/alerts/webhook-address.ts)
+      const refused = allowPrivateWebhooks ? null : webhookHostProblem(input.webhookUrl);
+      if (refused) throw badRequest('webhook_url', refused);
       if (input.listId && !(await findKeywordList(em(), input.listId)))
         throw new HttpError(404, 'not_found', `list_id: no keyword list '${input.listId}'`, 'list_id');
       const { secret, ...rule } = await createAlertRule(em(), input);

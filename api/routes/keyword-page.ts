@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { VOLUME_SOURCES } from '../../activities/db/repositories/volume-sources';
 import { keywordPage, newestProcessedDay } from '../../activities/db/repositories/processed-keywords';
 import { CURSOR_PATTERN, encodeCursor, SORTS, type Sort } from '../cursor';
-import { FORMATS } from '../csv';
+import { bomParam, FORMATS } from '../csv';
 import { day, platform, queryInt } from '../validate';
 import { KeywordItem, toItem } from './keyword-items';
 
@@ -28,6 +28,7 @@ export const ListQuery = z.strictObject({
     .enum(FORMATS)
     .optional()
     .openapi({ description: 'csv: every matching row, streamed (limit and cursor do not apply); also Accept: text/csv' }),
+  bom: bomParam,
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

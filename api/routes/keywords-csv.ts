@@ -29,7 +29,7 @@ export const KEYWORD_COLUMNS: CsvColumn<Item>[] = [
 ];
 
 export function keywordsCsv(em: EntityManager, q: ListQuery): ReadableStream<Uint8Array> {
-  return csvStream(KEYWORD_COLUMNS, pages(em, q));
+  return csvStream(KEYWORD_COLUMNS, pages(em, q), q.bom === 'true');
 }
 
 async function* pages(em: EntityManager, q: ListQuery): AsyncGenerator<Item[]> {

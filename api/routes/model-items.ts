@@ -29,6 +29,20 @@ export const TrendAnalysis = z
   })
   .openapi('TrendAnalysis');
 
+export const FeatureImportance = z
+  .object({
+    method: z.literal('permutation').openapi({ description: 'permutation importance: each feature column shuffled on held-out rows' }),
+    metric: z.literal('r2').openapi({ description: 'the score whose drop is reported' }),
+    held_out_rows: z.number().int().openapi({ description: 'rows the model never trained on that the importances were measured on' }),
+    repeats: z.number().int().openapi({ description: 'shuffles per feature' }),
+    seed: z.number().int(),
+    baseline: z.number().openapi({ description: 'R² on those rows with no column shuffled' }),
+    features: z
+      .array(z.object({ feature: z.string(), importance: z.number(), std: z.number() }))
+      .openapi({ description: 'most important first: mean drop in R² over the repeats, and its standard deviation' }),
+  })
+  .openapi('FeatureImportance');
+
 export const ModelVersion = z
   .object({
     version: z.number().int(),
@@ -41,6 +55,9 @@ export const ModelVersion = z
     metrics: z.object({ mse: z.number(), r2: z.number(), trainingSamples: z.number().int(), testSamples: z.number().int() }),
     volume_sources: VolumeSourceCounts.nullable().openapi({
       description: 'the observations the training set was built from, by volume source; null for versions trained before they were counted',
+    }),
+    feature_importance: FeatureImportance.nullable().openapi({
+      description: 'null: not computed (versions trained before it was recorded)',
     }),
     workflow_id: z.string(),
   })

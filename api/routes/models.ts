@@ -48,6 +48,13 @@ function describe(m: Omit<ModelVersionRow, 'forest'>) {
     training_window: { from: m.trainingFrom, to: m.trainingTo },
     metrics,
     volume_sources: volumeSources ?? null,
+    feature_importance: importanceJson(m.featureImportance),
     workflow_id: m.workflowId,
   };
+}
+
+function importanceJson(i: ModelVersionRow['featureImportance']) {
+  if (!i) return null;
+  const { heldOutRows, ...rest } = i;
+  return { ...rest, held_out_rows: heldOutRows };
 }

@@ -27,9 +27,14 @@ const COLUMNS: CsvColumn<Observation>[] = [
   { header: 'workflow_id', value: (o) => o.workflowId },
 ];
 
-export function observationsCsv(em: EntityManager, keyword: string, platform: Platform | undefined): ReadableStream<Uint8Array> {
+export function observationsCsv(
+  em: EntityManager,
+  keyword: string,
+  platform: Platform | undefined,
+  bom: boolean,
+): ReadableStream<Uint8Array> {
   async function* rows() {
     yield await findObservations(em, { keyword, platform, limit: MAX_ROWS });
   }
-  return csvStream(COLUMNS, rows());
+  return csvStream(COLUMNS, rows(), bom);
 }

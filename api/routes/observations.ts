@@ -4,7 +4,7 @@ import type { Observation } from '../../activities/db/entities';
 import { findObservations } from '../../activities/db/repositories/observations';
 import type { ApiDeps } from '../deps';
 import { readErrors, routes } from '../openapi';
-import { csvResponse, FORMATS, wantsCsv } from '../csv';
+import { bomParam, csvResponse, FORMATS, wantsCsv } from '../csv';
 import { observationsCsv } from './observations-csv';
 import { keywordParam, keywordPath, platform, queryInt } from '../validate';
 
@@ -57,6 +57,7 @@ const observations = createRoute({
         .enum(FORMATS)
         .optional()
         .openapi({ description: 'csv: every stored observation (limit does not apply); also Accept: text/csv' }),
+      bom: bomParam,
     }),
   },
   responses: {
@@ -81,8 +82,10 @@ const observations = createRoute({
 export function observationRoutes(deps: ApiDeps) {
   return routes().openapi(observations, async (c) => {
     const keyword = keywordParam(c.req.valid('param').keyword);
-    const { platform: only, limit, format } = c.req.valid('query');
-    if (wantsCsv(c, format)) return csvResponse(observationsCsv(deps.orm.em.fork(), keyword, only), `observations-${keyword}.csv`) as never;
+    const { platform: only, limit, format, bom } = c.req.valid('query');
+    if (wantsCsv(c, format)) {
+      return csvResponse(observationsCsv(deps.orm.em.fork(), keyword, only, bom === 'true'), `observations-${keyword}.csv`) as never;
+    }
     const rows = await findObservations(deps.orm.em.fork(), { keyword, platform: only, limit });
     return c.json({ keyword, platform: only ?? null, count: rows.length, observations: rows.map(toJson) }, 200);
   });

@@ -10,7 +10,7 @@ import { keywordPipeline } from '../../workflows/pipeline';
 import { processKeywords } from '../../workflows/insights';
 import { seedHistory } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
-import { AUTH, post, rowCounts, testApp, type App, type Json } from './test-app';
+import { API_KEY, AUTH, post, rowCounts, testApp, type App, type Json } from './test-app';
 
 interface Received {
   path: string;
@@ -39,7 +39,8 @@ function verify(secret: string, header: string, body: string): boolean {
 
 beforeAll(async () => {
   stack = await startTestStack({ day: '2008-05-02' });
-  app = testApp(stack, `alerts-${uid()}`);
+  // the receivers listen on 127.0.0.1: the operator's allow flag (webhook-address.test.ts covers the refusals)
+  app = testApp(stack, `alerts-${uid()}`, { security: { apiKey: API_KEY, allowPrivateWebhooks: true } });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -172,8 +173,9 @@ describe('evaluation and delivery', () => {
       // the same day again: nothing new (the event IDs derive from what happened)
       expect(await storeKeywordEvents(stack.orm.em.fork(), D2)).toBe(0);
 
-      const result = await stack.withWorker(async (taskQueue) =>
-        stack.client.workflow.execute(deliverAlerts, { taskQueue, workflowId: `deliver-${t}`, args: [{}] }),
+      const result = await stack.withWorker(
+        async (taskQueue) => stack.client.workflow.execute(deliverAlerts, { taskQueue, workflowId: `deliver-${t}`, args: [{}] }),
+        { allowPrivateWebhooks: true },
       );
       expect(result.delivered).toBeGreaterThanOrEqual(3);
 
@@ -238,10 +240,13 @@ describe('evaluation and delivery', () => {
     });
     try {
       const id = `process-alerts-${t}`;
-      await stack.withWorker(async (taskQueue) => {
-        await stack.client.workflow.execute(processKeywords, { taskQueue, workflowId: id, args: [{ day }] });
-        await stack.client.workflow.getHandle(`${id}/alerts`).result();
-      });
+      await stack.withWorker(
+        async (taskQueue) => {
+          await stack.client.workflow.execute(processKeywords, { taskQueue, workflowId: id, args: [{ day }] });
+          await stack.client.workflow.getHandle(`${id}/alerts`).result();
+        },
+        { allowPrivateWebhooks: true },
+      );
       const got = received.filter((r) => r.path === `/processed-${t}`);
       expect(got.map((r) => `${(JSON.parse(r.body) as Json).platform} ${(JSON.parse(r.body) as Json).keyword}`).sort()).toEqual(
         keywords.flatMap((k) => ['amazon', 'ebay', 'etsy'].map((p) => `${p} ${k}`)).sort(),
@@ -268,7 +273,7 @@ describe('evaluation and delivery', () => {
           await stack.client.workflow.getHandle(`${id}/alerts`).result();
           return done;
         },
-        { providers },
+        { providers, allowPrivateWebhooks: true },
       );
       expect(result.collect!.platforms.map((p) => [p.platform, p.collected])).toEqual([
         ['etsy', 1],

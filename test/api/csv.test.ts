@@ -165,3 +165,40 @@ describe('GET /keywords/:keyword/observations as CSV', () => {
     expect(only.slice(1).map((r) => r[1])).toEqual(['ebay', 'ebay', 'ebay']);
   });
 });
+
+describe('?bom=true', () => {
+  it('starts the file with the UTF-8 byte order mark (EF BB BF) before the header; without it the first byte is the header', async () => {
+    const keyword = `café ぬいぐるみ ${token}`;
+    await stack.orm.em.getKnex()('processed_keywords').insert({
+      platform: 'etsy',
+      keyword,
+      day: DAY,
+      competition: 0.5,
+      related_keywords: '[]',
+      processed_at: new Date(),
+      workflow_id: 'test',
+    });
+    const bytes = async (path: string) => Buffer.from(await (await app.request(path)).arrayBuffer());
+    const header = Buffer.from(`${KEYWORD_COLUMNS.map((c) => c.header).join(',')}\r\n`);
+    const withBom = await bytes(`/keywords?day=${DAY}&q=${encodeURIComponent('ぬいぐるみ')}&format=csv&bom=true`);
+    expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(withBom.subarray(3, 3 + header.length).equals(header)).toBe(true);
+    // the keyword itself is plain UTF-8 after the mark: 'é' is C3 A9, 'ぬ' is E3 81 AC
+    const row = withBom.subarray(3 + header.length);
+    expect(row.subarray(0, Buffer.byteLength(keyword)).equals(Buffer.from(keyword, 'utf8'))).toBe(true);
+    expect(row.includes(Buffer.from([0xc3, 0xa9]))).toBe(true);
+    expect(row.includes(Buffer.from([0xe3, 0x81, 0xac]))).toBe(true);
+
+    for (const off of ['', '&bom=false']) {
+      const plain = await bytes(`/keywords?day=${DAY}&q=${encodeURIComponent('ぬいぐるみ')}&format=csv${off}`);
+      expect(plain.subarray(0, header.length).equals(header)).toBe(true);
+      expect(plain.subarray(header.length).equals(row)).toBe(true);
+    }
+
+    const observed = `observed csv ${token}`;
+    const obs = await bytes(`/keywords/${encodeURIComponent(observed)}/observations?format=csv&bom=true`);
+    expect([...obs.subarray(0, 11)]).toEqual([0xef, 0xbb, 0xbf, ...Buffer.from('keyword,')]);
+    const bad = await app.request(`/keywords?format=csv&bom=yes`);
+    expect([bad.status, ((await bad.json()) as Json).field]).toEqual([400, 'bom']);
+  });
+});

@@ -1,5 +1,7 @@
 // The processing, trend and model routes against the real Temporal server and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelVersionSchema } from '../../activities/db/entities';
+import { insertModelVersion } from '../../activities/db/repositories/model-versions';
 import { seedHistory, seedKeywords } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { post, testApp, type App, type Json } from './test-app';
@@ -195,6 +197,14 @@ describe('trend analyses, models and predictions', () => {
     });
     expect(models[0]!.metrics).not.toHaveProperty('volumeSources');
     expect(models[0]).not.toHaveProperty('forest');
+    // importances measured on the 180 held-out rows, one per feature, most important first
+    const importance = models[0]!.feature_importance as Json;
+    expect(importance).toMatchObject({ method: 'permutation', metric: 'r2', held_out_rows: 180, repeats: 5, seed: 42 });
+    expect(importance.features.map((f: Json) => f.feature).sort()).toEqual(['competition', 'cpc', 'search_volume', 'trend_score']);
+    const drops = importance.features.map((f: Json) => f.importance as number);
+    expect(drops).toEqual([...drops].sort((a, b) => b - a));
+    expect(drops[0]).toBeGreaterThan(0);
+    expect(importance.features.every((f: Json) => Number.isFinite(f.std) && f.std >= 0)).toBe(true);
 
     const input = { search_volume: 1200, competition: 0.4, cpc: 0.8, trend_score: 0.6 };
     const res = await post(app, '/predict/success', input);
@@ -206,6 +216,23 @@ describe('trend analyses, models and predictions', () => {
     expect(body.prediction.predicted_success).toBeLessThanOrEqual(1);
     const far = (await (await post(app, '/predict/success', { ...input, search_volume: 5e8, cpc: 900 })).json()) as Json;
     expect(far.prediction.confidence).toBeLessThan(body.prediction.confidence);
+  });
+
+  it('answers feature_importance null for a version trained before importances were recorded', async () => {
+    const em = stack.orm.em.fork();
+    const newest = await em.findOneOrFail(
+      ModelVersionSchema,
+      { version: { $gt: 0 } },
+      { orderBy: { version: 'desc' }, populate: ['forest'] },
+    );
+    const { version: _version, ...row } = newest;
+    const older = await insertModelVersion(em, { ...row, featureImportance: null, workflowId: `older-${uid()}` });
+    try {
+      const listed = ((await get('/models')).body.models as Json[]).find((m) => m.version === older);
+      expect(listed).toMatchObject({ version: older, feature_importance: null });
+    } finally {
+      await em.nativeDelete(ModelVersionSchema, { version: older });
+    }
   });
 
   it.each([

@@ -74,8 +74,11 @@ afterAll(async () => {
 const download = (selector: string) =>
   page.$eval(selector, async (a) => {
     const res = await fetch((a as unknown as { href: string }).href);
+    // text() drops a byte order mark: the first bytes are read as they arrive
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
     return {
       status: res.status,
+      head: Array.from(bytes.subarray(0, 3)),
       type: res.headers.get('content-type'),
       disposition: res.headers.get('content-disposition'),
       text: await res.text(),
@@ -135,6 +138,8 @@ describe('the dashboard in a browser', () => {
     // the CSV button exports what the filters match: every row, not one page
     const csv = await download('#csv');
     expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', disposition: `attachment; filename="keywords-${LAST}.csv"` });
+    // with the UTF-8 byte order mark, for Excel (api/csv.ts)
+    expect(csv.head).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^keyword,platform,day,search_volume,/);
     expect(
@@ -171,7 +176,7 @@ describe('the dashboard in a browser', () => {
     expect(await column(page, '#platforms', 11)).toEqual(Array(3).fill('simulator search_volume, competition, cpc, trend_score'));
     expect(await page.$eval('#prediction', (e) => e.textContent)).toMatch(/recommendation/);
     const csv = await download('#csv');
-    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
+    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', head: [0xef, 0xbb, 0xbf] });
     expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 14 * 3);
   });
 
@@ -216,6 +221,12 @@ describe('the dashboard in a browser', () => {
     const newest = ((await (await app.request('/models')).json()) as Json).models[0];
     expect(version).toBe(String(newest.version));
     expect(await page.$eval('#volume-sources', (e) => e.textContent)).toBe('Trained on observations whose search volume is 1,260 simulated.');
+    // the newest version's importances as a bar list in the API's order, with the method and its rows named
+    const importance = newest.feature_importance as Json;
+    expect(await column(page, '#importance table', 1)).toEqual(importance.features.map((f: Json) => f.feature));
+    expect(await page.$eval('#importance', (e) => e.textContent)).toContain(
+      `Permutation importance on ${importance.held_out_rows.toLocaleString('en-US')} held-out rows`,
+    );
     await screenshot(page, 'model');
   });
 
@@ -274,12 +285,18 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
     expect(await page.$eval('.notice.error', (e) => e.textContent)).toBe('threshold: is required for opportunity_above');
 
-    await page.type('#rule-form input[name=name]', 'List opportunities');
-    await page.select('#rule-form select[name=list_id]', listId);
-    await page.type('#rule-form input[name=threshold]', '0');
-    await page.type('#rule-form input[name=webhook_url]', 'http://127.0.0.1:9/hook');
-    await page.select('#rule-form select[name=format]', 'slack');
-    await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    const fill = async (webhookUrl: string) => {
+      await page.type('#rule-form input[name=name]', 'List opportunities');
+      await page.select('#rule-form select[name=list_id]', listId);
+      await page.type('#rule-form input[name=threshold]', '0');
+      await page.type('#rule-form input[name=webhook_url]', webhookUrl);
+      await page.select('#rule-form select[name=format]', 'slack');
+      await Promise.all([page.waitForNavigation(), page.click('#rule-form button[type=submit]')]);
+    };
+    // a receiver on this machine is refused unless the operator allows it (ALERT_WEBHOOK_ALLOW_PRIVATE)
+    await fill('http://127.0.0.1:9/hook');
+    expect(await page.$eval('.notice.error', (e) => e.textContent)).toMatch(/^webhook_url: host 127\.0\.0\.1 is a loopback address: /);
+    await fill('https://hooks.example.com/hook');
     expect(await page.$eval('#rule-secret', (e) => e.textContent)).toMatch(/^\S{20,}$/);
     const rules = ((await (await app.request('/alerts/rules')).json()) as Json).rules as Json[];
     const rule = rules.find((r) => r.list_id === listId)!;
@@ -288,7 +305,7 @@ describe('the dashboard in a browser', () => {
       kind: 'opportunity_above',
       threshold: 0,
       format: 'slack',
-      webhook_url: 'http://127.0.0.1:9/hook',
+      webhook_url: 'https://hooks.example.com/hook',
     });
 
     // evaluated as a processing run would: the list's keywords on LAST (ebay never collected before, so at least 3 cross 0)

@@ -36,6 +36,8 @@ export interface WorkerOptions {
   /** DEMAND_SOURCE's adapter, when the test fills demand. */
   demand?: DemandSource;
   taskQueue?: string;
+  /** ALERT_WEBHOOK_ALLOW_PRIVATE: tests that deliver to a receiver on 127.0.0.1 set it. */
+  allowPrivateWebhooks?: boolean;
 }
 
 export async function startTestStack(options: { day: string; ratePerSecond?: number; timeoutMs?: number }): Promise<TestStack> {
@@ -70,13 +72,13 @@ export async function startTestStack(options: { day: string; ratePerSecond?: num
     providers,
     temporalAddress,
     databaseUrl,
-    async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}`, demand } = {}) {
+    async withWorker(fn, { providers: withProviders = providers, taskQueue = `test-${uid()}`, demand, allowPrivateWebhooks } = {}) {
       const adapters = createConfiguredAdapters(withProviders);
       const worker = await createKeywordWorker({
         connection: nativeConnection,
         namespace: 'default',
         taskQueue,
-        deps: { orm, adapters, demand },
+        deps: { orm, adapters, demand, allowPrivateWebhooks },
         workflowBundle: await workflowBundle(),
       });
       try {

@@ -46,6 +46,8 @@ export interface AppConfig {
   demand?: DemandConfig;
   /** Serves the platforms without a provider of their own, when set (simulated data). */
   simulator?: { url: string; apiKey: string };
+  /** ALERT_WEBHOOK_ALLOW_PRIVATE, for the worker's deliveries (the API's rule check reads it from api). */
+  allowPrivateWebhooks: boolean;
   api: ApiConfig;
 }
 
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(variable, message);
     }),
     simulator: simulatorFallback(e.SIMULATOR_URL, e.SIMULATOR_API_KEY),
+    allowPrivateWebhooks: e.ALERT_WEBHOOK_ALLOW_PRIVATE,
     api: {
       apiKey: e.API_KEY,
       corsOrigins: corsOrigins(e.CORS_ORIGINS),
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxyHops: e.API_TRUST_PROXY_HOPS,
       bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
       dashboardPublic: e.DASHBOARD_PUBLIC,
+      allowPrivateWebhooks: e.ALERT_WEBHOOK_ALLOW_PRIVATE,
       cacheBytes: Math.round(e.API_CACHE_MB * 1024 * 1024),
       logLevel: e.LOG_LEVEL,
     },

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(API_DEFAULTS.bodyLimitBytes),
   // false: the dashboard's pages need a signed-in session too (its forms always do)
   DASHBOARD_PUBLIC: z.stringbool().default(API_DEFAULTS.dashboardPublic),
+  // true: alert webhooks may reach private, loopback, link-local and metadata addresses (activities/alerts/webhook-address.ts)
+  ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(API_DEFAULTS.allowPrivateWebhooks),
   API_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // the worker's Prometheus exporter (Temporal SDK metrics and the provider counters); unset: none

@@ -2,6 +2,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { ModelMetrics, VolumeSourceCounts } from '../../../workflows/types/insights';
 import type { SerializedForest } from '../../ml/forest';
+import type { PermutationImportance } from '../../ml/permutation-importance';
 import type { TrainedSuccessModel } from '../../ml/success';
 
 export interface ModelVersion {
@@ -17,6 +18,8 @@ export interface ModelVersion {
   metrics: ModelMetrics & { volumeSources?: VolumeSourceCounts };
   featureRanges: TrainedSuccessModel['featureRanges'];
   forest: SerializedForest;
+  /** Null: trained before importances were recorded (migration ..._feature_importance), or not computable. */
+  featureImportance: PermutationImportance | null;
   workflowId: string;
 }
 
@@ -36,6 +39,7 @@ export const ModelVersionSchema = new EntitySchema<ModelVersion>({
     featureRanges: { type: 'json' },
     // loaded only to predict: lazy keeps GET /models light
     forest: { type: 'json', lazy: true },
+    featureImportance: { type: 'json', nullable: true },
     workflowId: { type: 'string', length: 200 },
   },
 });

@@ -41,7 +41,7 @@ export function KeywordPage(d: KeywordData) {
         <a
           class="button secondary"
           id="csv"
-          href={`/keywords/${encodeURIComponent(d.keyword)}/observations${query({ format: 'csv', limit: 1000 })}`}
+          href={`/keywords/${encodeURIComponent(d.keyword)}/observations${query({ format: 'csv', bom: 'true' })}`}
           download
         >
           Download observations CSV

@@ -58,7 +58,12 @@ export function KeywordsPage({ filters, page, error, lists, clusters, cursor }: 
         <a class="button secondary" href="/">
           Reset
         </a>
-        <a class="button secondary" id="csv" href={`/keywords${query({ ...filters, day: page?.day, format: 'csv' })}`} download>
+        <a
+          class="button secondary"
+          id="csv"
+          href={`/keywords${query({ ...filters, day: page?.day, format: 'csv', bom: 'true' })}`}
+          download
+        >
           Download CSV
         </a>
       </form>

@@ -36,7 +36,7 @@ export function ListPage({ list, session, run, error, cursor }: ListView) {
         <a class="button secondary" href={`/?list=${id}`}>
           Ranked keywords
         </a>
-        <a class="button secondary" href={`/keywords?list=${id}&format=csv`} download>
+        <a class="button secondary" href={`/keywords?list=${id}&format=csv&bom=true`} download>
           Download CSV
         </a>
       </div>

@@ -1,6 +1,6 @@
-// Model: the success-model versions from GET /models with their metrics, training windows and the volume sources of
-// the rows the newest was trained on.
-import { Num } from '../components/format';
+// Model: the success-model versions from GET /models with their metrics, training windows, the volume sources of
+// the rows the newest was trained on, and its feature importances.
+import { fmt, Num } from '../components/format';
 import type { Json } from '../in-process';
 
 export function ModelPage({ models }: { models: Json[] }) {
@@ -16,7 +16,7 @@ export function ModelPage({ models }: { models: Json[] }) {
             {newest.algorithm} predicting <code>{newest.target}</code> {newest.horizon_days} days ahead, from {newest.features.join(', ')}.
           </p>
           <p id="volume-sources">Trained on observations whose search volume is {volumeSources(newest.volume_sources)}.</p>
-          <p class="muted">Feature importances: not recorded by this model (the API stores none), so none are shown.</p>
+          <Importances importance={newest.feature_importance} />
         </section>
       )}
       <h2>Versions</h2>
@@ -58,4 +58,39 @@ export function ModelPage({ models }: { models: Json[] }) {
 function volumeSources(counts: Record<string, number> | null): string {
   const parts = Object.entries(counts ?? {}).filter(([, n]) => n > 0);
   return parts.length === 0 ? 'not counted for this version' : parts.map(([source, n]) => `${n.toLocaleString('en-US')} ${source}`).join(', ');
+}
+
+/** Most important first, as GET /models orders them; a bar's length is the drop in R² relative to the largest drop. */
+function Importances({ importance }: { importance: Json | null }) {
+  if (!importance)
+    return (
+      <p class="muted" id="importance">
+        Feature importances: not computed for this version (trained before they were recorded).
+      </p>
+    );
+  const largest = Math.max(...importance.features.map((f: Json) => f.importance), 0);
+  return (
+    <div id="importance">
+      <h4>Feature importances</h4>
+      <p class="muted">
+        Permutation importance on {fmt(importance.held_out_rows)} held-out rows: the drop in R² (from {fmt(importance.baseline, 3)}) when
+        the feature's values are shuffled, mean ± standard deviation over {importance.repeats} shuffles.
+      </p>
+      <table class="importance">
+        <tbody>
+          {importance.features.map((f: Json) => (
+            <tr>
+              <td>{f.feature}</td>
+              <td class="bar-cell">
+                <div class="bar" style={`width:${largest > 0 ? Math.round((100 * Math.max(0, f.importance)) / largest) : 0}%`} />
+              </td>
+              <td class="num">
+                {fmt(f.importance, 3)} ± {fmt(f.std, 3)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
