@@ -7,13 +7,13 @@ import { decodeLines } from './decode';
 import { PARSERS } from './formats';
 import type { ParsedReport } from './formats/types';
 import { ReportLineError } from './report-error';
-import { readUpload, type UploadRow } from './uploads';
-import { writeDemand, writeObservations } from './write-rows';
+import { markImported, readUpload, type UploadRow } from '../db/repositories/import-uploads';
+import { writeDemand, writeObservations, type Written } from './write-rows';
 
 const HEARTBEAT_EVERY_LINES = 5_000;
 
 export async function validateUpload(orm: Orm, input: { uploadId: string }): Promise<ValidateUploadResult> {
-  const upload = await readUpload(orm.em.getKnex(), input.uploadId);
+  const upload = await readUpload(orm.em.fork(), input.uploadId);
   if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
   const checked = { format: upload.format, sha256: upload.sha256.trim(), importedBy: upload.imported_by };
   if (upload.imported_by !== null) return { ...checked, lines: 0, records: upload.rows_written ?? 0 };
@@ -23,9 +23,7 @@ export async function validateUpload(orm: Orm, input: { uploadId: string }): Pro
 
 export async function writeUpload(orm: Orm, input: { uploadId: string; workflowId: string }): Promise<ImportReportResult> {
   return orm.em.fork().transactional(async (tx) => {
-    const knex = tx.getKnex();
-    const trx = tx.getTransactionContext();
-    const upload = await readUpload(knex, input.uploadId, trx);
+    const upload = await readUpload(tx, input.uploadId);
     if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
     const base = { uploadId: input.uploadId, format: upload.format, sha256: upload.sha256.trim() };
     if (upload.imported_by !== null) {
@@ -40,23 +38,13 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
       };
     }
     const { lines, report } = parse(upload, 'write');
-    const source = `${upload.format}:${upload.file_name}`;
-    const written =
+    const { written }: Written =
       report.kind === 'observations'
-        ? await writeObservations(
-            knex,
-            trx,
-            report.rows,
-            upload.format === 'observations' ? `dataset:${upload.file_name}` : source,
-            input.workflowId,
-          )
-        : await writeDemand(knex, trx, report, input.uploadId, upload.format);
-    await knex('report_uploads')
-      .update({ imported_at: new Date(), imported_by: input.workflowId, rows_written: report.rows.length })
-      .where({ id: input.uploadId })
-      .transacting(trx);
+        ? await writeObservations(tx, report.rows, `dataset:${upload.file_name}`, input.workflowId)
+        : await writeDemand(tx, report, input.uploadId, upload.format);
+    await markImported(tx, input.uploadId, input.workflowId, report.rows.length);
     const summary = Object.entries(written)
-      .map(([what, n]) => `${n} ${what.replace('_', ' ')}`)
+      .map(([what, n]) => `${n} ${what.replaceAll('_', ' ')}`)
       .join(', ');
     return {
       ...base,

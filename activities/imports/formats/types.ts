@@ -13,7 +13,10 @@ export interface DemandRow {
   competition: number | null;
   cpcLow: number | null;
   cpcHigh: number | null;
-  /** Everything else the report says about the keyword (currency, monthly series, ranges...). */
+  /**
+   * Everything else the report says about the keyword (currency, monthly series, ranges...); its `observation`
+   * object, if any, is merged into the details of every observation row the keyword's numbers reach.
+   */
   details: Record<string, unknown>;
 }
 
