@@ -1,6 +1,6 @@
 // validateUpload and writeUpload: the importReport workflow's two steps over a staged file, heartbeating line progress.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { ImportLineProgress, ImportReportResult, ValidateUploadResult } from '../../workflows/types/import-report';
+import type { ImportLineProgress, ImportReportResult, RankVolumeFit, ValidateUploadResult } from '../../workflows/types/import-report';
 import { FailureType } from '../../workflows/types/failures';
 import type { Orm } from '../db/orm';
 import { decodeLines } from './decode';
@@ -8,7 +8,7 @@ import { PARSERS } from './formats';
 import type { ParsedReport } from './formats/types';
 import { ReportLineError } from './report-error';
 import { markImported, readUpload, type UploadRow } from '../db/repositories/import-uploads';
-import { writeDemand, writeObservations, type Written } from './write-rows';
+import { writeDemand, writeObservations, writeRanks, type Written } from './write-rows';
 
 const HEARTBEAT_EVERY_LINES = 5_000;
 
@@ -38,10 +38,12 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
       };
     }
     const { lines, report } = parse(upload, 'write');
-    const { written }: Written =
+    const { written, fits }: Written =
       report.kind === 'observations'
         ? await writeObservations(tx, report.rows, `dataset:${upload.file_name}`, input.workflowId)
-        : await writeDemand(tx, report, input.uploadId, upload.format);
+        : report.kind === 'demand'
+          ? await writeDemand(tx, report, input.uploadId, upload.format)
+          : await writeRanks(tx, report, input.uploadId);
     await markImported(tx, input.uploadId, input.workflowId, report.rows.length);
     const summary = Object.entries(written)
       .map(([what, n]) => `${n} ${what.replaceAll('_', ' ')}`)
@@ -53,9 +55,18 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
       lines,
       records: report.rows.length,
       written,
-      message: `imported ${summary} from ${upload.file_name}`,
+      ...(fits ? { fits } : {}),
+      message: `imported ${summary} from ${upload.file_name}${fits?.map(describeFit).join('') ?? ''}`,
     };
   });
+}
+
+/** One period's fit in the run's message: what the estimates rest on and their measured error. */
+function describeFit(f: RankVolumeFit): string {
+  const period = `${f.periodFrom}–${f.periodTo}`;
+  if (!f.fit) return `; ${period}: ranks stored, no volume estimated (${f.reason})`;
+  const error = f.fit.heldOutMedianApe === null ? 'n/a' : `${Math.round(f.fit.heldOutMedianApe * 1000) / 10}%`;
+  return `; ${period}: rank→volume fit on ${f.fit.trainedOn} SQP terms, held-out median error ${error} on ${f.fit.heldOut} terms`;
 }
 
 /** The whole file or a ReportLineError as a non-retryable InvalidInput naming the line and the field. */

@@ -11,7 +11,9 @@ import { runId, startRun } from '../start';
 /** The largest file base64-encoded in JSON, plus framing; the file itself is checked against MAX_IMPORT_BYTES. */
 export const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
-const format = z.enum(IMPORT_FORMATS).openapi({ description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp' });
+const format = z.enum(IMPORT_FORMATS).openapi({
+  description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp, amazon-search-terms, amazon-sp-search-terms (docs/imports.md)',
+});
 const JsonImport = z
   .strictObject({
     format,
