@@ -1,8 +1,10 @@
 // The Brand Analytics Search Terms report parsed: one rank per term and period, bad entries named by line and field.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeLines } from '../../activities/imports/decode';
 import { parseAmazonSearchTerms } from '../../activities/imports/formats/amazon-search-terms';
+import { MAX_IMPORT_BYTES } from '../../workflows/types/import-report';
 
 const JSON_TEXT = readFileSync(new URL('../fixtures/imports/amazon-search-terms.json', import.meta.url), 'utf8');
 const parse = (text: string | Buffer) => parseAmazonSearchTerms(decodeLines(Buffer.from(text)), () => undefined);
@@ -28,6 +30,14 @@ describe('amazon-search-terms', () => {
       departments: ['Office Products'],
       top_clicked: [{ asin: 'B0STTEST01', click_share_rank: 1, click_share: 0.2412, conversion_share: 0.2105 }, {}, {}],
     });
+  });
+
+  it('takes the report as Amazon delivers it, gzip-compressed', () => {
+    expect(parse(gzipSync(JSON_TEXT))).toEqual(parse(JSON_TEXT));
+    // a small archive of a file larger than an import takes is refused as that file would be
+    expect(() => parse(gzipSync(Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x20)))).toThrow(
+      `line 1: (file) unzips to more than ${MAX_IMPORT_BYTES} bytes`,
+    );
   });
 
   it('takes monthly reports and date-times, checking the month', () => {
@@ -76,7 +86,12 @@ describe('amazon-search-terms', () => {
       readFileSync(new URL('../fixtures/imports/amazon-sqp.json', import.meta.url), 'utf8'),
       'line 1: dataByDepartmentAndSearchTerm must be an array',
     ],
-    ['junk', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13, 0x37]), 'line 1: (line) contains NUL bytes'],
+    ['junk', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x13, 0x37]), 'line 1: (line) contains NUL bytes'],
+    [
+      'broken gzip',
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13, 0x37]),
+      'line 1: (file) is gzip-compressed but not a valid gzip file',
+    ],
   ])('refuses %s, naming the line and field', (_what, text, message) => {
     expect(() => parse(text)).toThrow(message);
   });
