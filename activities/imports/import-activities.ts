@@ -44,11 +44,10 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
         : report.kind === 'demand'
           ? await writeDemand(tx, report, input.uploadId, upload.format)
           : await writeRanks(tx, report, input.uploadId);
-    await markImported(tx, input.uploadId, input.workflowId, report.rows.length);
     const summary = Object.entries(written)
       .map(([what, n]) => `${n} ${what.replaceAll('_', ' ')}`)
       .join(', ');
-    return {
+    const result: ImportReportResult = {
       ...base,
       status: 'imported',
       importedBy: input.workflowId,
@@ -58,6 +57,8 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
       ...(fits ? { fits } : {}),
       message: `imported ${summary} from ${upload.file_name}${fits?.map(describeFit).join('') ?? ''}`,
     };
+    await markImported(tx, input.uploadId, result);
+    return result;
   });
 }
 

@@ -42,11 +42,11 @@ async function importFile(
   format: string,
   content: string,
   taskQueue: string,
-): Promise<{ workflowId: string; result: Promise<ImportReportResult> }> {
+): Promise<{ workflowId: string; uploadId: string; result: Promise<ImportReportResult> }> {
   const res = await post(testApp(stack, taskQueue), '/imports', { format, content, fileName: `${format}.json` });
   expect(res.status).toBe(202);
-  const { workflowId } = (await res.json()) as Json;
-  return { workflowId, result: stack.client.workflow.getHandle(workflowId).result() };
+  const { workflowId, uploadId } = (await res.json()) as Json;
+  return { workflowId, uploadId, result: stack.client.workflow.getHandle(workflowId).result() };
 }
 
 describe('POST /imports: Search Terms, SQP and the search-term report together', () => {
@@ -98,9 +98,20 @@ describe('POST /imports: Search Terms, SQP and the search-term report together',
         },
       ]);
       expect(sqpResult.message).toContain('2025-06-08–2025-06-14: rank→volume fit on 8 SQP terms, held-out median error 5.7% on 2 terms');
-      // the run's read route reports the fit
-      const status = (await (await testApp(stack, taskQueue).request(`/workflows/${sqp.workflowId}`)).json()) as Json;
+      // the run's status, and the upload's record (kept beyond Temporal's history), report the fit
+      const app = testApp(stack, taskQueue);
+      const status = (await (await app.request(`/workflows/${sqp.workflowId}`)).json()) as Json;
       expect(status.result.fits[0].fit).toEqual(sqpResult.fits![0]!.fit);
+      const record = await app.request(`/imports/${sqp.uploadId}`);
+      expect(record.status).toBe(200);
+      expect(await record.json()).toMatchObject({
+        uploadId: sqp.uploadId,
+        format: 'amazon-sqp',
+        fileName: 'amazon-sqp.json',
+        importedBy: sqp.workflowId,
+        rowsWritten: 10,
+        result: { status: 'imported', fits: sqpResult.fits, written: sqpResult.written },
+      });
 
       const ads = await (await importFile('amazon-sp-search-terms', fixture('amazon-sp-search-terms.json'), taskQueue)).result;
       expect(ads).toMatchObject({ written: { reported_demand: 4, search_volume: 0, cpc: 4, details: 4 } });
@@ -132,6 +143,14 @@ describe('POST /imports: Search Terms, SQP and the search-term report together',
         `select keyword, search_frequency_rank, estimated_search_volume from search_term_ranks where keyword = 'teacher planner undated'`,
       );
     expect(ranks).toEqual([{ keyword: 'teacher planner undated', search_frequency_rank: 240800, estimated_search_volume: 124 }]);
+  });
+
+  it('answers GET /imports/{id} with 404 for an unknown upload and 400 for a malformed id', async () => {
+    const app = testApp(stack, 'unused');
+    const missing = await app.request('/imports/999999999');
+    expect([missing.status, ((await missing.json()) as Json).error]).toEqual([404, 'not_found']);
+    const bad = await app.request('/imports/abc');
+    expect([bad.status, ((await bad.json()) as Json).field]).toEqual([400, 'id']);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 // search_term_ranks: a term's search frequency rank in one Brand Analytics Search Terms report period (migration
-// ..._search_term_ranks), and the volume estimated from it (null: no fit on enough SQP terms of that period).
+// ..._import_estimates), and the volume estimated from it (null: no fit on enough SQP terms of that period).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 export interface SearchTermRank {
