@@ -145,6 +145,31 @@ describe('POST /imports: Search Terms, SQP and the search-term report together',
     expect(ranks).toEqual([{ keyword: 'teacher planner undated', search_frequency_rank: 240800, estimated_search_volume: 124 }]);
   });
 
+  it('fits at the Search Terms import when the SQP week came first', async () => {
+    // the fixtures moved one week on: other bytes, other period
+    const nextWeek = (text: string) => text.replaceAll('2025-06-08', '2025-06-15').replaceAll('2025-06-14', '2025-06-21');
+    await seedRow('amazon', 'recipe book to write in', '2025-06-18', null);
+    await stack.withWorker(async (taskQueue) => {
+      const sqp = await (await importFile('amazon-sqp', nextWeek(fixture('amazon-sqp-week-24.json')), taskQueue)).result;
+      // no ranks stored for that week yet: nothing to fit
+      expect([sqp.written.estimated_search_volume, sqp.fits]).toEqual([undefined, undefined]);
+      const ranks = await (await importFile('amazon-search-terms', nextWeek(fixture('amazon-search-terms.json')), taskQueue)).result;
+      // filled: this row, and the one of 2025-06-15 the first week's estimates left alone
+      expect(ranks.fits).toMatchObject([
+        { periodFrom: '2025-06-15', overlap: 10, fit: { trainedOn: 8, heldOutMedianApe: 0.057 }, filled: 2 },
+      ]);
+    });
+    expect((await rowsOf(['recipe book to write in'])).find((r) => r[2] === '2025-06-18')).toEqual([
+      'recipe book to write in',
+      'amazon',
+      '2025-06-18',
+      457,
+      'estimated',
+      ESTIMATE_LABEL,
+      null,
+    ]);
+  });
+
   it('answers GET /imports/{id} with 404 for an unknown upload and 400 for a malformed id', async () => {
     const app = testApp(stack, 'unused');
     const missing = await app.request('/imports/999999999');
