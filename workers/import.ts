@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client, WorkflowFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { checkFormat, stageUpload } from '../activities/imports/uploads';
-import { MAX_IMPORT_BYTES } from '../workflows/types/import-report';
+import { IMPORT_FORMATS, MAX_IMPORT_BYTES } from '../workflows/types/import-report';
 import { InputError } from '../workflows/validation';
 import { loadConfig, loadDotEnv } from './config/config';
 import { openDatabase } from './dev-stack/database';
@@ -16,7 +16,7 @@ import { createKeywordWorker } from './temporal/create-worker';
 import { installQuietRuntime } from './temporal/runtime';
 
 const log = (line: string) => console.error(`[import] ${line}`);
-const USAGE = 'usage: npm run import -- [--format observations|keyword-planner-csv|amazon-sqp] FILE';
+const USAGE = `usage: npm run import -- [--format ${IMPORT_FORMATS.join('|')}] FILE`;
 
 function parseArgs(argv: string[]): { format: string; file: string } | null {
   const at = argv.indexOf('--format');

@@ -1,7 +1,11 @@
-// A staged file's bytes as lines of text: the Keyword Planner export is UTF-16LE with a BOM, everything else UTF-8.
+// A staged file's bytes as lines of text: the Keyword Planner export is UTF-16LE with a BOM, everything else UTF-8;
+// gzip-compressed files (Amazon's report downloads: SP-API GZIP, Ads GZIP_JSON) are unzipped first.
+import { gunzipSync } from 'node:zlib';
+import { MAX_IMPORT_BYTES } from '../../workflows/types/import-report';
 import { ReportLineError } from './report-error';
 
-export function decodeLines(bytes: Buffer): string[] {
+export function decodeLines(stored: Buffer): string[] {
+  const bytes = stored[0] === 0x1f && stored[1] === 0x8b ? gunzip(stored) : stored;
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
   else if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -21,3 +25,17 @@ export function decodeLines(bytes: Buffer): string[] {
 }
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+function gunzip(bytes: Buffer): Buffer {
+  try {
+    // the same size limit as an uncompressed file: a small archive may not unpack into gigabytes
+    return gunzipSync(bytes, { maxOutputLength: MAX_IMPORT_BYTES });
+  } catch (err) {
+    const tooLarge = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new ReportLineError(
+      1,
+      '(file)',
+      tooLarge ? `unzips to more than ${MAX_IMPORT_BYTES} bytes` : 'is gzip-compressed but not a valid gzip file',
+    );
+  }
+}

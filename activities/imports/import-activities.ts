@@ -1,19 +1,19 @@
 // validateUpload and writeUpload: the importReport workflow's two steps over a staged file, heartbeating line progress.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { ImportLineProgress, ImportReportResult, ValidateUploadResult } from '../../workflows/types/import-report';
+import type { ImportLineProgress, ImportReportResult, RankVolumeFit, ValidateUploadResult } from '../../workflows/types/import-report';
 import { FailureType } from '../../workflows/types/failures';
 import type { Orm } from '../db/orm';
 import { decodeLines } from './decode';
 import { PARSERS } from './formats';
 import type { ParsedReport } from './formats/types';
 import { ReportLineError } from './report-error';
-import { readUpload, type UploadRow } from './uploads';
-import { writeDemand, writeObservations } from './write-rows';
+import { markImported, readUpload, type UploadRow } from '../db/repositories/import-uploads';
+import { writeDemand, writeObservations, writeRanks, type Written } from './write-rows';
 
 const HEARTBEAT_EVERY_LINES = 5_000;
 
 export async function validateUpload(orm: Orm, input: { uploadId: string }): Promise<ValidateUploadResult> {
-  const upload = await readUpload(orm.em.getKnex(), input.uploadId);
+  const upload = await readUpload(orm.em.fork(), input.uploadId);
   if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
   const checked = { format: upload.format, sha256: upload.sha256.trim(), importedBy: upload.imported_by };
   if (upload.imported_by !== null) return { ...checked, lines: 0, records: upload.rows_written ?? 0 };
@@ -23,9 +23,7 @@ export async function validateUpload(orm: Orm, input: { uploadId: string }): Pro
 
 export async function writeUpload(orm: Orm, input: { uploadId: string; workflowId: string }): Promise<ImportReportResult> {
   return orm.em.fork().transactional(async (tx) => {
-    const knex = tx.getKnex();
-    const trx = tx.getTransactionContext();
-    const upload = await readUpload(knex, input.uploadId, trx);
+    const upload = await readUpload(tx, input.uploadId);
     if (!upload) throw ApplicationFailure.nonRetryable(`uploadId: no staged upload ${input.uploadId}`, FailureType.InvalidInput);
     const base = { uploadId: input.uploadId, format: upload.format, sha256: upload.sha256.trim() };
     if (upload.imported_by !== null) {
@@ -40,34 +38,36 @@ export async function writeUpload(orm: Orm, input: { uploadId: string; workflowI
       };
     }
     const { lines, report } = parse(upload, 'write');
-    const source = `${upload.format}:${upload.file_name}`;
-    const written =
+    const { written, fits }: Written =
       report.kind === 'observations'
-        ? await writeObservations(
-            knex,
-            trx,
-            report.rows,
-            upload.format === 'observations' ? `dataset:${upload.file_name}` : source,
-            input.workflowId,
-          )
-        : await writeDemand(knex, trx, report, input.uploadId, upload.format);
-    await knex('report_uploads')
-      .update({ imported_at: new Date(), imported_by: input.workflowId, rows_written: report.rows.length })
-      .where({ id: input.uploadId })
-      .transacting(trx);
+        ? await writeObservations(tx, report.rows, `dataset:${upload.file_name}`, input.workflowId)
+        : report.kind === 'demand'
+          ? await writeDemand(tx, report, input.uploadId, upload.format)
+          : await writeRanks(tx, report, input.uploadId);
     const summary = Object.entries(written)
-      .map(([what, n]) => `${n} ${what.replace('_', ' ')}`)
+      .map(([what, n]) => `${n} ${what.replaceAll('_', ' ')}`)
       .join(', ');
-    return {
+    const result: ImportReportResult = {
       ...base,
       status: 'imported',
       importedBy: input.workflowId,
       lines,
       records: report.rows.length,
       written,
-      message: `imported ${summary} from ${upload.file_name}`,
+      ...(fits ? { fits } : {}),
+      message: `imported ${summary} from ${upload.file_name}${fits?.map(describeFit).join('') ?? ''}`,
     };
+    await markImported(tx, input.uploadId, result);
+    return result;
   });
+}
+
+/** One period's fit in the run's message: what the estimates rest on and their measured error. */
+function describeFit(f: RankVolumeFit): string {
+  const period = `${f.periodFrom}–${f.periodTo}`;
+  if (!f.fit) return `; ${period}: ranks stored, no volume estimated (${f.reason})`;
+  const error = f.fit.heldOutMedianApe === null ? 'n/a' : `${Math.round(f.fit.heldOutMedianApe * 1000) / 10}%`;
+  return `; ${period}: rank→volume fit on ${f.fit.trainedOn} SQP terms, held-out median error ${error} on ${f.fit.heldOut} terms`;
 }
 
 /** The whole file or a ReportLineError as a non-retryable InvalidInput naming the line and the field. */

@@ -1,6 +1,6 @@
-// report_uploads: a file staged for the importReport workflow, unique by (format, sha256) so the same bytes stage once.
+// Staging a report file for the importReport workflow: the format and size checked, the bytes hashed and stored once.
 import { createHash } from 'node:crypto';
-import type { Knex } from '@mikro-orm/postgresql';
+import { insertUpload } from '../db/repositories/import-uploads';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from '../../workflows/types/import-report';
 import { InputError } from '../../workflows/validation';
 import type { Orm } from '../db/orm';
@@ -10,16 +10,6 @@ export interface StagedUpload {
   sha256: string;
   /** The workflow that already imported these bytes, if any. */
   importedBy: string | null;
-}
-
-export interface UploadRow {
-  id: string;
-  format: ImportFormat;
-  file_name: string;
-  sha256: string;
-  content: Buffer;
-  imported_by: string | null;
-  rows_written: number | null;
 }
 
 export function checkFormat(value: unknown): ImportFormat {
@@ -33,20 +23,6 @@ export async function stageUpload(orm: Orm, format: ImportFormat, fileName: stri
     throw new InputError('file', `is ${bytes.length} bytes, larger than the ${MAX_IMPORT_BYTES} bytes an import takes`);
   if (bytes.length === 0) throw new InputError('file', 'is empty');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const knex = orm.em.getKnex();
-  // the same bytes again: keep the first staging (and whether it was imported)
-  const [row] = (
-    await knex.raw(
-      `insert into report_uploads (format, file_name, sha256, size_bytes, content) values (?, ?, ?, ?, ?)
-     on conflict (format, sha256) do update set format = excluded.format returning id, imported_by`,
-      [format, fileName.slice(0, 200), sha256, bytes.length, bytes],
-    )
-  ).rows as { id: string; imported_by: string | null }[];
-  return { uploadId: String(row!.id), sha256, importedBy: row!.imported_by };
-}
-
-/** One staged file; `forUpdate` locks it for the rest of the transaction (the write's idempotency check). */
-export async function readUpload(knex: Knex, uploadId: string, trx?: Knex.Transaction): Promise<UploadRow | undefined> {
-  const query = knex<UploadRow>('report_uploads').where({ id: uploadId }).first();
-  return (trx ? query.forUpdate().transacting(trx) : query) as Promise<UploadRow | undefined>;
+  const row = await insertUpload(orm.em.fork(), { format, fileName, sha256, bytes });
+  return { uploadId: row.id, sha256, importedBy: row.importedBy };
 }

@@ -1,17 +1,21 @@
-// POST /imports: stage a seller's report in PostgreSQL and start the importReport workflow on it (202 with the run).
+// POST /imports: stage a seller's report in PostgreSQL and start the importReport workflow on it (202 with the run);
+// GET /imports/{id}: the staged upload and, once imported, the run's result (rows written, rank→volume fits).
 import { createRoute, z } from '@hono/zod-openapi';
+import { findUpload } from '../../activities/db/repositories/import-uploads';
 import { stageUpload } from '../../activities/imports/uploads';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from '../../workflows/types/import-report';
 import type { ApiDeps } from '../deps';
 import { HttpError, payloadTooLarge } from '../errors';
 import { zodError } from '../validate';
-import { apiKeySecurity, errors, json, RunStarted, routes, writeErrors } from '../openapi';
+import { apiKeySecurity, errors, json, readErrors, RunStarted, routes, writeErrors } from '../openapi';
 import { runId, startRun } from '../start';
 
 /** The largest file base64-encoded in JSON, plus framing; the file itself is checked against MAX_IMPORT_BYTES. */
 export const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
-const format = z.enum(IMPORT_FORMATS).openapi({ description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp' });
+const format = z.enum(IMPORT_FORMATS).openapi({
+  description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp, amazon-search-terms, amazon-sp-search-terms (docs/imports.md)',
+});
 const JsonImport = z
   .strictObject({
     format,
@@ -50,25 +54,70 @@ const start = createRoute({
   responses: { 202: json(ImportStarted, 'staged and started'), ...writeErrors(), ...errors(409) },
 });
 
+const ImportRecord = z
+  .object({
+    uploadId: z.string(),
+    format: z.enum(IMPORT_FORMATS),
+    fileName: z.string(),
+    sha256: z.string(),
+    sizeBytes: z.number().int(),
+    uploadedAt: z.string(),
+    importedAt: z.string().nullable(),
+    importedBy: z.string().nullable().openapi({ description: 'the importReport run that wrote it; null: not imported (yet, or refused)' }),
+    rowsWritten: z.number().int().nullable(),
+    result: z
+      .unknown()
+      .nullable()
+      .openapi({
+        description:
+          "the run's result: written (rows by what), message, and for amazon-search-terms and amazon-sqp `fits`: each period's " +
+          'rank→volume fit {periodFrom, periodTo, overlap, fit: {trainedOn, a, b, heldOut, heldOutMedianApe} | null, estimated, filled, reason?}',
+      }),
+  })
+  .openapi('ImportRecord');
+
+const read = createRoute({
+  method: 'get',
+  path: '/imports/{id}',
+  tags: ['runs'],
+  summary: 'A staged report and its import result',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^\d{1,18}$/, 'must be an upload id (digits)')
+        .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+    }),
+  },
+  responses: { 200: json(ImportRecord, 'the upload'), ...readErrors(), ...errors(404) },
+});
+
 export function importRoutes(deps: ApiDeps) {
   // its body limit (IMPORT_BODY_LIMIT) is applied by the app, before the UTF-8 check reads the body (api/app.ts)
-  return routes().openapi(start, async (c) => {
-    const {
-      format: f,
-      bytes,
-      fileName,
-    } = await fileOf(
-      c.req.header('content-type') ?? '',
-      () => c.req.valid('json') as z.infer<typeof JsonImport>,
-      () => c.req.valid('form') as { format: ImportFormat; file?: unknown },
-    );
-    if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge(MAX_IMPORT_BYTES);
-    const staged = await stageUpload(deps.orm, f, fileName, bytes);
-    const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12), { uploadId: staged.uploadId }), {
-      uploadId: staged.uploadId,
+  return routes()
+    .openapi(read, async (c) => {
+      const { id } = c.req.valid('param');
+      const record = await findUpload(deps.orm.em.fork(), id);
+      if (!record) throw new HttpError(404, 'not_found', `no staged upload '${id}'`);
+      return c.json(record, 200);
+    })
+    .openapi(start, async (c) => {
+      const {
+        format: f,
+        bytes,
+        fileName,
+      } = await fileOf(
+        c.req.header('content-type') ?? '',
+        () => c.req.valid('json') as z.infer<typeof JsonImport>,
+        () => c.req.valid('form') as { format: ImportFormat; file?: unknown },
+      );
+      if (bytes.length > MAX_IMPORT_BYTES) throw payloadTooLarge(MAX_IMPORT_BYTES);
+      const staged = await stageUpload(deps.orm, f, fileName, bytes);
+      const run = await startRun(c, deps, 'importReport', runId(`import-${f}`, staged.sha256.slice(0, 12), { uploadId: staged.uploadId }), {
+        uploadId: staged.uploadId,
+      });
+      return c.json({ ...run, uploadId: staged.uploadId, sha256: staged.sha256, alreadyImportedBy: staged.importedBy }, 202);
     });
-    return c.json({ ...run, uploadId: staged.uploadId, sha256: staged.sha256, alreadyImportedBy: staged.importedBy }, 202);
-  });
 }
 
 type Upload = { format: ImportFormat; bytes: Buffer; fileName: string };

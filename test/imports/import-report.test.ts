@@ -44,7 +44,7 @@ const rowsOf = async (keyword: string) =>
     volume: r.searchVolume,
     competition: r.competition,
     cpc: r.cpc,
-    label: r.details?.search_volume_source ?? null,
+    label: r.metricSources.search_volume ?? null,
   }));
 
 async function resultOf(workflowId: string): Promise<ImportReportResult> {
@@ -60,7 +60,7 @@ describe('POST /imports, format amazon-sqp', () => {
       .fork()
       .getConnection()
       .execute(
-        `update observations set details = '{"search_volume_source":"keyword-planner-csv: average monthly Google searches"}' where keyword = ? and day = '2025-05-10'`,
+        `update observations set metric_sources = '{"search_volume":"keyword-planner-csv: average monthly Google searches"}' where keyword = ? and day = '2025-05-10'`,
         [kw],
       );
     await seedRow('amazon', kw, '2025-05-11', null, 'amazon-ads', false);

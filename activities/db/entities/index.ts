@@ -11,6 +11,7 @@ import { ProcessedKeywordSchema } from './processed-keyword';
 import { ProviderLimitSchema } from './provider-limit';
 import { ReportUploadSchema } from './report-upload';
 import { ReportedDemandSchema } from './reported-demand';
+import { SearchTermRankSchema } from './search-term-rank';
 import { TrendAnalysisSchema } from './trend-analysis';
 
 export { AlertDeliverySchema, type AlertDelivery, type DeliveryStatus } from './alert-delivery';
@@ -25,6 +26,7 @@ export { ProcessedKeywordSchema, type ProcessedKeyword } from './processed-keywo
 export { ProviderLimitSchema, type ProviderLimit } from './provider-limit';
 export { ReportUploadSchema, type ReportUpload } from './report-upload';
 export { ReportedDemandSchema, type ReportedDemand } from './reported-demand';
+export { SearchTermRankSchema, type SearchTermRank } from './search-term-rank';
 export { TrendAnalysisSchema, type TrendAnalysis } from './trend-analysis';
 
 export const entities = [
@@ -41,4 +43,5 @@ export const entities = [
   KeywordDemandEntrySchema,
   ReportUploadSchema,
   ReportedDemandSchema,
+  SearchTermRankSchema,
 ];

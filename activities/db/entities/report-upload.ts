@@ -1,5 +1,5 @@
 // report_uploads: a report file staged for the importReport workflow, unique by (format, sha256) so the same bytes
-// import once (migration ..._report_uploads; its statements are in activities/imports/uploads.ts for now).
+// import once (migration ..._report_uploads; its statements are in repositories/import-uploads.ts).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 export interface ReportUpload {
@@ -14,6 +14,8 @@ export interface ReportUpload {
   /** The importReport run that imported it. */
   importedBy: string | null;
   rowsWritten: number | null;
+  /** The import's stored result (rows written, rank→volume fits), for GET /imports/{id}. */
+  result: Record<string, unknown> | null;
 }
 
 export const ReportUploadSchema = new EntitySchema<ReportUpload>({
@@ -32,5 +34,6 @@ export const ReportUploadSchema = new EntitySchema<ReportUpload>({
     importedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     importedBy: { type: 'string', length: 200, nullable: true },
     rowsWritten: { type: 'integer', nullable: true },
+    result: { type: 'json', nullable: true },
   },
 });

@@ -1,5 +1,5 @@
 // reported_demand: what an imported demand report said per keyword and period, whether or not an observation row
-// exists to take it yet (migration ..._report_uploads; its statements are in activities/imports/write-rows.ts for now).
+// exists to take it yet (migration ..._report_uploads; its statements are in repositories/reported-demand.ts).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 export interface ReportedDemand {

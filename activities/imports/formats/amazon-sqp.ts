@@ -2,6 +2,7 @@
 // JSON {reportSpecification, dataByAsin: [{asin, startDate, endDate, searchQueryData: {searchQuery, searchQueryScore,
 // searchQueryVolume}, impressionData, clickData, cartAddData, purchaseData}]}. Weekly reports only.
 import { checkKeyword, InputError, isCalendarDay } from '../../../workflows/validation';
+import { lineOfKey, parseJsonReport } from '../json-report';
 import { ReportLineError } from '../report-error';
 import type { DemandRow, ReportParser } from './types';
 
@@ -9,14 +10,7 @@ import type { DemandRow, ReportParser } from './types';
 const WEEKS_PER_MONTH = 52 / 12;
 
 export const parseAmazonSqp: ReportParser = (lines, onLine) => {
-  const text = lines.join('\n');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    const at = /position (\d+)/.exec(String(err))?.[1];
-    throw new ReportLineError(at ? text.slice(0, Number(at)).split('\n').length : 1, '(file)', 'is not valid JSON');
-  }
+  const { doc, text } = parseJsonReport(lines);
   const report = doc as { reportSpecification?: { reportOptions?: { reportPeriod?: unknown } }; dataByAsin?: unknown };
   if (typeof report !== 'object' || report === null || !Array.isArray(report.dataByAsin)) {
     throw new ReportLineError(1, 'dataByAsin', 'must be an array (is this a Search Query Performance report?)');
@@ -75,13 +69,3 @@ export const parseAmazonSqp: ReportParser = (lines, onLine) => {
     label: { searchVolume: 'amazon-sqp: weekly search query volume ×52/12', competition: 'amazon-sqp', cpc: 'amazon-sqp' },
   };
 };
-
-/** The line of the n-th (0-based) `"key":` in the text; 1 if there is none. */
-function lineOfKey(text: string, key: string, n: number): number {
-  let at = -1;
-  for (let k = 0; k <= n; k++) {
-    at = text.indexOf(`"${key}"`, at + 1);
-    if (at < 0) return 1;
-  }
-  return text.slice(0, at).split('\n').length;
-}

@@ -49,7 +49,7 @@ export function parseObservationLine(line: string, lineNo: number): ObservationL
 }
 
 /** The observation an imported line stores, written whole: merged over a collected row it drops that row's labels and extras. */
-export function importedObservation(o: ObservationLine, source: string, collectedAt: Date): NewObservation {
+export function importedObservation(o: ObservationLine, source: string, collectedAt: Date, workflowId: string): NewObservation {
   return {
     platform: o.platform,
     keyword: o.keyword,
@@ -67,6 +67,6 @@ export function importedObservation(o: ObservationLine, source: string, collecte
     metricSources: {},
     source,
     collectedAt,
-    workflowId: 'import',
+    workflowId,
   };
 }

@@ -1,4 +1,5 @@
-// What a format's parser returns: observation rows to upsert, or per-keyword demand for a period to fill rows with.
+// What a format's parser returns: observation rows to upsert, per-keyword demand for a period to fill rows with, or
+// search frequency ranks of one period (volumes only through a fit: activities/imports/estimate-volumes.ts).
 import type { Platform } from '../../../workflows/types/platforms';
 import type { ObservationLine } from './observation-line';
 
@@ -13,7 +14,18 @@ export interface DemandRow {
   competition: number | null;
   cpcLow: number | null;
   cpcHigh: number | null;
-  /** Everything else the report says about the keyword (currency, monthly series, ranges...). */
+  /**
+   * Everything else the report says about the keyword (currency, monthly series, ranges...); its `observation`
+   * object, if any, is merged into the details of every observation row the keyword's numbers reach.
+   */
+  details: Record<string, unknown>;
+}
+
+/** One term's rank in a Search Terms report. */
+export interface RankRow {
+  keyword: string;
+  /** ≥ 1; 1 is the marketplace's most searched term of the period. */
+  rank: number;
   details: Record<string, unknown>;
 }
 
@@ -30,6 +42,14 @@ export type ParsedReport =
       /** Sources whose filled-in volumes this report's own platform number replaces (e.g. Google's on Amazon rows). */
       outranks: string[];
       rows: DemandRow[];
+    }
+  | {
+      kind: 'ranks';
+      /** DAY, WEEK, MONTH or QUARTER, and the days it covers. */
+      reportPeriod: string;
+      periodFrom: string;
+      periodTo: string;
+      rows: RankRow[];
     };
 
 /** Parses every line or throws a ReportLineError; onLine is called as lines are done (for heartbeats). */
