@@ -75,13 +75,11 @@ export async function collectKeywords(input: CollectKeywordsInput): Promise<Coll
   const result = { day, keywords: keywords.length, platforms: results };
   if (!CancellationScope.current().consideredCancelled) return result;
   // cancelled: every batch in flight has stopped and been accounted; the run still ends Cancelled (as its parent and
-  // `temporal workflow cancel` expect), its accounting kept in the memo (GET /workflows/{id}, describe())
+  // `temporal workflow cancel` expect), its accounting kept in the memo (the Web UI, `temporal workflow describe`)
   upsertMemo({ [CANCELLED_RESULT_MEMO]: result });
-  throw new CancelledFailure(`collectKeywords cancelled: ${results.map(summary).join('; ')}`);
+  // (the run's cancellation carries no message: the memo is where its accounting stays)
+  throw new CancelledFailure('collectKeywords cancelled');
 }
-
-const summary = (p: PlatformResult) =>
-  `${p.platform} ${p.collected} collected, ${p.failures.length} failed, ${p.notAttempted ?? 0} not attempted of ${p.requested}`;
 
 async function collectPlatform(
   platform: Platform,
