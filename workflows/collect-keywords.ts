@@ -1,10 +1,15 @@
 // collectKeywords: validate, fan out per platform in bounded batches, report progress and failures.
 import {
+  ActivityCancellationType,
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
+  CancelledFailure,
+  isCancellation,
   proxyActivities,
   setHandler,
   TimeoutFailure,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -33,7 +38,13 @@ const { collectBatch } = proxyActivities<Activities>({
   // a ceiling on attempts bounds the provider calls of a batch (each attempt resumes from the checkpoint, and a
   // keyword has KEYWORD_TRANSIENT_BUDGET tries in all): at most batchSize + 30 × 3 calls, well within a day's quota
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 30 },
+  // a cancelled run waits for its batches to stop: each reports what it stored (CancelledFailure details), so the
+  // run can account for every keyword
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
+
+/** The memo key of a cancelled run's accounting (a CollectKeywordsResult): a cancelled run has no result. */
+export const CANCELLED_RESULT_MEMO = 'collectResult';
 
 export async function collectKeywords(input: CollectKeywordsInput): Promise<CollectKeywordsResult> {
   const { keywords, platforms, day, batchSize, concurrency } = validate(input);
@@ -61,7 +72,13 @@ export async function collectKeywords(input: CollectKeywordsInput): Promise<Coll
   }));
 
   const results = await Promise.all(platforms.map((platform, i) => collectPlatform(platform, day, batches, concurrency, progress[i]!)));
-  return { day, keywords: keywords.length, platforms: results };
+  const result = { day, keywords: keywords.length, platforms: results };
+  if (!CancellationScope.current().consideredCancelled) return result;
+  // cancelled: every batch in flight has stopped and been accounted; the run still ends Cancelled (as its parent and
+  // `temporal workflow cancel` expect), its accounting kept in the memo (the Web UI, `temporal workflow describe`)
+  upsertMemo({ [CANCELLED_RESULT_MEMO]: result });
+  // (the run's cancellation carries no message: the memo is where its accounting stays)
+  throw new CancelledFailure('collectKeywords cancelled');
 }
 
 async function collectPlatform(
@@ -74,7 +91,8 @@ async function collectPlatform(
   const result: PlatformResult = { platform, requested: progress.total, collected: 0, failures: [] };
   const queue = [...batches];
   const lane = async () => {
-    while (!result.error) {
+    // a cancelled run starts no batch: the ones left are not attempted
+    while (!result.error && !CancellationScope.current().consideredCancelled) {
       const batch = queue.shift();
       if (!batch) return;
       try {
@@ -87,14 +105,16 @@ async function collectPlatform(
         });
       } catch (err) {
         const ended = batchEnd(err);
-        // a cancellation, or anything else no batch could account for
+        // anything else no batch could account for
         if (!ended) throw err;
         const { soFar, reason, stop } = ended;
-        // what the batch stored before it ended counts; the keyword it ended on failed; the rest was never tried
-        const failed = [...soFar.failures, ...batch.slice(soFar.next, soFar.next + 1).map((keyword) => ({ keyword, reason }))];
+        // what the batch stored before it ended counts; the keyword it ended on failed (unless it was cancelled
+        // there); the rest was never tried
+        const endedOn = reason === undefined ? [] : batch.slice(soFar.next, soFar.next + 1);
+        const failed = [...soFar.failures, ...endedOn.map((keyword) => ({ keyword, reason: reason! }))];
         result.collected += soFar.collected;
         result.failures.push(...failed);
-        result.notAttempted = (result.notAttempted ?? 0) + Math.max(0, batch.length - soFar.next - 1);
+        result.notAttempted = (result.notAttempted ?? 0) + Math.max(0, batch.length - soFar.next - endedOn.length);
         // credentials refused, quota spent or no provider: every further call on this platform would fail the same way
         if (stop) result.error = `${reason}; platform stopped`;
         Object.assign(progress, {
@@ -115,13 +135,19 @@ async function collectPlatform(
 const PLATFORM_STOPS: string[] = [FailureType.ProviderAuth, FailureType.ProviderNotConfigured, FailureType.ProviderQuotaExhausted];
 
 /**
- * A batch that failed for good (its last attempt's failure, or a timeout, carries its checkpoint): what it stored,
- * why it ended, and whether the platform stops. Undefined for a cancellation.
+ * A batch that failed for good (its last attempt's failure, or a timeout, carries its checkpoint) or was cancelled
+ * (collectBatch's CancelledFailure carries it; none if it had not started): what it stored, why it ended (none for a
+ * cancellation: no keyword failed), and whether the platform stops.
  */
-function batchEnd(err: unknown): { soFar: CollectBatchCheckpoint; reason: string; stop: boolean } | undefined {
+function batchEnd(err: unknown): { soFar: CollectBatchCheckpoint; reason?: string; stop: boolean } | undefined {
+  const empty: CollectBatchCheckpoint = { next: 0, collected: 0, failures: [], transientTries: 0 };
+  // an activity scheduled as the scope was cancelled rejects without an ActivityFailure
+  if (isCancellation(err) && !(err instanceof ActivityFailure)) return { soFar: empty, stop: false };
   if (!(err instanceof ActivityFailure)) return undefined;
   const cause = err.cause;
-  const empty: CollectBatchCheckpoint = { next: 0, collected: 0, failures: [], transientTries: 0 };
+  if (cause instanceof CancelledFailure) {
+    return { soFar: (cause.details?.[0] as CollectBatchCheckpoint | undefined) ?? empty, stop: false };
+  }
   if (cause instanceof ApplicationFailure) {
     const soFar = (cause.details?.[0] as CollectBatchCheckpoint | undefined) ?? empty;
     return { soFar, reason: cause.message, stop: PLATFORM_STOPS.includes(cause.type ?? '') };

@@ -1,5 +1,5 @@
 // collectBatch: one platform, one batch of keywords, resumable from its heartbeat checkpoint.
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { CollectBatchCheckpoint, CollectBatchInput, CollectBatchResult } from '../../workflows/types/collect-keywords';
 import { FailureType } from '../../workflows/types/failures';
 import type { DemandSource } from '../collectors/demand-source';
@@ -101,6 +101,8 @@ export async function collectBatch(deps: CollectDeps, input: CollectBatchInput):
     await flush();
     return { collected: working.collected, failures: working.failures };
   } catch (err) {
+    // cancelled (the run was): the checkpoint tells the workflow what this batch stored before it stopped
+    if (ctx.cancellationSignal.aborted) throw new CancelledFailure('collectBatch cancelled', [saved]);
     // what is stored so far (the checkpoint), for the workflow's accounting if this attempt is the last
     throw toActivityFailure(err, [saved]);
   } finally {

@@ -2,8 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { DeliveryRecord } from '../../activities/db/repositories/alert-deliveries';
 import type { AlertRuleInput, AlertRuleRecord } from '../../activities/db/repositories/alert-rules';
-import { ALERT_FORMATS, ALERT_KINDS, THRESHOLD_KINDS } from '../../workflows/types/alerts';
-import { badRequest } from '../errors';
+import { ALERT_FORMATS, ALERT_KINDS, THRESHOLD_KINDS, type AlertKind } from '../../workflows/types/alerts';
 import { queryInt } from '../validate';
 
 const webhookUrl = z
@@ -22,32 +21,47 @@ const webhookUrl = z
     pattern: String.raw`^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[\x21-\x7e]*)?$`,
   });
 
+const ruleFields = {
+  name: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'must be 1 to 100 characters after trimming').max(100, 'must be 1 to 100 characters after trimming'))
+    // 1 to 100 characters once trimmed, as the pipe checks
+    .openapi({ type: 'string', pattern: String.raw`^\s*\S(?:[\s\S]{0,98}\S)?\s*$`, example: 'Wedding opportunities' }),
+  list_id: z
+    .uuid('must be the id of a keyword list')
+    .optional()
+    .openapi({ description: 'only keywords of this list; default all keywords' }),
+  webhook_url: webhookUrl,
+  format: z.enum(ALERT_FORMATS).optional().openapi({ description: "json (default) or slack ({text}, for Slack's incoming webhooks)" }),
+};
+
+const KIND_MEANING: Record<AlertKind, string> = {
+  opportunity_above: 'the opportunity score rises above threshold',
+  volume_change: 'search volume moves by more than threshold % week over week',
+  competition_change: 'competition moves by more than threshold % week over week',
+  became_trending: 'newly trending since the previous processed day (trend score above threshold, default 0.7)',
+  became_emerging: 'newly emerging since the previous processed day (threshold unused)',
+  collection_failed: 'a pipeline collection failed keywords or platforms (threshold unused)',
+};
+
+/** One shape per kind, so that the contract says which kinds require a threshold, as the server does. */
+const ruleOf = (kind: AlertKind) => {
+  const required = THRESHOLD_KINDS.includes(kind);
+  // a missing threshold is named for its kind (the client sees which kind needs one)
+  const threshold = z.number({ error: (issue) => (issue.input === undefined ? `is required for ${kind}` : undefined) }).finite();
+  return z
+    .strictObject({
+      ...ruleFields,
+      kind: z.literal(kind).openapi({ description: KIND_MEANING[kind] }),
+      threshold: required ? threshold.openapi({ description: `required for ${kind}` }) : threshold.optional(),
+    })
+    .openapi(`AlertRuleRequest_${kind}`);
+};
+
+// a discriminated union on kind: one strict shape per kind (oneOf with a discriminator in /openapi.json)
 export const RuleBody = z
-  .strictObject({
-    name: z
-      .string()
-      .transform((s) => s.trim())
-      .pipe(z.string().min(1, 'must be 1 to 100 characters after trimming').max(100, 'must be 1 to 100 characters after trimming'))
-      // 1 to 100 characters once trimmed, as the pipe checks
-      .openapi({ type: 'string', pattern: String.raw`^\s*\S(?:[\s\S]{0,98}\S)?\s*$`, example: 'Wedding opportunities' }),
-    list_id: z
-      .uuid('must be the id of a keyword list')
-      .optional()
-      .openapi({ description: 'only keywords of this list; default all keywords' }),
-    kind: z.enum(ALERT_KINDS).openapi({
-      description:
-        'opportunity_above: opportunity score rises above threshold; volume_change, competition_change: moves by more than threshold % ' +
-        'week over week; became_trending (trend score above threshold, default 0.7), became_emerging: newly so since the previous processed day; ' +
-        'collection_failed: a pipeline collection failed keywords or platforms',
-    }),
-    threshold: z
-      .number()
-      .finite()
-      .optional()
-      .openapi({ description: `required for ${THRESHOLD_KINDS.join(', ')}` }),
-    webhook_url: webhookUrl,
-    format: z.enum(ALERT_FORMATS).optional().openapi({ description: "json (default) or slack ({text}, for Slack's incoming webhooks)" }),
-  })
+  .discriminatedUnion('kind', ALERT_KINDS.map(ruleOf) as [ReturnType<typeof ruleOf>, ...ReturnType<typeof ruleOf>[]])
   .openapi('AlertRuleRequest');
 
 export const AlertRule = z
@@ -93,7 +107,6 @@ export const RuleIdParam = z.object({
 });
 
 export function toRuleInput(body: z.infer<typeof RuleBody>): AlertRuleInput {
-  if (THRESHOLD_KINDS.includes(body.kind) && body.threshold === undefined) throw badRequest('threshold', `is required for ${body.kind}`);
   return {
     name: body.name,
     listId: body.list_id ?? null,

@@ -16,21 +16,35 @@ export const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 
 const format = z.enum(IMPORT_FORMATS).openapi({
   description: 'observations (JSON lines), keyword-planner-csv, amazon-sqp, amazon-search-terms, amazon-sp-search-terms (docs/imports.md)',
 });
+// standard padded base64 of at least one byte (Buffer.from would silently skip anything else)
+const BASE64 = String.raw`^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$`;
+const fileName = z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' });
+// one shape per encoding, so that the contract says what base64 content must be, as the server checks; inline, so
+// that no discriminator is documented (encoding is optional for text, which OpenAPI's discriminator does not allow)
 const JsonImport = z
-  .strictObject({
-    format,
-    content: z
-      .string()
-      .min(1, 'must not be empty')
-      .openapi({ description: 'the file: text, or base64 with encoding: base64 (UTF-16LE exports)' }),
-    encoding: z.enum(['utf8', 'base64']).optional().openapi({ description: 'default utf8' }),
-    fileName: z.string().min(1).max(200).optional().openapi({ description: 'shown in the rows\' source; default "upload"' }),
-  })
+  .discriminatedUnion('encoding', [
+    z.strictObject({
+      format,
+      content: z.string().min(1, 'must not be empty').openapi({ description: 'the file as text' }),
+      encoding: z.literal('utf8').optional().openapi({ description: 'default utf8' }),
+      fileName,
+    }),
+    z.strictObject({
+      format,
+      content: z
+        .string()
+        .regex(new RegExp(BASE64), 'must be padded base64 of at least one byte, without line breaks')
+        .openapi({ description: 'the file base64-encoded (UTF-16LE exports)' }),
+      encoding: z.literal('base64'),
+      fileName,
+    }),
+  ])
   .openapi('ImportRequest');
 const FormImport = z
   .object({
     format,
-    file: z.any().openapi({ type: 'string', format: 'binary', description: 'the report file' }),
+    // an empty file part is refused (400 naming file): minLength counts its bytes
+    file: z.any().openapi({ type: 'string', format: 'binary', minLength: 1, description: 'the report file, not empty' }),
   })
   // the file part is required (z.any() alone would document it as optional)
   .openapi({ required: ['format', 'file'] });

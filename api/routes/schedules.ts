@@ -121,11 +121,12 @@ export function scheduleRoutes(deps: ApiDeps) {
       return c.json({ schedules: described.filter((d) => d !== null).map(view) }, 200);
     })
     .openapi(trigger, async (c) => {
+      const waitUntil = Date.now() + TRIGGER_WAIT_MS;
       const handle = handleOf(c.req.valid('param').id);
       const before = await handle.describe();
       await handle.trigger();
       // the schedule starts the run asynchronously: wait briefly, to answer with its workflow ID
-      const action = await newAction(handle, before.info.numActionsTaken);
+      const action = await newAction(deps, handle, before.info.numActionsTaken, waitUntil);
       const workflowId = action?.action.workflow.workflowId ?? null;
       if (workflowId) c.set('workflowId', workflowId);
       return c.json(
@@ -156,10 +157,14 @@ function ignoreGone(err: unknown): null {
   throw err;
 }
 
-async function newAction(handle: ScheduleHandle, taken: number) {
-  const deadline = Date.now() + TRIGGER_WAIT_MS;
-  while (Date.now() < deadline) {
-    const d = await handle.describe();
+/**
+ * The run the trigger started, looked for until `until` (counted from the request's start). The trigger is done by
+ * then: a slow or failing describe ends the wait with no run, never a 503 (the client would trigger a second run).
+ */
+async function newAction(deps: ApiDeps, handle: ScheduleHandle, taken: number, until: number) {
+  while (Date.now() < until) {
+    const d = await deps.client.withDeadline(until, () => handle.describe()).catch(() => undefined);
+    if (!d) return undefined;
     if (d.info.numActionsTaken > taken) return d.info.recentActions.at(-1);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -186,6 +186,12 @@ describe('POST /imports, format keyword-planner-csv', () => {
     form.set('format', 'observations');
     const noFile = await app.request('/imports', { method: 'POST', headers: AUTH, body: form });
     expect([noFile.status, ((await noFile.json()) as Json).field]).toEqual([400, 'file']);
+    // the contract's minimum too: a file part, or base64 content, of at least one byte
+    form.set('file', new File([], 'empty.csv'));
+    const emptyFile = await app.request('/imports', { method: 'POST', headers: AUTH, body: form });
+    expect([emptyFile.status, ((await emptyFile.json()) as Json).message]).toEqual([400, 'file: is empty']);
+    const noBytes = await post(app, '/imports', { format: 'amazon-sqp', content: '0', encoding: 'base64' });
+    expect([noBytes.status, ((await noBytes.json()) as Json).field]).toEqual([400, 'content']);
     const huge = await post(app, '/imports', { format: 'observations', content: 'x'.repeat(MAX_IMPORT_BYTES + 1) });
     expect([huge.status, ((await huge.json()) as Json).error]).toEqual([413, 'payload_too_large']);
     expect(await rowCounts(stack.orm)).toEqual(before);

@@ -1,8 +1,11 @@
-// Cancelling a run cancels its activities, and activity cancellation aborts provider requests in flight.
+// Cancelling a run cancels its activities, activity cancellation aborts provider requests in flight, and the
+// cancelled run accounts for every keyword (collected + failures + notAttempted = requested) in its memo.
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collectKeywords } from '../../workflows/collect-keywords';
+import { ObservationSchema } from '../../activities/db/entities';
+import { CANCELLED_RESULT_MEMO, collectKeywords } from '../../workflows/collect-keywords';
+import type { CollectKeywordsResult } from '../../workflows/types/collect-keywords';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
@@ -36,4 +39,40 @@ it('aborts the hung request when the run is cancelled', async () => {
     // delivered with the next heartbeat: well before the 120 s request timeout
     expect(Date.now() - cancelledAt).toBeLessThan(15_000);
   });
+}, 60_000);
+
+it('a run cancelled mid-way stops its batches and records what each stored: every keyword accounted for', async () => {
+  const token = uid();
+  const keywords = Array.from({ length: 30 }, (_, i) => `cancel ${token} ${i}`);
+  // batches of 5, two at a time: batches 1-2 complete, 3 and 4 hang at their third keyword, 5-6 wait in the queue
+  const hung = [keywords[12]!, keywords[17]!];
+  stack.sim.simulator.setFaults('etsy', { hang: { keywords: hung, calls: ['search'] } });
+  await stack.withWorker(async (taskQueue) => {
+    const handle = await stack.client.workflow.start(collectKeywords, {
+      taskQueue,
+      workflowId: `collect-cancel-accounting-${uid()}`,
+      args: [{ keywords, platforms: ['etsy'], day: '2026-11-19', batchSize: 5, concurrency: 2 }],
+    });
+    const asked = (k: string) => stack.sim.simulator.requests.some((r) => r.keyword === k);
+    for (let i = 0; i < 200 && !hung.every(asked); i++) await sleep(100);
+    await handle.cancel();
+    const err = await handle.result().catch((e: unknown) => e);
+    expect((err as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+    const described = await handle.describe();
+    expect(described.status.name).toBe('CANCELLED');
+    // 10 from the finished batches, 2 from each hung batch (stored as it stopped); the hung keywords and the rest untried
+    const result = described.memo?.[CANCELLED_RESULT_MEMO] as CollectKeywordsResult;
+    expect(result).toEqual({
+      day: '2026-11-19',
+      keywords: 30,
+      platforms: [{ platform: 'etsy', requested: 30, collected: 14, failures: [], notAttempted: 16 }],
+    });
+    const rows = await stack.orm.em
+      .fork()
+      .find(ObservationSchema, { platform: 'etsy', day: '2026-11-19', keyword: { $like: `cancel ${token} %` } });
+    expect(rows.map((r) => r.keyword).sort()).toEqual([...keywords.slice(0, 12), ...keywords.slice(15, 17)].sort());
+    // no batch after the cancellation: keywords of batches 5 and 6 were never asked for
+    expect(keywords.slice(20).filter(asked)).toEqual([]);
+  });
+  stack.sim.simulator.clearFaults();
 }, 60_000);

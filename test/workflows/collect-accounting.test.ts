@@ -8,6 +8,7 @@ import { createConfiguredAdapters } from '../../activities/collectors';
 import type { ProviderAdapter } from '../../activities/collectors/types';
 import { createActivities } from '../../activities';
 import { collectKeywords } from '../../workflows/collect-keywords';
+import { keywordPipeline } from '../../workflows/pipeline';
 import type { CollectKeywordsResult, PlatformResult } from '../../workflows/types/collect-keywords';
 import { createKeywordWorker } from '../../workers/temporal/create-worker';
 import { startTestStack, uid, workflowBundle, type TestStack } from '../helpers/stack';
@@ -102,6 +103,31 @@ describe('accounting', () => {
     // final at the first attempt: the broken keyword was asked once, its batch mates before it once each
     expect(calls.filter((k) => k === broken)).toHaveLength(1);
     expect(calls.filter((k) => k === keywords[4])).toHaveLength(1);
+  });
+});
+
+describe('pipeline accounting', () => {
+  it('the collect step sums its children: every keyword-platform pair collected or failed, a stopped platform included', async () => {
+    stack.sim.simulator.setFaults('etsy', { unauthorized: true });
+    const keywords = words(12);
+    // 3 collectKeywords children of 5, 5 and 2 keywords, one at a time so the 401 stops Etsy in each
+    const result = await stack.withWorker((taskQueue) =>
+      stack.client.workflow.execute(keywordPipeline, {
+        taskQueue,
+        workflowId: `pipeline-accounting-${uid()}`,
+        args: [{ keywords, platforms: ['etsy', 'ebay'], day: DAY, steps: ['collect'], chunkSize: 5, concurrency: 1 }],
+      }),
+    );
+    expect(result.status).toBe('partial');
+    expect(result.collect).toMatchObject({ keywords: 12, chunks: 3, chunksDone: 3 });
+    const platforms = result.collect!.platforms;
+    expect(platforms.map((p) => [p.platform, p.requested, p.collected, p.failed])).toEqual([
+      ['etsy', 12, 0, 12],
+      ['ebay', 12, 12, 0],
+    ]);
+    expect(platforms[0]!.errors).toEqual([expect.stringMatching(/401.*platform stopped$/)]);
+    // one refused call per child: the rest of each child's keywords were not attempted, and count as failed here
+    expect(stack.sim.simulator.requests.filter((r) => r.platform === 'etsy')).toHaveLength(3);
   });
 });
 

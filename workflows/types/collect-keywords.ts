@@ -26,8 +26,9 @@ export interface PlatformResult {
   /** Set when the whole platform stopped, e.g. the provider refused the credentials. */
   error?: string;
   /**
-   * Keywords never tried: the platform stopped, or their batch failed for good before reaching them.
-   * Always collected + failures.length + (notAttempted ?? 0) = requested.
+   * Keywords never tried: the platform stopped, their batch failed for good before reaching them, or the run was
+   * cancelled (its result then stays in the run's memo, collectResult). Always
+   * collected + failures.length + (notAttempted ?? 0) = requested.
    */
   notAttempted?: number;
 }
