@@ -20,7 +20,7 @@ const SECRETS = ['ks-secret-1', 'ss-secret-2', 'eb-secret-4', 'am-secret-6', 'At
 const configError = (env: Record<string, string>) => configErrorOf(env, SECRETS);
 
 describe('official adapter configuration', () => {
-  it('keeps the seed contract by default', () => {
+  it('keeps the generic provider contract by default', () => {
     const { providers } = loadConfig({});
     expect(Object.values(providers).map((p) => [p.adapter, p.ratePerSecond, p.dailyQuota, isProviderConfigured(p)])).toEqual([
       [undefined, 20, undefined, false],
@@ -29,7 +29,7 @@ describe('official adapter configuration', () => {
     ]);
   });
 
-  it('applies *_DAILY_QUOTA to the seed contract too (a deployment-wide figure, like the rate)', () => {
+  it('applies *_DAILY_QUOTA to the generic provider contract too (a deployment-wide figure, like the rate)', () => {
     const { providers } = loadConfig({
       EBAY_PROVIDER_URL: 'https://keywords.example.com/ebay',
       EBAY_API_KEY: 'k',

@@ -21,7 +21,7 @@ const historicalCalls = () =>
 async function collectWithDemand(keywords: string[], batchSize: number) {
   const credentials = defaultCredentials(stack.keys);
   const settings = { ratePerSecond: 50, timeoutMs: 2_000 };
-  // amazon keeps the seed contract (it publishes a volume); etsy and eBay use their official APIs (none)
+  // amazon keeps the generic provider contract (it publishes a volume); etsy and eBay use their official APIs (none)
   const providers = {
     ...stack.providers,
     etsy: officialProvider('etsy', stack.sim.url, credentials, settings),
