@@ -1,4 +1,5 @@
-// The Amazon adapter on the seed contract: Amazon searches with a POST body and has no categories call.
+// The Amazon adapter on the generic provider contract (seed-contract.ts, docs/data-sources.md): Amazon searches with
+// a POST body and has no categories call.
 import { createSeedContractAdapter, type SeedAdapterConfig } from './seed-contract';
 import type { ProviderAdapter } from './types';
 

@@ -1,4 +1,4 @@
-// The eBay adapter: eBay speaks Etsy's contract (DESIGN §4).
+// The eBay adapter: eBay speaks Etsy's side of the generic provider contract (seed-contract.ts).
 import { createSeedContractAdapter, type SeedAdapterConfig } from './seed-contract';
 import type { ProviderAdapter } from './types';
 

@@ -1,4 +1,4 @@
-// Provider errors, by what the caller should do about them (DESIGN §4).
+// Provider errors, by what the caller should do about them (docs/data-sources.md lists which are retried).
 import type { ProviderName } from '../../workflows/types/platforms';
 
 export type ProviderErrorKind =

@@ -1,4 +1,5 @@
-// The Etsy adapter on the seed contract: Etsy searches with a GET query and has a categories call.
+// The Etsy adapter on the generic provider contract (seed-contract.ts, docs/data-sources.md): Etsy searches with a
+// GET query and has a categories call.
 import { createSeedContractAdapter, type SeedAdapterConfig } from './seed-contract';
 import type { ProviderAdapter } from './types';
 

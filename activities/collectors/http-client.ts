@@ -28,7 +28,7 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
-/** The seed contract's client: an ApiClient that sends the provider's bearer key with every request. */
+/** The generic provider contract's client (seed-contract.ts): an ApiClient that sends the provider's bearer key with every request. */
 export class HttpClient {
   readonly platform: Platform;
   readonly #api: ApiClient;

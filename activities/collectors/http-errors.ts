@@ -1,4 +1,4 @@
-// The one mapping from HTTP outcomes to ProviderError kinds (DESIGN §4).
+// The one mapping from HTTP outcomes to ProviderError kinds (docs/data-sources.md lists which are retried).
 import type { ProviderName } from '../../workflows/types/platforms';
 import { ProviderError } from './errors';
 

@@ -1,5 +1,6 @@
 // Builds the provider adapters from configuration: one pooled, rate-limited client per platform, speaking the
-// seed's contract or the platform's official API (ETSY_ADAPTER=etsy-v3, EBAY_ADAPTER=ebay-browse, AMAZON_ADAPTER=amazon-ads).
+// generic provider contract (seed-contract.ts) or the platform's official API (ETSY_ADAPTER=etsy-v3,
+// EBAY_ADAPTER=ebay-browse, AMAZON_ADAPTER=amazon-ads).
 import type { ProviderConfig } from './provider-config';
 import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
 import { createAmazonAdapter } from './amazon';

@@ -1,5 +1,5 @@
 // Which metric came from where: every observation says what its source measured, what was derived here
-// from the source's data, and what is unknown (issue 6: never invent a number).
+// from the source's data, and what is unknown (never invent a number: docs/data-sources.md).
 import { METRIC_FIELDS, type DegradedCall, type MetricField, type Provenance } from './types';
 
 /** Fields not named are unknown: an adapter has to claim each value it has. */
@@ -15,8 +15,9 @@ const DEGRADED_FIELD: Record<DegradedCall['call'], MetricField> = {
 };
 
 /**
- * The seed contract's provider reports every metric itself, so all are measured; a degraded call leaves the
- * seed's default in its field (DESIGN §4), which is then unknown, as are categories on a platform without them.
+ * The generic provider contract's provider (seed-contract.ts) reports every metric itself, so all are measured; a
+ * degraded call leaves the contract's default in its field (docs/data-sources.md), which is then unknown, as are
+ * categories on a platform without them.
  */
 export function seedProvenance(degraded: DegradedCall[], hasCategories: boolean): Provenance {
   const provenance = Object.fromEntries(METRIC_FIELDS.map((f) => [f, 'measured'])) as Provenance;

@@ -1,4 +1,4 @@
-// The seed's HTTP contract (DESIGN §4), shared by the Amazon, Etsy and eBay adapters.
+// The generic provider HTTP contract (docs/data-sources.md), shared by the Amazon, Etsy and eBay adapters.
 import type { Platform } from '../../workflows/types/platforms';
 import { ProviderError } from './errors';
 import { HttpClient, type HttpClientConfig } from './http-client';

@@ -1,4 +1,4 @@
-// Validation of the seed contract's response bodies: undefined means "malformed".
+// Validation of the generic provider contract's response bodies (seed-contract.ts): undefined means "malformed".
 
 export interface SearchMetrics {
   searchVolume: number;

@@ -1,7 +1,8 @@
-// The adapter interface every platform collector implements (seed contract today, official APIs later).
+// The adapter interface every platform collector implements (the generic provider contract in seed-contract.ts, or
+// a platform's official API).
 import type { Platform } from '../../workflows/types/platforms';
 
-/** A trend/related/category call that failed and fell back to the seed's default. */
+/** A trend/related/category call that failed and fell back to the contract's default (seed-contract.ts). */
 export interface DegradedCall {
   /** demand: the demand source (DEMAND_SOURCE) failed, so the row has no demand filled in. */
   call: 'trend' | 'related' | 'categories' | 'demand';
@@ -12,7 +13,7 @@ export const METRIC_FIELDS = ['search_volume', 'competition', 'cpc', 'trend_scor
 export type MetricField = (typeof METRIC_FIELDS)[number];
 /**
  * measured: the source reports the value; derived: computed here from what the source reports (a documented
- * function); unknown: the source has none (the number is null, or the seed's default after a degraded call).
+ * function); unknown: the source has none (the number is null, or the contract's default after a degraded call).
  */
 export type FieldProvenance = 'measured' | 'derived' | 'unknown';
 export type Provenance = Record<MetricField, FieldProvenance>;

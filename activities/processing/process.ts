@@ -26,7 +26,7 @@ export function processObservations(rows: readonly CompleteObservation[], option
     opportunityScore: opportunityScore(row),
     clusterId: null,
   }));
-  // as the seed: a single observation is not clustered
+  // as the reference pipeline (test/bench/reference/pipeline.py): a single observation is not clustered
   if (keywords.length < 2) return { keywords, clusters: [] };
   const { assignments, clusters } = clusterKeywords(
     keywords.map((k) => k.keyword),

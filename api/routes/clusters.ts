@@ -24,6 +24,9 @@ export function clusterRoutes(deps: ApiDeps) {
     const theDay = c.req.valid('query').day ?? (await newestClusterDay(em));
     if (!theDay) return c.json({ day: null, clusters: [] }, 200);
     const rows = await clustersOfDay(em, theDay);
-    return c.json({ day: theDay, clusters: rows.map((r) => ({ id: r.clusterId, label: r.label, top_terms: r.topTerms, size: r.size })) }, 200);
+    return c.json(
+      { day: theDay, clusters: rows.map((r) => ({ id: r.clusterId, label: r.label, top_terms: r.topTerms, size: r.size })) },
+      200,
+    );
   });
 }

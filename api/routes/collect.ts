@@ -7,7 +7,7 @@ import { runLinks, type ApiDeps } from '../deps';
 import { apiKeySecurity, errors, json, jsonBody, routes, RUN_LINKS, RunStarted, writeErrors } from '../openapi';
 import { day, keywordText, platform } from '../validate';
 
-/** The seed's default platforms for this route. */
+/** The platforms POST /collect collects when none are given (docs/api.md). */
 const DEFAULT_PLATFORMS = ['amazon', 'etsy'] as const;
 
 const CollectBody = z

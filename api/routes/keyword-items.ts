@@ -36,7 +36,9 @@ export const History = z
     cpc: z.number().nullable(),
     trend_score: z.number().nullable(),
     source: z.string().openapi({ description: "the row's source: where each metric came from unless metric_sources names another" }),
-    provenance: z.record(z.string(), z.string()).openapi({ description: 'per metric: measured, derived, estimated or unknown ({} when not recorded)' }),
+    provenance: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'per metric: measured, derived, estimated or unknown ({} when not recorded)' }),
     metric_sources: z.record(z.string(), z.string()).openapi({
       description: 'metrics taken from another source (a demand source or an imported report), each with its label "<source>: <method>"',
     }),

@@ -56,7 +56,12 @@ export function keywordRoutes(deps: ApiDeps) {
   const detail = batchLoader<Buffer<ArrayBuffer> | null>(async (keywords) => {
     const found = new Map<string, Buffer<ArrayBuffer> | null>();
     for (const { keyword, latest, history } of await keywordsData(keywords)) {
-      found.set(keyword, latest.length === 0 && history.length === 0 ? null : render({ keyword, platforms: latest.map((r) => ({ ...toItem(r), sources: numberSources(r) })), history }));
+      found.set(
+        keyword,
+        latest.length === 0 && history.length === 0
+          ? null
+          : render({ keyword, platforms: latest.map((r) => ({ ...toItem(r), sources: numberSources(r) })), history }),
+      );
     }
     return found;
   }, null);

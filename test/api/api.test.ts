@@ -86,7 +86,7 @@ describe('API', () => {
       degraded: [],
       details: null,
     });
-    // the seed contract's provider measures every metric it reports
+    // the generic provider contract's provider (seed-contract.ts) measures every metric it reports
     expect(obsBody.observations[0]!.provenance).toEqual({
       search_volume: 'measured',
       competition: 'measured',

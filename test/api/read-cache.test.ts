@@ -1,75 +1,12 @@
 // The read cache against the real PostgreSQL and Temporal: pages and keywords come from memory until a committed
-// write to a table they read is announced, and nothing comes from memory while the announcements cannot arrive.
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANGE_CHANNEL, listenForChanges, type ChangeListener } from '../../api/cache/change-listener';
-import { ReadCache } from '../../api/cache/read-cache';
+// write to a table they read is announced (read-cache-connection.test.ts: while the announcements cannot arrive).
+import { describe, expect, it } from 'vitest';
+import { CHANGE_CHANNEL } from '../../api/cache/change-listener';
 import { addDays } from '../../activities/processing/days';
-import { seedHistory, seedKeywords } from '../helpers/seed';
-import { startTestStack, uid, type TestStack } from '../helpers/stack';
-import { post, testApp, type App, type Json } from './test-app';
+import type { Json } from './test-app';
+import { announced, cache, DAY1, DAY2, FIRST, get, keywords, knex, processDay, useReadCacheApp } from './read-cache-app';
 
-// the default page is the newest processed day of the shared database: these days are later than any other test's
-// (runs of today included) and within the year ahead the API accepts
-const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const FIRST = dayAhead(297);
-const DAY1 = dayAhead(300);
-const DAY2 = dayAhead(301);
-let stack: TestStack;
-let app: App;
-let cache: ReadCache;
-let listener: ChangeListener;
-let taskQueue: string;
-let keywords: string[];
-
-beforeAll(async () => {
-  stack = await startTestStack({ day: DAY2 });
-  taskQueue = `read-cache-${uid()}`;
-  cache = new ReadCache(8 * 1024 * 1024);
-  // no probe during the file: its 'select 1' would replace the 'listen …' the lost-connection test looks the backend up by
-  listener = listenForChanges(stack.orm, cache, pino({ level: 'silent' }), { everyMs: 3_600_000, timeoutMs: 5_000 });
-  await listener.ready;
-  app = testApp(stack, taskQueue, { cache });
-  keywords = seedKeywords(uid());
-  await seedHistory(stack.orm, keywords, FIRST, 5);
-  await processDay(DAY1);
-});
-afterAll(async () => {
-  await listener?.close();
-  const knex = stack?.orm.em.getKnex();
-  for (const table of ['processed_keywords', 'keyword_clusters', 'observations']) await knex?.(table).where('day', '>=', FIRST).delete();
-  await stack?.close();
-});
-
-const knex = () => stack.orm.em.getKnex();
-const get = async (path: string) => {
-  const res = await app.request(path);
-  return { status: res.status, cache: res.headers.get('x-cache'), body: (await res.json()) as Json };
-};
-/** Waits until the listener has seen `n` more announcements than `before`. */
-async function announced(before: number, n = 1): Promise<void> {
-  const until = Date.now() + 5_000;
-  while (cache.stats().invalidations < before + n) {
-    if (Date.now() > until) throw new Error(`no announcement after ${cache.stats().invalidations - before} of ${n}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-/** A processing run started through the API, finished by a worker; its writes are announced before it returns. */
-async function processDay(day: string): Promise<void> {
-  const before = cache.stats().invalidations;
-  const res = await post(app, '/process/keywords', { day });
-  expect(res.status).toBe(202);
-  const { workflowId } = (await res.json()) as Json;
-  await stack.withWorker(() => stack.client.workflow.getHandle(workflowId as string).result(), { taskQueue });
-  await announced(before);
-}
+useReadCacheApp();
 
 describe('GET /keywords from the read cache', () => {
   it('serves a page from memory, then a new page once a write to processed_keywords is announced', async () => {
@@ -160,49 +97,5 @@ describe('GET /keywords/:keyword from the read cache', () => {
     expect(bodies.map((b) => b.body.keyword)).toEqual(some);
     expect(bodies.every((b) => b.status === 200 && b.body.platforms.length === 3 && b.body.history.length === 15)).toBe(true);
     expect(new Set(bodies.map((b) => b.body.platforms[0].search_volume)).size).toBeGreaterThan(1);
-  });
-});
-
-describe('without announcements', () => {
-  it('serves nothing from memory while the listening connection is lost, and is back once it listens again', async () => {
-    const path = `/keywords?day=${DAY2}&limit=6`;
-    await get(path);
-    expect(await get(path)).toMatchObject({ cache: 'hit' });
-    await knex().raw(`select pg_terminate_backend(pid) from pg_stat_activity where query = ?`, [`listen ${CHANGE_CHANNEL}`]);
-    await until(() => !cache.stats().enabled, 'the cache to turn off');
-    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
-    // a write now would not be announced: nothing may be served from memory until the listener is back
-    expect(await get(path)).toMatchObject({ status: 200, cache: 'off' });
-    await until(() => cache.stats().enabled, 'the listener to come back');
-    expect(await get(path)).toMatchObject({ cache: 'miss' });
-    expect(await get(path)).toMatchObject({ cache: 'hit' });
-  });
-});
-
-describe('a listening connection that stops answering', () => {
-  it('is found out by its probe: the cache turns off, and on again with a new connection', async () => {
-    const backends = async () =>
-      new Set(
-        ((await knex().raw(`select pid from pg_stat_activity where backend_type = 'client backend'`)).rows as { pid: number }[]).map(
-          (r) => r.pid,
-        ),
-      );
-    const before = await backends();
-    const own = new ReadCache(1024 * 1024);
-    const probed = listenForChanges(stack.orm, own, pino({ level: 'silent' }), { everyMs: 100, timeoutMs: 300 });
-    await probed.ready;
-    const added = [...(await backends())].filter((pid) => !before.has(pid));
-    expect(added).toHaveLength(1);
-    const pid = added[0]!;
-    // freeze the listening backend: no RST, no answer, just silence
-    process.kill(pid, 'SIGSTOP');
-    try {
-      await until(() => !own.stats().enabled, 'the probe to find the silent connection');
-      await until(() => own.stats().enabled, 'a new listening connection');
-    } finally {
-      process.kill(pid, 'SIGCONT');
-      await knex().raw('select pg_terminate_backend(?)', [pid]);
-      await probed.close();
-    }
   });
 });

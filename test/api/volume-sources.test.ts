@@ -63,7 +63,11 @@ const CASES: { name: string; expected: string | null; row: Partial<NewObservatio
       metricSources: { search_volume: 'amazon-search-terms: estimated from search frequency rank' },
     },
   },
-  { name: 'derived by its source', expected: 'estimated', row: { source: 'etsy-v3:openapi.etsy.com', provenance: { search_volume: 'derived' } } },
+  {
+    name: 'derived by its source',
+    expected: 'estimated',
+    row: { source: 'etsy-v3:openapi.etsy.com', provenance: { search_volume: 'derived' } },
+  },
   { name: 'no volume', expected: null, row: { source: 'ebay-browse:api.ebay.com', searchVolume: null } },
   { name: 'provenance not recorded', expected: null, row: { source: 'etsy-v3:openapi.etsy.com' } },
 ];

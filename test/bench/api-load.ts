@@ -2,18 +2,16 @@
 // server — GET /keywords?sort=opportunity&limit=50, GET /keywords/:keyword and a bare Hono route, in one run.
 // Knobs: BENCH_ROWS (1000000), BENCH_DAYS (10), BENCH_CONNECTIONS (100), BENCH_SECONDS (10), BENCH_PROFILE (a folder
 // for the server's CPU profile). Last line: JSON.
-import { fork, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
-import { createOrm, migrate } from '../../activities/db/orm';
-import { freePort } from '../../workers/dev-stack/ports';
 import { benchKeyword, fillBenchData } from './api-load-fill';
-import { postgresCpuUs } from './cpu-usage';
 import type { ServerPorts } from './api-load-server';
+import { forkServer, startBenchDatabase } from './bench-database';
+import { runBench } from './bench-teardown';
+import { postgresCpuUs } from './cpu-usage';
+import { zipfSampler } from './zipf';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROWS = env('BENCH_ROWS', 1_000_000);
@@ -67,138 +65,80 @@ const ask = <T>(server: ChildProcess, message: string) =>
   });
 
 async function main(): Promise<void> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-api-'));
-  // as root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder
-  await chmod(tmp, 0o755);
-  const pg = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), database: 'bench', log });
-  try {
-    const orm = await createOrm(pg.url);
-    try {
-      await migrate(orm);
-      const began = Date.now();
-      await fillBenchData(orm, { rows: ROWS, days: DAYS, lastDay: LAST_DAY });
-      log(`filled ${ROWS} processed keywords and ${ROWS} observations over ${DAYS} days in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-    } finally {
-      await orm.close();
-    }
-    // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const server = fork(fileURLToPath(new URL('./api-load-server.ts', import.meta.url)), [pg.url, benchKeyword(1)], {
-      stdio: 'inherit',
-      execArgv: [...process.execArgv, ...profile],
-    });
-    try {
-      const ports = await new Promise<ServerPorts>((resolve, reject) => {
-        server.once('message', (m) => resolve(m as ServerPorts));
-        server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-      });
-      const api = `http://127.0.0.1:${ports.api}`;
-      const keywords = Math.ceil(ROWS / DAYS / 3);
-      let n = 0;
-      // a different keyword each request, spread over the whole table
-      const keywordPath = () => `/keywords/${encodeURIComponent(benchKeyword((n++ * 7919) % keywords))}`;
-      await sanityCheck(api, keywordPath());
-      // most lookups go to a few popular keywords: Zipf's law (s = 1) over the same keywords, in a shuffled order
-      const zipf = zipfSampler(keywords, 1, 42);
-      const popularPath = () => `/keywords/${encodeURIComponent(benchKeyword(zipf()))}`;
-      log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
-      const bareUrl = `http://127.0.0.1:${ports.bare}`;
-      const uncached = `http://127.0.0.1:${ports.uncached}`;
-      const cpu: CpuProbe = async () => ({ server: await ask<number>(server, 'cpu'), postgres: postgresCpuUs(pg.clusterDir) });
-      const bare = await measure(cpu, `${bareUrl}/bare`);
-      const list = await measure(cpu, `${api}/keywords?sort=opportunity&limit=50`);
-      const detail = await measure(cpu, api, keywordPath);
-      const popular = await measure(cpu, api, popularPath);
-      const cache = await ask<unknown>(server, 'stats');
-      // the database path: the same app without its read cache
-      const listUncached = await measure(cpu, `${uncached}/keywords?sort=opportunity&limit=50`);
-      const detailUncached = await measure(cpu, uncached, keywordPath);
-      // the same bytes from memory: how much of the gap to the tiny bare route is the payload itself
-      const samePage = await measure(cpu, `${bareUrl}/bare/page`);
-      const sameKeyword = await measure(cpu, `${bareUrl}/bare/keyword`);
-      const targets = {
-        bare,
-        'GET /keywords?sort=opportunity&limit=50': list,
-        'GET /keywords/:keyword': detail,
-        'GET /keywords/:keyword, Zipf-popular keywords': popular,
-        'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached,
-        'GET /keywords/:keyword, no read cache': detailUncached,
-        'bare, same body as the list': samePage,
-        'bare, same body as a keyword': sameKeyword,
-      };
-      const cpuText = (f: Figures) =>
-        f.server_cpu_us === null ? '' : `; CPU per request: server ${f.server_cpu_us} µs, PostgreSQL ${f.postgres_cpu_us ?? '?'} µs`;
-      for (const [name, f] of Object.entries(targets))
-        log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors${cpuText(f)})`);
-      log(`read cache after the cached runs: ${JSON.stringify(cache)}`);
-      const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
-      const goal = (f: Figures, same: Figures) => ({
-        p99_under_20ms: f.p99 < 20,
-        at_least_half_bare_rps: f.rps >= bare.rps / 2,
-        share_of_bare_rps: share(f, bare),
-        share_of_same_body_bare_rps: share(f, same),
-      });
-      console.log(
-        JSON.stringify({
-          rows: ROWS,
-          days: DAYS,
-          connections: CONNECTIONS,
-          seconds: SECONDS,
-          cpus: os.cpus().length,
-          node: process.version,
-          targets,
-          cache,
-          goals: {
-            list: goal(list, samePage),
-            detail: goal(detail, sameKeyword),
-            detailPopular: goal(popular, sameKeyword),
-            listUncached: goal(listUncached, samePage),
-            detailUncached: goal(detailUncached, sameKeyword),
-          },
-        }),
-      );
-    } finally {
-      if (server.exitCode === null) {
-        server.send('stop');
-        await new Promise((resolve) => server.once('exit', resolve));
-      }
-    }
-  } finally {
-    await pg.stop();
-    await rm(tmp, { recursive: true, force: true });
-  }
-}
-
-/** Indexes 0..n-1 drawn with probability ∝ 1 / rank^s, ranks assigned in a seeded random order. */
-function zipfSampler(n: number, s: number, seed: number): () => number {
-  let state = seed >>> 0;
-  // mulberry32: a small seeded generator, the same draws on every run
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const { pg, orm } = await startBenchDatabase(log);
+  const began = Date.now();
+  await fillBenchData(orm, { rows: ROWS, days: DAYS, lastDay: LAST_DAY });
+  log(`filled ${ROWS} processed keywords and ${ROWS} observations over ${DAYS} days in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  await orm.close();
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const serverFile = fileURLToPath(new URL('./api-load-server.ts', import.meta.url));
+  const { server, first: ports } = await forkServer<ServerPorts>(serverFile, [pg.url, benchKeyword(1)], profile);
+  const api = `http://127.0.0.1:${ports.api}`;
+  const keywords = Math.ceil(ROWS / DAYS / 3);
+  let n = 0;
+  // a different keyword each request, spread over the whole table
+  const keywordPath = () => `/keywords/${encodeURIComponent(benchKeyword((n++ * 7919) % keywords))}`;
+  await sanityCheck(api, keywordPath());
+  // most lookups go to a few popular keywords: Zipf's law (s = 1) over the same keywords, in a shuffled order
+  const zipf = zipfSampler(keywords, 1, 42);
+  const popularPath = () => `/keywords/${encodeURIComponent(benchKeyword(zipf()))}`;
+  log(`measuring ${SECONDS} s per target at ${CONNECTIONS} connections`);
+  const bareUrl = `http://127.0.0.1:${ports.bare}`;
+  const uncached = `http://127.0.0.1:${ports.uncached}`;
+  const cpu: CpuProbe = async () => ({ server: await ask<number>(server, 'cpu'), postgres: postgresCpuUs(pg.clusterDir) });
+  const bare = await measure(cpu, `${bareUrl}/bare`);
+  const list = await measure(cpu, `${api}/keywords?sort=opportunity&limit=50`);
+  const detail = await measure(cpu, api, keywordPath);
+  const popular = await measure(cpu, api, popularPath);
+  const cache = await ask<unknown>(server, 'stats');
+  // the database path: the same app without its read cache
+  const listUncached = await measure(cpu, `${uncached}/keywords?sort=opportunity&limit=50`);
+  const detailUncached = await measure(cpu, uncached, keywordPath);
+  // the same bytes from memory: how much of the gap to the tiny bare route is the payload itself
+  const samePage = await measure(cpu, `${bareUrl}/bare/page`);
+  const sameKeyword = await measure(cpu, `${bareUrl}/bare/keyword`);
+  const targets = {
+    bare,
+    'GET /keywords?sort=opportunity&limit=50': list,
+    'GET /keywords/:keyword': detail,
+    'GET /keywords/:keyword, Zipf-popular keywords': popular,
+    'GET /keywords?sort=opportunity&limit=50, no read cache': listUncached,
+    'GET /keywords/:keyword, no read cache': detailUncached,
+    'bare, same body as the list': samePage,
+    'bare, same body as a keyword': sameKeyword,
   };
-  const cdf = new Float64Array(n);
-  let total = 0;
-  for (let r = 0; r < n; r++) cdf[r] = total += 1 / (r + 1) ** s;
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return order[lo]!;
-  };
+  const cpuText = (f: Figures) =>
+    f.server_cpu_us === null ? '' : `; CPU per request: server ${f.server_cpu_us} µs, PostgreSQL ${f.postgres_cpu_us ?? '?'} µs`;
+  for (const [name, f] of Object.entries(targets))
+    log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (${f.non2xx} non-2xx, ${f.errors} errors${cpuText(f)})`);
+  log(`read cache after the cached runs: ${JSON.stringify(cache)}`);
+  const share = (a: Figures, b: Figures) => Math.round((a.rps / b.rps) * 100) / 100;
+  const goal = (f: Figures, same: Figures) => ({
+    p99_under_20ms: f.p99 < 20,
+    at_least_half_bare_rps: f.rps >= bare.rps / 2,
+    share_of_bare_rps: share(f, bare),
+    share_of_same_body_bare_rps: share(f, same),
+  });
+  console.log(
+    JSON.stringify({
+      rows: ROWS,
+      days: DAYS,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      cpus: os.cpus().length,
+      node: process.version,
+      targets,
+      cache,
+      goals: {
+        list: goal(list, samePage),
+        detail: goal(detail, sameKeyword),
+        detailPopular: goal(popular, sameKeyword),
+        listUncached: goal(listUncached, samePage),
+        detailUncached: goal(detailUncached, sameKeyword),
+      },
+    }),
+  );
 }
 
 /** The routes answer what they should before they are timed. */
@@ -209,7 +149,4 @@ async function sanityCheck(api: string, keywordPath: string): Promise<void> {
     throw new Error(`bench routes answer wrongly: ${JSON.stringify(list).slice(0, 200)} / ${one.status}`);
 }
 
-main().catch((err: unknown) => {
-  console.error('[bench] failed:', err);
-  process.exit(1);
-});
+runBench(main);

@@ -6,23 +6,13 @@
 //
 //   npm run bench:collection -- [--keywords 2000] [--batch-size 50] [--concurrency 4] [--rounds 2]
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { createAdapters } from '../../activities/collectors';
-import { createOrm, migrate } from '../../activities/db/orm';
-import { loadConfig } from '../../workers/config/config';
-import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
 import { freePort } from '../../workers/dev-stack/ports';
-import { resolveTemporalCli } from '../../workers/dev-stack/temporal-cli';
-import { startTemporalDevServer } from '../../workers/dev-stack/temporal-dev-server';
-import { createKeywordWorker } from '../../workers/temporal/create-worker';
-import { installQuietRuntime } from '../../workers/temporal/runtime';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import { PLATFORMS } from '../../workflows/types/platforms';
+import { PLATFORMS, type Platform } from '../../workflows/types/platforms';
+import { startBenchStack } from './bench-stack';
+import { onStop, runBench } from './bench-teardown';
 import { measure, type Meters } from './collection-meters';
 import { plainLoop } from './plain-loop';
 
@@ -38,52 +28,13 @@ const N = Number(args.keywords);
 const BATCH = Number(args['batch-size']);
 const CONCURRENCY = Number(args.concurrency);
 const log = (line: string) => console.error(`[bench] ${line}`);
-const stops: (() => Promise<unknown>)[] = [];
 const KEY = 'bench-key';
 
 async function main() {
-  installQuietRuntime({ level: 'ERROR' });
-  const config = loadConfig();
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-'));
-  await chmod(tmp, 0o755);
-  stops.push(() => rm(tmp, { recursive: true, force: true }));
-  const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
-  const temporalPort = await freePort();
-  const temporal = await startTemporalDevServer({ cliPath: cli.path, port: temporalPort, namespace: 'default', log });
-  stops.push(temporal.stop);
-  const pg = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), log });
-  stops.push(pg.stop);
-  const orm = await createOrm(pg.url);
-  stops.push(() => orm.close());
-  await migrate(orm);
   const sim = await startSimulatorProcess();
   // no limit of ours binds: the comparison is about overhead, not about waiting
-  const adapters = createAdapters(
-    Object.fromEntries(
-      PLATFORMS.map((p) => [
-        p,
-        {
-          platform: p,
-          baseUrl: `${sim.url}/${p}`,
-          apiKey: KEY,
-          ratePerSecond: 100_000,
-          timeoutMs: 10_000,
-        },
-      ]),
-    ) as Parameters<typeof createAdapters>[0],
-  );
-  stops.push(() => Promise.all(Object.values(adapters).map((a) => a.close())));
-  const native = await NativeConnection.connect({ address: temporal.address });
-  stops.push(() => native.close());
-  const worker = await createKeywordWorker({ connection: native, namespace: 'default', taskQueue: 'bench', deps: { orm, adapters } });
-  const workerDone = worker.run();
-  stops.push(async () => {
-    worker.shutdown();
-    await workerDone;
-  });
-  const connection = await Connection.connect({ address: temporal.address });
-  stops.push(() => connection.close());
-  const client = new Client({ connection });
+  const baseUrls = Object.fromEntries(PLATFORMS.map((p) => [p, `${sim.url}/${p}`])) as Record<Platform, string>;
+  const { pg, temporalPort, client, adapters, taskQueue } = await startBenchStack({ log, baseUrls, apiKey: KEY, ratePerSecond: 100_000 });
   const meters: Meters = { pgDir: pg.clusterDir, temporalPort, simulatorPid: sim.pid };
 
   const rounds = [];
@@ -94,7 +45,7 @@ async function main() {
     log(`round ${round}: plain loop ${loop.wallSeconds} s`);
     const flow = await measure(meters, N * PLATFORMS.length, async () => {
       const result = await client.workflow.execute(collectKeywords, {
-        taskQueue: 'bench',
+        taskQueue,
         workflowId: `collection-cost-${round}-${Date.now()}`,
         args: [{ keywords: keywords('flow'), platforms: [...PLATFORMS], batchSize: BATCH, concurrency: CONCURRENCY }],
       });
@@ -126,7 +77,7 @@ async function startSimulatorProcess(): Promise<{ url: string; pid: number }> {
     env: { ...process.env, SIMULATOR_API_KEY: KEY, SIMULATOR_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  stops.push(async () => child.kill('SIGTERM'));
+  onStop(async () => child.kill('SIGTERM'));
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
@@ -134,13 +85,4 @@ async function startSimulatorProcess(): Promise<{ url: string; pid: number }> {
   return { url: `http://127.0.0.1:${port}`, pid: child.pid! };
 }
 
-main().then(
-  async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  },
-  async (err: unknown) => {
-    console.error(err);
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -3,19 +3,16 @@
 // parent downloads. The export streams keyset pages, so the server's RSS should grow by far less than the 100 MB
 // target whatever the row count. Knobs: BENCH_ROWS (1000000).
 // Last line: JSON { rows, bytes, seconds, rss_before_mb, rss_peak_mb, rss_growth_mb, target_mb, within_target }.
-import { fork } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
-import { createOrm, migrate } from '../../activities/db/orm';
-import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
-import { freePort } from '../../workers/dev-stack/ports';
+import { createOrm } from '../../activities/db/orm';
 import { fillBenchData } from './api-load-fill';
+import { forkServer, startBenchDatabase } from './bench-database';
+import { runBench } from './bench-teardown';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DAY = '2026-11-24';
@@ -42,33 +39,12 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-csv-'));
-  // as root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder
-  await chmod(tmp, 0o755);
-  const pg = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), database: 'bench', log });
-  try {
-    const orm = await createOrm(pg.url);
-    try {
-      await migrate(orm);
-      await fillBenchData(orm, { rows: ROWS, days: 1, lastDay: DAY });
-      log(`filled ${ROWS} processed keywords`);
-    } finally {
-      await orm.close();
-    }
-    const server = fork(fileURLToPath(import.meta.url), ['serve', pg.url], { stdio: 'inherit' });
-    try {
-      const port = await new Promise<number>((resolve, reject) => {
-        server.once('message', (m) => resolve(m as number));
-        server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-      });
-      log(JSON.stringify(await exportOnce(port, server.pid!)));
-    } finally {
-      server.send('stop');
-    }
-  } finally {
-    await pg.stop();
-    await rm(tmp, { recursive: true, force: true });
-  }
+  const { pg, orm } = await startBenchDatabase(log);
+  await fillBenchData(orm, { rows: ROWS, days: 1, lastDay: DAY });
+  log(`filled ${ROWS} processed keywords`);
+  await orm.close();
+  const { server, first: port } = await forkServer<number>(fileURLToPath(import.meta.url), ['serve', pg.url]);
+  log(JSON.stringify(await exportOnce(port, server.pid!)));
 }
 
 async function exportOnce(port: number, pid: number) {
@@ -109,8 +85,9 @@ async function exportOnce(port: number, pid: number) {
   };
 }
 
-const run = process.argv[2] === 'serve' ? runServer(process.argv[3]!) : main();
-run.catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.argv[2] === 'serve')
+  runServer(process.argv[3]!).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+else runBench(main);

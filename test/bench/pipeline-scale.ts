@@ -5,26 +5,15 @@
 //
 //   npx tsx test/bench/pipeline-scale.ts [--keywords 100000] [--steps collect,process,analyze,train]
 //                                        [--chunk-size 10000] [--concurrency 2] [--chunks-per-run 4]
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { createAdapters } from '../../activities/collectors';
+import type { Client } from '@temporalio/client';
 import { startSimulator } from '../../workers/simulator/server';
-import { loadConfig } from '../../workers/config/config';
-import { startEmbeddedPostgres } from '../../workers/dev-stack/embedded-postgres';
 import { saveKeywordList } from '../../activities/db/repositories/keyword-list-items';
-import { createOrm, migrate } from '../../activities/db/orm';
 import type { keywordPipeline } from '../../workflows/pipeline';
 import type { PipelineStep } from '../../workflows/types/pipeline';
 import { PLATFORMS } from '../../workflows/types/platforms';
-import { createKeywordWorker } from '../../workers/temporal/create-worker';
-import { freePort } from '../../workers/dev-stack/ports';
-import { installQuietRuntime } from '../../workers/temporal/runtime';
-import { resolveTemporalCli } from '../../workers/dev-stack/temporal-cli';
-import { startTemporalDevServer } from '../../workers/dev-stack/temporal-dev-server';
+import { startBenchStack } from './bench-stack';
+import { onStop, runBench } from './bench-teardown';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +26,6 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.keywords);
 const log = (line: string) => console.error(`[bench] ${line}`);
-const stops: (() => Promise<unknown>)[] = [];
 
 // realistic lengths (about 30 characters), all distinct
 const MODS = ['printable', 'editable', 'boho', 'minimalist', 'vintage', 'modern', 'kids', 'aesthetic'];
@@ -56,49 +44,10 @@ const keywords = Array.from(
 );
 
 async function main() {
-  installQuietRuntime({ level: 'ERROR' });
-  const config = loadConfig();
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'kw-bench-'));
-  await chmod(tmp, 0o755);
-  stops.push(() => rm(tmp, { recursive: true, force: true }));
-  const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
-  const temporal = await startTemporalDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default', log });
-  stops.push(temporal.stop);
-  const pg = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), log });
-  stops.push(pg.stop);
-  const orm = await createOrm(pg.url);
-  stops.push(() => orm.close());
-  await migrate(orm);
   const key = 'bench-key';
   const sim = await startSimulator({ apiKeys: { amazon: key, etsy: key, ebay: key }, port: 0 });
-  stops.push(() => sim.close());
-  const adapters = createAdapters(
-    Object.fromEntries(
-      PLATFORMS.map((p) => [
-        p,
-        {
-          platform: p,
-          baseUrl: sim.baseUrls[p],
-          apiKey: key,
-          ratePerSecond: 5_000,
-          timeoutMs: 10_000,
-        },
-      ]),
-    ) as Parameters<typeof createAdapters>[0],
-  );
-  stops.push(() => Promise.all(Object.values(adapters).map((a) => a.close())));
-  const native = await NativeConnection.connect({ address: temporal.address });
-  stops.push(() => native.close());
-  const taskQueue = 'bench';
-  const worker = await createKeywordWorker({ connection: native, namespace: 'default', taskQueue, deps: { orm, adapters } });
-  const workerDone = worker.run();
-  stops.push(async () => {
-    worker.shutdown();
-    await workerDone;
-  });
-  const connection = await Connection.connect({ address: temporal.address });
-  stops.push(() => connection.close());
-  const client = new Client({ connection });
+  onStop(() => sim.close());
+  const { orm, client, taskQueue } = await startBenchStack({ log, baseUrls: sim.baseUrls, apiKey: key, ratePerSecond: 5_000 });
 
   const { list } = await saveKeywordList(orm.em.fork(), keywords);
   const id = `pipeline-bench-${N}`;
@@ -168,13 +117,4 @@ async function sizeOf(client: Client, workflowId: string, runId?: string) {
   return { workflowId, runId: d.runId, events: d.historyLength, bytes: d.historySize ?? 0 };
 }
 
-main().then(
-  async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  },
-  async (err: unknown) => {
-    console.error(err);
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -72,7 +72,7 @@ describe('provider faults through the adapters', () => {
     expect((await expectProviderError(amazon.collect(' '), 'keyword', secrets)).status).toBe(400);
   });
 
-  it('degrades failed trend, related and category calls to the seed defaults, and says why', async () => {
+  it('degrades failed trend, related and category calls to the contract defaults, and says why', async () => {
     sim.simulator.setFaults('etsy', {
       serverError: { calls: ['trends'], status: 502 },
       rateLimit: { calls: ['related'] },

@@ -10,7 +10,7 @@ import { TokenCache } from '../../activities/collectors/official/token-cache';
 import { provenanceOf, seedProvenance } from '../../activities/collectors/provenance';
 
 describe('provenance', () => {
-  it("marks the seed provider's metrics measured, except a degraded call's default and absent categories", () => {
+  it("marks the generic contract provider's metrics measured, except a degraded call's default and absent categories", () => {
     expect(seedProvenance([{ call: 'trend', reason: 'unavailable: 503' }], false)).toEqual({
       search_volume: 'measured',
       competition: 'measured',

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const etsy = () => createAdapter({ platform: 'etsy', baseUrl, apiKey: KEY, ratePerSecond: 100, timeoutMs: 5000 });
 
-describe('seed contract adapter', () => {
+describe('generic provider contract adapter', () => {
   it('fails the keyword when the search body lacks a field', async () => {
     const adapter = etsy();
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCategories, parseRelated, parseSearch, parseTrend } from '../../activities/collectors/seed-responses';
 
-describe('seed response validation', () => {
+describe('generic provider contract response validation', () => {
   it('accepts a search body and rounds the volume', () => {
     expect(parseSearch({ search_volume: 1234.6, competition: 0.42, cpc: 1.25, extra: true })).toEqual({
       searchVolume: 1235,

@@ -3,7 +3,7 @@ import { simulateKeyword } from '../../workers/simulator/data';
 import { appAuth, appKeys, DAY, setupApp } from './fixture';
 
 describe('simulator routes', () => {
-  it('serves the seed contract with the simulated data, labelled as such', async () => {
+  it('serves the generic provider contract with the simulated data, labelled as such', async () => {
     const { get, sim } = setupApp();
     const want = simulateKeyword('etsy', 'ebooks', DAY);
     const search = await get('/etsy/keywords/search?keyword=ebooks&include_metrics=true');

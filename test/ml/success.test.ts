@@ -17,7 +17,7 @@ const obs = (day: number, searchVolume: number, more: Partial<CompleteObservatio
 });
 
 describe('successScore', () => {
-  it('is the seed’s opportunity recomputed from the following days (hand-computed)', () => {
+  it('is the reference pipeline’s opportunity recomputed from the following days (hand-computed)', () => {
     // reach min(2000/5000, 1) = 0.4; growth 0.5 + 0.5·log2(2001/1001); openness 1 − 0.2
     const expected = 0.4 * 0.4 + 0.3 * (0.5 + 0.5 * Math.log2(2001 / 1001)) + 0.3 * 0.8;
     expect(
@@ -74,7 +74,7 @@ describe('trainSuccessModel and predictSuccess', () => {
   const trained = trainSuccessModel(knownFunction(2000), { nTrees: 40 });
   const model = loadSuccessModel('model-7', JSON.parse(JSON.stringify(trained)));
 
-  it('learns a known function (R² ≥ 0.9) with the seed’s 80/20 split', () => {
+  it('learns a known function (R² ≥ 0.9) with the reference pipeline’s 80/20 split', () => {
     expect(trained.metrics.r2).toBeGreaterThanOrEqual(0.9);
     expect(trained.metrics).toMatchObject({ trainingSamples: 1600, testSamples: 400 });
     expect(trained.features).toEqual(['search_volume', 'competition', 'cpc', 'trend_score']);
@@ -104,7 +104,7 @@ describe('trainSuccessModel and predictSuccess', () => {
 });
 
 describe('recommend', () => {
-  it('applies the seed’s thresholds, low confidence first', () => {
+  it('applies the recommendation thresholds of docs/architecture.md, low confidence first', () => {
     expect(recommend(0.71, 0.9)).toBe('excellent');
     expect(recommend(0.7, 0.9)).toBe('good');
     expect(recommend(0.5, 0.9)).toBe('moderate');

@@ -79,7 +79,7 @@ describe('processObservations', () => {
     expect(clusters).toHaveLength(2);
   });
 
-  it('leaves a single observation unclustered, as the seed', () => {
+  it('leaves a single observation unclustered, as the reference pipeline', () => {
     expect(processObservations([row('wedding planner')]).keywords[0]!.clusterId).toBeNull();
   });
 });

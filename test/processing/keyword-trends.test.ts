@@ -37,7 +37,7 @@ describe('analyzeKeywordTrends', () => {
     expect(out.trending_count).toBe(2);
   });
 
-  it('returns null for an empty batch, as the seed’s {}', () => {
+  it('returns null for an empty batch, as the reference pipeline’s {}', () => {
     expect(analyzeKeywordTrends([])).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanRelatedKeywords } from '../../activities/processing/related';
 
 describe('cleanRelatedKeywords', () => {
-  it('keeps multi-word phrases, which the seed’s isalpha() dropped', () => {
+  it('keeps multi-word phrases, which the reference pipeline’s isalpha() dropped', () => {
     expect(cleanRelatedKeywords(['wedding planner', 'boho wall art', 'svg'])).toEqual(['wedding planner', 'boho wall art', 'svg']);
   });
 

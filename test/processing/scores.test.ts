@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { difficultyScore, emergingOpportunityScore, opportunityScore, pyRound } from '../../activities/processing/scores';
 
-// Expected values come from the seed's Python formulas (python3, round(…, 3)).
-describe('seed scores', () => {
+// Expected values come from the reference pipeline's Python formulas (test/bench/reference/pipeline.py) (python3, round(…, 3)).
+describe('reference pipeline scores', () => {
   it('match hand-computed values', () => {
     // 0.5·0.4 + (2/10)·0.3 + (1 − 2000/10000)·0.3 = 0.2 + 0.06 + 0.24
     expect(difficultyScore({ competition: 0.5, cpc: 2, searchVolume: 2000 })).toBe(0.5);
@@ -33,14 +33,14 @@ describe('seed scores', () => {
     expect(difficultyScore({ competition: 0, cpc: Infinity, searchVolume: Infinity })).toBe(0.3);
   });
 
-  it('clamp the trend score to 0–1 in opportunity, and keep the seed as is elsewhere', () => {
+  it('clamp the trend score to 0–1 in opportunity, and keep the reference formula as is elsewhere', () => {
     expect(opportunityScore({ searchVolume: 100, trendScore: -0.5, competition: 0.4 })).toBe(0.188);
     expect(opportunityScore({ searchVolume: 100, trendScore: 1.5, competition: 0.4 })).toBe(0.488);
-    // the seed only caps from above: negative inputs pass through
+    // the reference pipeline only caps from above: negative inputs pass through
     expect(difficultyScore({ competition: -0.5, cpc: -1, searchVolume: 20000 })).toBe(-0.23);
   });
 
-  it('read missing, null and NaN metrics as 0 (the seed’s dict.get defaults)', () => {
+  it('read missing, null and NaN metrics as 0 (the reference pipeline’s dict.get defaults)', () => {
     expect(difficultyScore({})).toBe(0.3);
     expect(opportunityScore({ searchVolume: null, trendScore: NaN })).toBe(0.3);
   });

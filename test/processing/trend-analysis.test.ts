@@ -55,7 +55,7 @@ describe('buildTrendAnalysis per day', () => {
     });
     expect(t.trends.search_volume).toEqual({ slope: expect.closeTo(10, 10), direction: 'increasing', strength: expect.closeTo(10, 10) });
     expect(t.trends.cpc!.slope).toBeCloseTo(0.5, 10);
-    expect(t.trends.competition!.direction).toBe('decreasing'); // slope 0, as the seed says
+    expect(t.trends.competition!.direction).toBe('decreasing'); // slope 0, as the reference pipeline says
   });
 
   it('has no per-day trend and no forecast on a single day, and nothing for no rows', () => {

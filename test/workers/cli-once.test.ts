@@ -44,7 +44,8 @@ describe('the --once collection table', () => {
     }
     const lines = printed
       .join('\n')
-      .split('\n').filter((l) => shown.some((k) => l.startsWith(k)));
+      .split('\n')
+      .filter((l) => shown.some((k) => l.startsWith(k)));
     const rows = new Map(
       lines.map((l) => {
         const cells = l.trim().split(/\s{2,}/);

@@ -2,7 +2,8 @@
 // errors name the variable and never echo a secret; real credentials always win over the simulator.
 import { describe, expect, it } from 'vitest';
 import { isProviderConfigured } from '../../activities/collectors';
-import { ConfigError, loadConfig } from '../../workers/config/config';
+import { loadConfig } from '../../workers/config/config';
+import { configErrorOf } from '../helpers/config-error';
 import { demandSettings, withSimulatorFallback } from '../../workers/dev-stack/simulator-fallback';
 import { runWorker } from '../../workers/worker';
 
@@ -17,16 +18,7 @@ const GOOGLE = {
 const SECRETS = ['dev-secret-1', 'GOCSPX-secret-2', '1//secret-3'];
 const simulator = { url: 'http://127.0.0.1:4010', apiKey: 'sim-key-1234' };
 
-function configError(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    for (const s of SECRETS) expect((err as Error).message).not.toContain(s);
-    return err as ConfigError;
-  }
-  return expect.fail('expected a ConfigError');
-}
+const configError = (env: Record<string, string>) => configErrorOf(env, SECRETS);
 
 describe('demand source configuration', () => {
   it('has no demand source by default', () => {

@@ -64,7 +64,7 @@ describe('applySchedules', () => {
     });
     expect(pipeline.policies).toEqual({ overlap: 'SKIP', catchupWindow: 6 * 3_600_000, pauseOnFailure: false });
     expect(pipeline.spec.timezone).toBe('America/New_York');
-    // the seed's times, read in the configured time zone
+    // the default times (workers/temporal/schedules.ts), read in the configured time zone
     const next = async (kind: string) =>
       (await describeSchedule(s.idPrefix + kind)).info.nextActionTimes.slice(0, 6).map((d) => hourIn(d, 'America/New_York'));
     for (const t of await next('daily-pipeline')) expect(t).toMatch(/ 02:00$/);

@@ -20,7 +20,9 @@ describe('volumeSource', () => {
 
 describe('describeVolumeSources', () => {
   it('lists the non-zero counts of the rows a model was trained on', () => {
-    expect(describeVolumeSources({ measured: 900, imported: 360, estimated: 0, simulated: 0, unknown: 0 })).toBe('900 measured, 360 imported');
+    expect(describeVolumeSources({ measured: 900, imported: 360, estimated: 0, simulated: 0, unknown: 0 })).toBe(
+      '900 measured, 360 imported',
+    );
     expect(describeVolumeSources({ measured: 0, imported: 0, estimated: 0, simulated: 0, unknown: 0 })).toBe('not counted');
     // a run recorded before the counts existed
     expect(describeVolumeSources(undefined)).toBe('not counted');

@@ -3,7 +3,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConfiguredAdapters } from '../../activities/collectors';
 import type { ProviderAdapter } from '../../activities/collectors/types';
 import { createActivities } from '../../activities';
@@ -11,19 +11,11 @@ import { collectKeywords } from '../../workflows/collect-keywords';
 import { keywordPipeline } from '../../workflows/pipeline';
 import type { CollectKeywordsResult, PlatformResult } from '../../workflows/types/collect-keywords';
 import { createKeywordWorker } from '../../workers/temporal/create-worker';
-import { startTestStack, uid, workflowBundle, type TestStack } from '../helpers/stack';
+import { uid, workflowBundle } from '../helpers/stack';
+import { stack, useCollectStack } from './collect-stack';
 
 const DAY = '2026-11-18';
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ day: DAY });
-});
-afterAll(() => stack?.close());
-beforeEach(() => {
-  stack.sim.simulator.clearFaults();
-  stack.sim.simulator.resetRequests();
-});
+useCollectStack(DAY);
 
 const accounted = (p: PlatformResult) => p.collected + p.failures.length + (p.notAttempted ?? 0);
 const words = (n: number) => {

@@ -1,30 +1,18 @@
 // collectKeywords through the official API adapters (Amazon Ads, Etsy v3) on the simulator's look-alikes:
 // where each metric came from, the daily quota, and the trend derived from earlier result counts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateKeyword } from '../../workers/simulator/data';
 import { defaultCredentials } from '../../workers/simulator/official';
-import { ObservationSchema } from '../../activities/db/entities';
 import { upsertObservations } from '../../activities/db/repositories/observations';
 import { trendFromCounts } from '../../activities/collect/derived-trend';
 import { provenanceOf } from '../../activities/collectors/provenance';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { uid } from '../helpers/stack';
+import { rowsFor, stack, useCollectStack } from './collect-stack';
 import { officialProvider } from '../collectors/official-fixture';
 
 const DAY = '2026-11-20';
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ day: DAY });
-});
-afterAll(() => stack?.close());
-beforeEach(() => {
-  stack.sim.simulator.clearFaults();
-  stack.sim.simulator.resetRequests();
-});
-
-const rowsFor = (keywords: string[]) =>
-  stack.orm.em.fork().find(ObservationSchema, { day: DAY, keyword: { $in: keywords } }, { orderBy: { keyword: 'asc', platform: 'asc' } });
+useCollectStack(DAY);
 
 describe('collectKeywords', () => {
   it('mixes adapters across platforms, stores where each metric came from, and stops a platform at its daily quota', async () => {

@@ -1,27 +1,19 @@
 // Demand filling end to end: real Temporal, PostgreSQL and HTTP to the simulated Google Ads API. Rows whose
 // platform publishes no volume take Google's, labelled; a platform's own volume stays; Google is asked once per
 // keyword and day whatever the number of platforms.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGoogleAdsSource } from '../../activities/collectors/google-ads/adapter';
 import { ObservationSchema } from '../../activities/db/entities';
 import { defaultCredentials, GOOGLE_ADS_PREFIX } from '../../workers/simulator/official';
 import { simulateKeyword } from '../../workers/simulator/data';
 import { keywordMetrics } from '../../workers/simulator/official/google-ads-data';
 import { collectKeywords } from '../../workflows/collect-keywords';
-import { startTestStack, uid, type TestStack } from '../helpers/stack';
+import { uid } from '../helpers/stack';
+import { stack, useCollectStack } from './collect-stack';
 import { officialProvider } from '../collectors/official-fixture';
 
 const DAY = '2026-11-21';
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ day: DAY });
-});
-afterAll(() => stack?.close());
-beforeEach(() => {
-  stack.sim.simulator.clearFaults();
-  stack.sim.simulator.resetRequests();
-});
+useCollectStack(DAY);
 
 const historicalCalls = () =>
   stack.sim.simulator.requests.filter((r) => r.platform === 'google-ads' && r.call.endsWith(':generateKeywordHistoricalMetrics'));
@@ -29,7 +21,7 @@ const historicalCalls = () =>
 async function collectWithDemand(keywords: string[], batchSize: number) {
   const credentials = defaultCredentials(stack.keys);
   const settings = { ratePerSecond: 50, timeoutMs: 2_000 };
-  // amazon keeps the seed contract (it publishes a volume); etsy and eBay use their official APIs (none)
+  // amazon keeps the generic provider contract (it publishes a volume); etsy and eBay use their official APIs (none)
   const providers = {
     ...stack.providers,
     etsy: officialProvider('etsy', stack.sim.url, credentials, settings),

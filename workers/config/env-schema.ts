@@ -7,7 +7,7 @@ import { officialEnvShape } from './official-env';
 
 const optionalString = z.string().trim().min(1).optional();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
-// unset: the adapter's default (20 on the seed contract; an official API's documented limit)
+// unset: the adapter's default (20 on the generic provider contract; an official API's documented limit)
 const optionalRate = z.coerce.number().positive().optional();
 export const SEED_RATE_PER_SECOND = 20;
 

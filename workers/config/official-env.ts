@@ -61,7 +61,7 @@ export const CREDENTIALS = {
 } as const satisfies Record<string, (keyof OfficialEnv)[]>;
 type Fail = (variable: string, message: string) => never;
 
-/** The provider fields of a platform served by its official API; undefined when it uses the seed contract. */
+/** The provider fields of a platform served by its official API; undefined when it uses the generic provider contract (ADAPTER=seed). */
 export function officialProvider(
   platform: Platform,
   e: OfficialEnv,

@@ -1,4 +1,4 @@
-// One platform's side of the seed contract (DESIGN §4), with bearer auth, faults and a request log.
+// One platform's side of the generic provider contract (docs/data-sources.md), with bearer auth, faults and a request log.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
 import type { Platform } from '../../workflows/types/platforms';

@@ -6,7 +6,7 @@ import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
 import type { SharedLimiter } from '../deployment-limiter';
-import { requestToken, TokenCache } from '../official/token-cache';
+import { refreshTokenCache } from '../official/refresh-token';
 import { provenanceOf } from '../provenance';
 import type { CollectOptions, KeywordMetrics, ProviderAdapter } from '../types';
 import { parseRecommendations, type KeywordTarget } from './responses';
@@ -45,26 +45,7 @@ export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter
     quota: config.dailyQuota === undefined ? undefined : new DailyQuota('amazon', config.dailyQuota),
     shared: config.shared,
   });
-  const tokenUrl = new URL(config.tokenUrl);
-  const tokenClient = new ApiClient({
-    platform: 'amazon',
-    baseUrl: tokenUrl.origin,
-    ratePerSecond: 5,
-    timeoutMs: config.timeoutMs,
-    connections: 1,
-  });
-  const tokens = new TokenCache(() =>
-    requestToken(tokenClient, {
-      method: 'POST',
-      path: tokenUrl.pathname,
-      form: {
-        grant_type: 'refresh_token',
-        refresh_token: config.refreshToken,
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-      },
-    }),
-  );
+  const { tokens, close: closeTokens } = refreshTokenCache('amazon', config, { timeoutMs: config.timeoutMs });
   const source = `amazon-ads:${new URL(config.baseUrl).host}`;
 
   async function collect(keyword: string, options: CollectOptions = {}): Promise<KeywordMetrics> {
@@ -130,7 +111,7 @@ export function createAmazonAdsAdapter(config: AmazonAdsConfig): ProviderAdapter
     source,
     collect,
     close: async () => {
-      await Promise.all([client.close(), tokenClient.close()]);
+      await Promise.all([client.close(), closeTokens()]);
     },
   };
 }

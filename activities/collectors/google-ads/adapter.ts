@@ -6,7 +6,7 @@ import type { DemandLookup, DemandSource } from '../demand-source';
 import { ProviderError } from '../errors';
 import { ApiClient } from '../official/api-client';
 import { DailyQuota } from '../official/daily-quota';
-import { requestToken, TokenCache } from '../official/token-cache';
+import { refreshTokenCache } from '../official/refresh-token';
 import { toDemand, type KeywordDemand } from './demand';
 import { googleAdsErrorFor, InvalidKeywordsError } from './failures';
 import { parseHistoricalMetrics, parseKeywordIdeas } from './responses';
@@ -43,20 +43,7 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
   const quota = new DailyQuota('google-ads', config.dailyQuota);
   const common = { platform: 'google-ads' as const, timeoutMs: config.timeoutMs, errorFor: googleAdsErrorFor };
   const client = new ApiClient({ ...common, baseUrl: config.baseUrl, ratePerSecond: config.ratePerSecond, quota, connections: 2 });
-  const tokenUrl = new URL(config.tokenUrl);
-  const tokenClient = new ApiClient({ ...common, baseUrl: tokenUrl.origin, ratePerSecond: 5, connections: 1 });
-  const tokens = new TokenCache(() =>
-    requestToken(tokenClient, {
-      method: 'POST',
-      path: tokenUrl.pathname,
-      form: {
-        grant_type: 'refresh_token',
-        refresh_token: config.refreshToken,
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-      },
-    }),
-  );
+  const { tokens, close: closeTokens } = refreshTokenCache('google-ads', config, common);
   const targeting = { language: config.language, geoTargetConstants: config.geoTargets, keywordPlanNetwork: 'GOOGLE_SEARCH' };
 
   async function post(method: string, json: object, signal?: AbortSignal) {
@@ -152,7 +139,7 @@ export function createGoogleAdsSource(config: GoogleAdsConfig): DemandSource {
       return results.map((r): KeywordDemand => toDemand(r.text, r.text, r.keywordIdeaMetrics));
     },
     close: async () => {
-      await Promise.all([client.close(), tokenClient.close()]);
+      await Promise.all([client.close(), closeTokens()]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Honest metrics (issue 6): a metric the source does not publish is stored as null (unknown), never invented;
+ * Honest metrics: a metric the source does not publish is stored as null (unknown), never invented;
  * each row says which metrics were measured, derived or unknown, and keeps source-specific details.
  */
 export class Migration20261124200000_observation_provenance extends Migration {

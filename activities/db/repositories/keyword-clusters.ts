@@ -25,7 +25,14 @@ export async function newestClusterDay(em: EntityManager): Promise<string | null
 }
 
 /** A day's clusters, largest first (then by cluster ID). */
-export async function clustersOfDay(em: EntityManager, day: string): Promise<Pick<KeywordCluster, 'clusterId' | 'label' | 'topTerms' | 'size'>[]> {
-  const rows = await em.find(KeywordClusterSchema, { day }, { orderBy: [{ size: 'desc' }, { clusterId: 'asc' }], disableIdentityMap: true });
+export async function clustersOfDay(
+  em: EntityManager,
+  day: string,
+): Promise<Pick<KeywordCluster, 'clusterId' | 'label' | 'topTerms' | 'size'>[]> {
+  const rows = await em.find(
+    KeywordClusterSchema,
+    { day },
+    { orderBy: [{ size: 'desc' }, { clusterId: 'asc' }], disableIdentityMap: true },
+  );
   return rows.map(({ clusterId, label, topTerms, size }) => ({ clusterId, label, topTerms, size }));
 }

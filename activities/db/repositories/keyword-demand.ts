@@ -30,7 +30,10 @@ function demandDay(trx: Knex.Transaction, source: string, day: string): DemandDa
         .select('keyword', 'label', 'demand', 'failure')
         .where({ source, day })
         .whereIn('keyword', [...keywords])) as (Omit<DemandAnswer, 'demand'> & { demand: DemandAnswer['demand'] | string })[];
-      return rows.map((r) => ({ ...r, demand: typeof r.demand === 'string' ? (JSON.parse(r.demand) as DemandAnswer['demand']) : r.demand }));
+      return rows.map((r) => ({
+        ...r,
+        demand: typeof r.demand === 'string' ? (JSON.parse(r.demand) as DemandAnswer['demand']) : r.demand,
+      }));
     },
     store: async (answers, fetchedAt) => {
       if (answers.length === 0) return;

@@ -57,7 +57,9 @@ export function ModelPage({ models }: { models: Json[] }) {
 /** e.g. "900 measured, 360 imported"; versions trained before the count was kept say so. */
 function volumeSources(counts: Record<string, number> | null): string {
   const parts = Object.entries(counts ?? {}).filter(([, n]) => n > 0);
-  return parts.length === 0 ? 'not counted for this version' : parts.map(([source, n]) => `${n.toLocaleString('en-US')} ${source}`).join(', ');
+  return parts.length === 0
+    ? 'not counted for this version'
+    : parts.map(([source, n]) => `${n.toLocaleString('en-US')} ${source}`).join(', ');
 }
 
 /** Most important first, as GET /models orders them; a bar's length is the drop in R² relative to the largest drop. */
