@@ -21,23 +21,31 @@ export function cutBetween(below: number, above: number): number {
   return mid < above ? mid : below;
 }
 
-/** Bins that close once they hold n/q rows or D/q distinct values (the last takes what is left). */
+/** Signed log scale: equal steps on it are equal ratios, so a long tail of large values spreads over bins. */
+const logScale = (v: number): number => Math.sign(v) * Math.log1p(Math.abs(v));
+
+/** Bins that close once they hold n/q rows, D/q distinct values or 1/q of the log-scale range (the last takes what is left). */
 function greedyUppers(sorted: Float64Array, distinct: number, q: number, maxBins: number): number[] {
   const n = sorted.length;
   const rowShare = n / q,
-    valueShare = distinct / q;
+    valueShare = distinct / q,
+    spanShare = (logScale(sorted[n - 1]!) - logScale(sorted[0]!)) / q;
   const uppers: number[] = [];
   let rows = 0,
-    values = 0;
+    values = 0,
+    low = logScale(sorted[0]!);
   for (let i = 0; i < n; i++) {
     rows++;
     if (i < n - 1 && sorted[i + 1] === sorted[i]) continue;
     values++;
-    if (rows >= rowShare || values >= valueShare || i === n - 1) {
+    // the span the bin would cover if the next value joined it
+    const span = i < n - 1 ? logScale(sorted[i + 1]!) - low : 0;
+    if (rows >= rowShare || values >= valueShare || span > spanShare || i === n - 1) {
       if (uppers.length === maxBins) return uppers;
       uppers.push(sorted[i]!);
       rows = 0;
       values = 0;
+      if (i < n - 1) low = logScale(sorted[i + 1]!);
     }
   }
   return uppers;
@@ -45,16 +53,16 @@ function greedyUppers(sorted: Float64Array, distinct: number, q: number, maxBins
 
 /**
  * The upper value of each bin: every distinct value when few; else a bin closes once it holds its share of
- * the rows or its share of the distinct values, with the largest shares count that fits maxBins: a long
- * tail of rare large values keeps some resolution instead of falling into one quantile bin.
+ * the rows, of the distinct values or of the log-scale range, with the largest share count q that fits
+ * maxBins: a long tail of rare large values keeps its resolution instead of falling into one quantile bin.
  */
 function binUppers(sorted: Float64Array, maxBins: number): number[] {
   const n = sorted.length;
   let distinct = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   if (distinct <= maxBins) return greedyUppers(sorted, distinct, distinct, maxBins);
-  // at q = maxBins / 2 at most maxBins bins close; search the largest q that still fits
-  let lo = Math.max(1, Math.floor(maxBins / 2)),
+  // at q = maxBins / 3 at most maxBins bins close; search the largest q that still fits
+  let lo = Math.max(1, Math.floor(maxBins / 3)),
     hi = maxBins;
   while (lo < hi) {
     const q = Math.ceil((lo + hi) / 2);

@@ -67,16 +67,17 @@ describe('LevelSplits.scanNode', () => {
 
 describe('growTree over binned features', () => {
   it('puts the root split where exact CART does on a tiny dataset', () => {
-    // x = 1…8 in four bins (cuts 2.5, 4.5, 6.5); y jumps between 4 and 5: the best cut is 4.5 on feature 1
-    // (feature 0 is noise), then 2.5 / 6.5 find nothing to reduce
+    // x = 1…8 in at most four bins (cuts 2.5, 5.5); y jumps between 5 and 6: the best cut is 5.5 on feature 1
+    // (feature 0 is noise), and the children are pure
     const noise = Float64Array.from([4, 1, 8, 2, 7, 3, 6, 5]);
     const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
-    const y = Float64Array.from(x, (v) => (v <= 4 ? 1 : 9));
+    const y = Float64Array.from(x, (v) => (v <= 5 ? 1 : 9));
     const binned = [binFeature(noise, 4), binFeature(x, 4)];
     const all = { rows: Int32Array.from(x.keys()), counts: new Float64Array(8).fill(1) };
     const tree = growTree(binned, y, all, { nTrees: 1, maxDepth: 3, minSamplesLeaf: 1, seed: 1 });
     expect(tree.feature[0]).toBe(1);
-    expect(tree.threshold[0]).toBe(4.5);
+    expect(Array.from(binned[1]!.cuts)).toEqual([2.5, 5.5]);
+    expect(tree.threshold[0]).toBe(5.5);
     expect(Array.from(tree.value.subarray(1, 3))).toEqual([1, 9]);
   });
 });
