@@ -1,4 +1,5 @@
 // processKeywords, analyzeTrends, trainModel (workflows/insights.ts): inputs and results.
+import { defineQuery } from '@temporalio/workflow';
 import type { Platform } from './platforms';
 
 export interface ProcessKeywordsInput {
@@ -14,6 +15,16 @@ export interface ProcessKeywordsResult {
   processed: number;
   clusters: number;
 }
+
+/** processKeywords' progress (its `processProgress` query): shards of the day done out of all, rows written so far. */
+export interface ProcessProgress {
+  day: string | null;
+  shards: number;
+  shardsDone: number;
+  processed: number;
+}
+
+export const processProgressQuery = defineQuery<ProcessProgress>('processProgress');
 
 export interface AnalyzeTrendsInput {
   /** Only this platform; default all. */

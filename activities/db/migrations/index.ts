@@ -11,6 +11,7 @@ import { Migration20261202010000_report_uploads } from './Migration2026120201000
 import { Migration20261202020000_keyword_demand } from './Migration20261202020000_keyword_demand';
 import { Migration20261202100000_keyword_list_resources } from './Migration20261202100000_keyword_list_resources';
 import { Migration20261202110000_alerts } from './Migration20261202110000_alerts';
+import { Migration20261202120000_cluster_models } from './Migration20261202120000_cluster_models';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261202020000_keyword_demand', class: Migration20261202020000_keyword_demand },
   { name: 'Migration20261202100000_keyword_list_resources', class: Migration20261202100000_keyword_list_resources },
   { name: 'Migration20261202110000_alerts', class: Migration20261202110000_alerts },
+  { name: 'Migration20261202120000_cluster_models', class: Migration20261202120000_cluster_models },
 ];
