@@ -4,7 +4,8 @@ import type { TrainModelResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
-import { loadObservations, newestObservedDay } from '../db/repositories/observations';
+import { newestObservedDay } from '../db/repositories/observations';
+import { sampleObservations } from '../db/repositories/observation-sample';
 import { insertModelVersion } from '../db/repositories/model-versions';
 import { isComplete } from './complete';
 
@@ -17,6 +18,8 @@ export interface TrainModelActivityInput {
 /** Fewer rows than this make an 80/20 evaluation meaningless. */
 const MIN_TRAINING_ROWS = 20;
 const MAX_SAMPLES_PER_TREE = 100_000;
+/** Rows read for training at most: whole keywords are sampled beyond it, so memory stays bounded at any data size. */
+const MAX_TRAINING_ROWS = 500_000;
 
 export async function trainModel(orm: Orm, input: TrainModelActivityInput): Promise<TrainModelResult> {
   const ctx = Context.current();
@@ -24,7 +27,7 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   const to = input.to ?? (await newestObservedDay(em));
   if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet' };
   const from = addDays(to, -((input.days ?? 90) - 1));
-  const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
+  const { rows } = await sampleObservations(em, { from, to }, MAX_TRAINING_ROWS, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
   // the target and the features need every metric: rows with an unknown one are left out
   const set = buildTrainingSet(rows.filter(isComplete));
   if (set.targets.length < MIN_TRAINING_ROWS) {
