@@ -31,6 +31,7 @@ export async function fitKeywordClusters(orm: Orm, input: { day?: string; cluste
   const observations = await countDayObservations(em, day);
   if (observations === 0) return { day, observations, clusterModelId: null, clusters: 0 };
   const sample = await sampleDayKeywords(em, day, CLUSTER_SAMPLE);
+  Context.current().heartbeat({ stage: 'fit clusters', day, sample: sample.length });
   // as unsharded processing: a single observation is not clustered
   const model = fitClusterModel(observations < 2 ? [] : sample, { k: input.clusters ?? 10 });
   const clusterModelId = await insertClusterModel(em, { day, sampleSize: sample.length, model, workflowId: input.workflowId });
