@@ -13,6 +13,7 @@ import { validateUpload, writeUpload } from './imports/import-activities';
 import { guarded } from './failures';
 import { analyzeTrends, type AnalyzeTrendsActivityInput } from './insights/analyze-trends';
 import { processKeywords, type ProcessKeywordsActivityInput } from './insights/process-keywords';
+import { finishKeywordClusters, fitKeywordClusters, processKeywordShard, type KeywordShardInput } from './insights/process-shard';
 import { trainModel, type TrainModelActivityInput } from './insights/train-model';
 
 export type ActivityDeps = CollectDeps & {
@@ -25,6 +26,11 @@ export function createActivities(deps: ActivityDeps) {
     // guarded: an unexpected error reaches Temporal as a short typed failure (activities/failures.ts)
     collectBatch: guarded((input: CollectBatchInput): Promise<CollectBatchResult> => collectBatch(deps, input)),
     processKeywords: guarded((input: ProcessKeywordsActivityInput): Promise<ProcessKeywordsResult> => processKeywords(deps.orm, input)),
+    fitKeywordClusters: guarded((input: { day?: string; clusters?: number; workflowId: string }) => fitKeywordClusters(deps.orm, input)),
+    processKeywordShard: guarded((input: KeywordShardInput) => processKeywordShard(deps.orm, input)),
+    finishKeywordClusters: guarded((input: { day: string; clusterModelId: string; clusterSizes: number[]; workflowId: string }) =>
+      finishKeywordClusters(deps.orm, input),
+    ),
     analyzeTrends: guarded((input: AnalyzeTrendsActivityInput): Promise<AnalyzeTrendsResult> => analyzeTrends(deps.orm, input)),
     trainModel: guarded((input: TrainModelActivityInput): Promise<TrainModelResult> => trainModel(deps.orm, input)),
     keywordListSize: guarded(async (input: KeywordListSizeInput): Promise<{ size: number }> => ({

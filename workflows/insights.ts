@@ -1,6 +1,7 @@
-// processKeywords, analyzeTrends, trainModel: validate, run one activity, return IDs, counts and metrics.
+// processKeywords (in shards: process-shards.ts), analyzeTrends, trainModel: validate, run the activities, return IDs, counts and metrics.
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { alertAfterProcessing } from './alerts';
+import { processInShards } from './process-shards';
 import type { Activities } from '../activities';
 import type {
   AnalyzeTrendsInput,
@@ -27,7 +28,11 @@ export async function processKeywords(input: ProcessKeywordsInput = {}): Promise
     day: input.day === undefined ? undefined : workflowDay(input.day),
     clusters: intIn('clusters', input.clusters, undefined, 1, 100),
   }));
-  const result = await acts.processKeywords({ day, clusters, workflowId: workflowInfo().workflowId });
+  const { workflowId } = workflowInfo();
+  // runs started before sharded processing replay their single processKeywords activity
+  const result = patched('sharded-processing')
+    ? await processInShards(day, clusters, workflowId)
+    : await acts.processKeywords({ day, clusters, workflowId });
   // runs started before alerts existed replay without these steps
   if (patched('alerts-after-processing')) await alertAfterProcessing(result.day);
   return result;

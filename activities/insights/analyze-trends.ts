@@ -1,6 +1,6 @@
 // analyzeTrends' activity: platform and temporal trends with volume forecasts over a window of days, stored as a new row.
 import { Context } from '@temporalio/activity';
-import type { AnalyzeTrendsResult } from '../../workflows/types/insights';
+import { noVolumeSources, type AnalyzeTrendsResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { addDays } from '../processing/days';
 import { analyzeKeywordTrends } from '../processing/keyword-trends';
@@ -9,7 +9,7 @@ import type { ScoredKeyword } from '../processing/types';
 import { loadObservations, newestObservedDay } from '../db/repositories/observations';
 import { scoredKeywordsOf } from '../db/repositories/processed-keywords';
 import { insertTrendAnalysis } from '../db/repositories/trend-analyses';
-import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
+import { countVolumeSources } from '../db/repositories/volume-sources';
 import { isComplete } from './complete';
 
 export interface AnalyzeTrendsActivityInput {

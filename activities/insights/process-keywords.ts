@@ -1,13 +1,13 @@
 // processKeywords' activity: score, clean and cluster one day's observations, and store them.
 import { Context } from '@temporalio/activity';
-import type { ProcessKeywordsResult } from '../../workflows/types/insights';
+import { noVolumeSources, type ProcessKeywordsResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { processObservations } from '../processing/process';
 import { loadObservations, newestObservedDay } from '../db/repositories/observations';
 import { replaceClusters } from '../db/repositories/keyword-clusters';
 import { upsertProcessedKeywords, type NewProcessedKeyword } from '../db/repositories/processed-keywords';
 import type { ClusterSummary, ObservationInput } from '../processing/types';
-import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
+import { countVolumeSources } from '../db/repositories/volume-sources';
 
 export interface ProcessKeywordsActivityInput {
   day?: string;

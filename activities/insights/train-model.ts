@@ -1,13 +1,14 @@
 // trainModel's activity: a success model from the observed history, stored as a new model version.
 import { Context } from '@temporalio/activity';
-import type { TrainModelResult } from '../../workflows/types/insights';
+import { noVolumeSources, type TrainModelResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
 import { successModelImportance } from '../ml/permutation-importance';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
-import { loadObservations, newestObservedDay } from '../db/repositories/observations';
+import { newestObservedDay } from '../db/repositories/observations';
+import { sampleObservations } from '../db/repositories/observation-sample';
 import { insertModelVersion } from '../db/repositories/model-versions';
-import { countVolumeSources, noVolumeSources } from '../db/repositories/volume-sources';
+import { countVolumeSources } from '../db/repositories/volume-sources';
 import { isComplete } from './complete';
 
 export interface TrainModelActivityInput {
@@ -19,6 +20,8 @@ export interface TrainModelActivityInput {
 /** Fewer rows than this make an 80/20 evaluation meaningless. */
 const MIN_TRAINING_ROWS = 20;
 const MAX_SAMPLES_PER_TREE = 100_000;
+/** Rows read for training at most: whole keywords are sampled beyond it, so memory stays bounded at any data size. */
+const MAX_TRAINING_ROWS = 500_000;
 
 export async function trainModel(orm: Orm, input: TrainModelActivityInput): Promise<TrainModelResult> {
   const ctx = Context.current();
@@ -26,7 +29,7 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
   const to = input.to ?? (await newestObservedDay(em));
   if (!to) return { modelVersion: null, metrics: null, reason: 'no observations yet', volumeSources: noVolumeSources() };
   const from = addDays(to, -((input.days ?? 90) - 1));
-  const rows = await loadObservations(em, { from, to }, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
+  const { rows } = await sampleObservations(em, { from, to }, MAX_TRAINING_ROWS, (loaded) => ctx.heartbeat({ stage: 'load', loaded }));
   // the target and the features need every metric: rows with an unknown one are left out
   const set = buildTrainingSet(rows.filter(isComplete));
   const volumeSources = await countVolumeSources(em, { from, to, complete: true });

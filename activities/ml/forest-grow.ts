@@ -1,13 +1,13 @@
-// Growing one regression tree of the forest (see forest.ts): level by level, as SLIQ, over rows
-// sorted once per feature for the whole forest.
-import type { DrawnRows, ForestOptions, Tree } from './forest-types';
-import { Level, TreeBuilder } from './forest-level';
-
-export interface Sorted {
-  /** Row numbers of each feature in ascending order of value, and each row's position in it. */
-  order: Int32Array[];
-  rank: Int32Array[];
-}
+// Growing one regression tree of the forest (see forest.ts) level by level over pre-binned features
+// (forest-bins.ts): one pass per level over the rows still in open nodes moves each row to its child by
+// bin code and adds it to that child's histograms (weight and weight × y per feature and bin); each node's
+// best split is then read from its histograms (forest-split.ts). Only the smaller child of a split is
+// filled: its sibling's histograms are the parent's minus its own, as LightGBM does. Nothing is sorted
+// or copied per node; a tree costs O(rows · features · depth + nodes · features · bins).
+import { cutBetween, type BinnedFeature } from './forest-bins';
+import { TreeBuilder } from './forest-builder';
+import { HistogramBuffers, LevelSplits } from './forest-split';
+import type { ForestOptions, Tree } from './forest-types';
 
 /** A tree's bootstrap: the distinct rows drawn, ascending, and how many times each was drawn. */
 export interface Bootstrap {
@@ -15,91 +15,92 @@ export interface Bootstrap {
   counts: Float64Array;
 }
 
-const ID_BITS = 2 ** 22;
-
-/** The drawn rows of every feature in value order, by sorting few draws or filtering the full order. */
-function drawnRows(columns: readonly Float64Array[], y: Float64Array, { order, rank }: Sorted, { rows, counts }: Bootstrap): DrawnRows[] {
-  const u = rows.length,
-    n = y.length;
-  // few draws: sort their global ranks natively (rank · 2^22 + id is an exact double)
-  const sortDraws = u * 16 < n && u < ID_BITS;
-  const idOf = sortDraws ? null : new Int32Array(n).fill(-1);
-  if (idOf) for (let id = 0; id < u; id++) idOf[rows[id]!] = id;
-  return order.map((o, f) => {
-    const ids = new Int32Array(u);
-    if (idOf) {
-      for (let p = 0, q = 0; p < n; p++) if (idOf[o[p]!]! >= 0) ids[q++] = idOf[o[p]!]!;
-    } else {
-      const keys = new Float64Array(u);
-      for (let id = 0; id < u; id++) keys[id] = rank[f]![rows[id]!]! * ID_BITS + id;
-      keys.sort();
-      for (let q = 0; q < u; q++) ids[q] = keys[q]! % ID_BITS;
-    }
-    const x = new Float64Array(u),
-      w = new Float64Array(u),
-      wy = new Float64Array(u);
-    const column = columns[f]!;
-    for (let q = 0; q < u; q++) {
-      const id = ids[q]!,
-        i = rows[id]!;
-      x[q] = column[i]!;
-      w[q] = counts[id]!;
-      wy[q] = counts[id]! * y[i]!;
-    }
-    return { row: ids, x, w, wy };
-  });
-}
-
-/**
- * Grows one tree level by level (as SLIQ): at each level one pass per feature over the drawn rows
- * in value order visits every open node's rows, so no node ever sorts or partitions.
- */
 export function growTree(
-  columns: readonly Float64Array[],
+  binned: readonly BinnedFeature[],
   y: Float64Array,
-  sorted: Sorted,
-  bootstrap: Bootstrap,
+  { rows, counts }: Bootstrap,
   opts: ForestOptions,
+  hist = new HistogramBuffers(),
 ): Tree {
-  const { rows, counts } = bootstrap;
-  const drawn = drawnRows(columns, y, sorted, bootstrap);
-  const tree = new TreeBuilder();
-  const nodeOf = new Int32Array(rows.length);
+  const u = rows.length,
+    nf = binned.length;
+  const nBins = binned.map(({ cuts }) => cuts.length + 1);
+  // a node's histograms: feature f's bins at [node · stride + f · width, … + nBins[f])
+  const width = Math.max(...nBins),
+    stride = nf * width;
+  // the drawn rows' bin codes (row-major: id · nf + f) and weighted targets, by id (position in the bootstrap)
+  const codes = new Uint16Array(u * nf);
+  const wy = new Float64Array(u);
   let w = 0,
     s = 0;
-  for (let id = 0; id < rows.length; id++) {
+  for (let id = 0; id < u; id++) {
+    const i = rows[id]!;
+    for (let f = 0; f < nf; f++) codes[id * nf + f] = binned[f]!.codes[i]!;
+    wy[id] = counts[id]! * y[i]!;
     w += counts[id]!;
-    s += counts[id]! * y[rows[id]!]!;
+    s += wy[id]!;
   }
-  let open = [tree.add(w, s)];
-  for (let depth = 0; depth < opts.maxDepth && open.length > 0; depth++) {
-    const level = new Level(
-      open.filter((node) => tree.weight[node]! >= 2 * opts.minSamplesLeaf),
-      tree,
+  const tree = new TreeBuilder();
+  const minLeaf = opts.minSamplesLeaf;
+  const root = tree.add(w, s);
+  // the open nodes of the level, by slot; each active row's slot; the rows still in an open node
+  let nodes = w >= 2 * minLeaf ? [root] : [];
+  const slotOf = new Int32Array(u);
+  const active = new Int32Array(u);
+  for (let id = 0; id < u; id++) active[id] = id;
+  let count = nodes.length > 0 ? u : 0;
+  hist.next(stride, new Uint8Array([1]));
+  for (let a = 0; a < count; a++) hist.add(0, active[a]!, codes, nf, width, counts[active[a]!]!, wy[active[a]!]!);
+  for (let depth = 0; depth < opts.maxDepth && nodes.length > 0; depth++) {
+    const m = nodes.length;
+    const splits = new LevelSplits(
+      Float64Array.from(nodes, (node) => tree.weight[node]!),
+      Float64Array.from(nodes, (node) => tree.sum[node]!),
     );
-    drawn.forEach((d, f) => level.scan(f, d, nodeOf, opts.minSamplesLeaf));
-    open = [];
-    // per node of the tree so far: its split (feature −1: it stays a leaf) and its children
-    const splitFeature = new Int32Array(tree.weight.length).fill(-1);
-    const splitThreshold = new Float64Array(tree.weight.length);
-    const children = new Int32Array(2 * tree.weight.length);
-    level.nodes.forEach((node, slot) => {
-      if (level.feature[slot]! < 0) return;
-      const left = tree.add(level.leftW[slot]!, level.leftS[slot]!);
-      const right = tree.add(tree.weight[node]! - level.leftW[slot]!, tree.sum[node]! - level.leftS[slot]!);
-      tree.split(node, level.feature[slot]!, level.threshold[slot]!, left, right);
-      splitFeature[node] = level.feature[slot]!;
-      splitThreshold[node] = level.threshold[slot]!;
-      children[2 * node] = left;
-      children[2 * node + 1] = right;
-      open.push(left, right);
-    });
-    for (let id = 0; id < rows.length; id++) {
-      const node = nodeOf[id]!;
-      if (node < 0) continue;
-      const f = splitFeature[node]!;
-      nodeOf[id] = f < 0 ? -1 : children[2 * node + (columns[f]![rows[id]!]! <= splitThreshold[node]! ? 0 : 1)]!;
+    for (let k = 0; k < m; k++) {
+      for (let f = 0; f < nf; f++) {
+        if (nBins[f]! >= 2) splits.scanNode(k, f, hist.w, hist.s, k * stride + f * width, nBins[f]!, minLeaf);
+      }
     }
+    // children of the split nodes; those that may split again get a slot on the next level
+    const next: number[] = [];
+    const childSlot = new Int32Array(2 * m).fill(-1);
+    const canSplit = depth + 1 < opts.maxDepth;
+    const derived: [slot: number, parent: number, sibling: number][] = [];
+    for (let k = 0; k < m; k++) {
+      const f = splits.feature[k]!;
+      if (f < 0) continue;
+      const node = nodes[k]!;
+      const leftW = splits.leftW[k]!,
+        rightW = tree.weight[node]! - leftW;
+      const left = tree.add(leftW, splits.leftS[k]!);
+      const right = tree.add(rightW, tree.sum[node]! - splits.leftS[k]!);
+      // between the node's own neighbouring values, as exact CART: the midpoint of the gap its rows leave
+      tree.split(node, f, cutBetween(binned[f]!.highs[splits.bin[k]!]!, binned[f]!.lows[splits.nextBin[k]!]!), left, right);
+      if (canSplit && leftW >= 2 * minLeaf) childSlot[2 * k] = next.push(left) - 1;
+      if (canSplit && rightW >= 2 * minLeaf) childSlot[2 * k + 1] = next.push(right) - 1;
+      const [l, r] = [childSlot[2 * k]!, childSlot[2 * k + 1]!];
+      if (l >= 0 && r >= 0) derived.push(leftW <= rightW ? [r, k, l] : [l, k, r]);
+    }
+    if (next.length === 0) break;
+    const filled = new Uint8Array(next.length).fill(1);
+    for (const [slot] of derived) filled[slot] = 0;
+    hist.next(stride, filled);
+    let kept = 0;
+    for (let a = 0; a < count; a++) {
+      const id = active[a]!;
+      const k = slotOf[id]!;
+      const f = splits.feature[k]!;
+      if (f < 0) continue;
+      const slot = childSlot[2 * k + (codes[id * nf + f]! <= splits.bin[k]! ? 0 : 1)]!;
+      if (slot < 0) continue;
+      slotOf[id] = slot;
+      active[kept++] = id;
+      if (filled[slot] === 1) hist.add(slot * stride, id, codes, nf, width, counts[id]!, wy[id]!);
+    }
+    for (const [slot, parent, sibling] of derived) hist.subtract(slot * stride, parent * stride, sibling * stride, stride);
+    count = kept;
+    nodes = next;
   }
   return tree.build();
 }

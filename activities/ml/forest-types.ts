@@ -1,4 +1,4 @@
-// The shapes shared by the forest's trainer (forest.ts), tree grower (forest-grow.ts) and levels (forest-level.ts).
+// The shapes shared by the forest's trainer (forest.ts), tree grower (forest-grow.ts) and binned split search (forest-split.ts).
 
 export interface ForestOptions {
   nTrees: number;
@@ -7,6 +7,8 @@ export interface ForestOptions {
   /** Bootstrap draws per tree; defaults to the number of training rows. */
   maxSamples?: number;
   seed: number;
+  /** Quantile bins per feature for the split search (forest-bins.ts); defaults to 1,023 (docs/benchmarks.md). */
+  maxBins?: number;
 }
 
 /** Flat tree: node i is a leaf when feature[i] < 0; otherwise x[feature] <= threshold goes left. */
@@ -16,12 +18,4 @@ export interface Tree {
   left: Int32Array;
   right: Int32Array;
   value: Float64Array;
-}
-
-/** One feature's drawn rows in ascending order (as ids into the bootstrap), with value, weight and weight × y. */
-export interface DrawnRows {
-  row: Int32Array;
-  x: Float64Array;
-  w: Float64Array;
-  wy: Float64Array;
 }

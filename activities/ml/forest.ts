@@ -1,10 +1,13 @@
 // A regression random forest (bagged CART trees, variance reduction, all features at every split,
-// as scikit-learn's RandomForestRegressor defaults) with an exact split search over rows sorted once
-// per feature (forest-grow.ts): a tree costs O(n · features · depth), where ml-random-forest's
-// search is O(n²) per node. ml-random-forest stays the test oracle (test/ml/forest.test.ts); the
-// figures are in docs/benchmarks.md.
+// as scikit-learn's RandomForestRegressor defaults) with a histogram split search over features binned
+// once for the whole forest (forest-bins.ts, forest-grow.ts): a tree costs O(n · features · depth), where
+// ml-random-forest's search is O(n²) per node. A feature with at most maxBins distinct values is split
+// exactly as CART would; thresholds are raw values, so a stored forest predicts from raw features.
+// ml-random-forest stays the test oracle (test/ml/forest.test.ts); the figures are in docs/benchmarks.md.
 import { mulberry32 } from '../processing/random';
-import { growTree, type Bootstrap, type Sorted } from './forest-grow';
+import { binFeature } from './forest-bins';
+import { growTree, type Bootstrap } from './forest-grow';
+import { HistogramBuffers } from './forest-split';
 import type { ForestOptions, Tree } from './forest-types';
 
 export interface Forest {
@@ -13,24 +16,19 @@ export interface Forest {
   trees: Tree[];
 }
 
-const DEFAULT_FOREST: ForestOptions = { nTrees: 100, maxDepth: 10, minSamplesLeaf: 1, seed: 42 };
+const DEFAULT_FOREST: ForestOptions = { nTrees: 100, maxDepth: 10, minSamplesLeaf: 1, seed: 42, maxBins: 1023 };
 
 /** Trains on feature columns (one Float64Array per feature, same length as y). */
 export function trainForest(columns: readonly Float64Array[], y: Float64Array, options: Partial<ForestOptions> = {}): Forest {
   const opts = { ...DEFAULT_FOREST, ...options };
   const n = y.length;
   if (n === 0) throw new Error('trainForest: no training rows');
-  const order = columns.map((col) => Int32Array.from(col.keys()).sort((a, b) => col[a]! - col[b]!));
-  const rank = order.map((o) => {
-    const r = new Int32Array(n);
-    o.forEach((i, p) => (r[i] = p));
-    return r;
-  });
-  const sorted: Sorted = { order, rank };
+  const binned = columns.map((col) => binFeature(col, opts.maxBins ?? 1023));
   const rand = mulberry32(opts.seed);
   const trees: Tree[] = [];
   const draws = Math.min(opts.maxSamples ?? n, n);
-  for (let t = 0; t < opts.nTrees; t++) trees.push(growTree(columns, y, sorted, bootstrap(n, draws, rand), opts));
+  const hist = new HistogramBuffers();
+  for (let t = 0; t < opts.nTrees; t++) trees.push(growTree(binned, y, bootstrap(n, draws, rand), opts, hist));
   return { nFeatures: columns.length, options: opts, trees };
 }
 

@@ -37,7 +37,7 @@ export function clusterKeywords(keywords: readonly string[], options: ClusterOpt
 }
 
 /** Ids by size (largest first, empty clusters dropped); labels from each cluster's mean TF-IDF row. */
-function summarise(m: SparseMatrix, label: Int32Array, k: number, vocabulary: string[]) {
+export function summarise(m: SparseMatrix, label: Int32Array, k: number, vocabulary: string[]) {
   const size = new Float64Array(k);
   const weight = new Float64Array(k * m.cols);
   for (let r = 0; r < m.rows; r++) {

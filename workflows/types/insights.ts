@@ -1,4 +1,5 @@
 // processKeywords, analyzeTrends, trainModel (workflows/insights.ts): inputs and results.
+import { defineQuery } from '@temporalio/workflow';
 import type { Platform } from './platforms';
 
 /**
@@ -12,6 +13,9 @@ export interface VolumeSourceCounts {
   simulated: number;
   unknown: number;
 }
+
+/** What a run that read no rows used. */
+export const noVolumeSources = (): VolumeSourceCounts => ({ measured: 0, imported: 0, estimated: 0, simulated: 0, unknown: 0 });
 
 export interface ProcessKeywordsInput {
   /** Day to process (YYYY-MM-DD); default: the newest day with observations. */
@@ -28,6 +32,16 @@ export interface ProcessKeywordsResult {
   /** The day's observations processed, by volume source. */
   volumeSources: VolumeSourceCounts;
 }
+
+/** processKeywords' progress (its `processProgress` query): shards of the day done out of all, rows written so far. */
+export interface ProcessProgress {
+  day: string | null;
+  shards: number;
+  shardsDone: number;
+  processed: number;
+}
+
+export const processProgressQuery = defineQuery<ProcessProgress>('processProgress');
 
 export interface AnalyzeTrendsInput {
   /** Only this platform; default all. */

@@ -12,6 +12,7 @@ import { ProviderLimitSchema } from './provider-limit';
 import { ReportUploadSchema } from './report-upload';
 import { ReportedDemandSchema } from './reported-demand';
 import { SearchTermRankSchema } from './search-term-rank';
+import { ClusterModelSchema } from './cluster-model';
 import { TrendAnalysisSchema } from './trend-analysis';
 
 export { AlertDeliverySchema, type AlertDelivery, type DeliveryStatus } from './alert-delivery';
@@ -27,6 +28,7 @@ export { ProviderLimitSchema, type ProviderLimit } from './provider-limit';
 export { ReportUploadSchema, type ReportUpload } from './report-upload';
 export { ReportedDemandSchema, type ReportedDemand } from './reported-demand';
 export { SearchTermRankSchema, type SearchTermRank } from './search-term-rank';
+export { ClusterModelSchema, type ClusterModelRow } from './cluster-model';
 export { TrendAnalysisSchema, type TrendAnalysis } from './trend-analysis';
 
 export const entities = [
@@ -44,4 +46,5 @@ export const entities = [
   ReportUploadSchema,
   ReportedDemandSchema,
   SearchTermRankSchema,
+  ClusterModelSchema,
 ];

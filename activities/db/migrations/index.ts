@@ -12,6 +12,7 @@ import { Migration20261202020000_keyword_demand } from './Migration2026120202000
 import { Migration20261202100000_keyword_list_resources } from './Migration20261202100000_keyword_list_resources';
 import { Migration20261202110000_alerts } from './Migration20261202110000_alerts';
 import { Migration20261202120000_import_estimates } from './Migration20261202120000_import_estimates';
+import { Migration20261202120000_cluster_models } from './Migration20261202120000_cluster_models';
 import { Migration20261202150000_feature_importance } from './Migration20261202150000_feature_importance';
 
 export const migrationsList = [
@@ -28,5 +29,6 @@ export const migrationsList = [
   { name: 'Migration20261202100000_keyword_list_resources', class: Migration20261202100000_keyword_list_resources },
   { name: 'Migration20261202110000_alerts', class: Migration20261202110000_alerts },
   { name: 'Migration20261202120000_import_estimates', class: Migration20261202120000_import_estimates },
+  { name: 'Migration20261202120000_cluster_models', class: Migration20261202120000_cluster_models },
   { name: 'Migration20261202150000_feature_importance', class: Migration20261202150000_feature_importance },
 ];

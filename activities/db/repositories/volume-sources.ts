@@ -2,7 +2,7 @@
 // and filters by, and the counts that processing, trend analysis and training report. docs/data-sources.md explains it.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IMPORT_FORMATS } from '../../../workflows/types/import-report';
-import type { VolumeSourceCounts } from '../../../workflows/types/insights';
+import { noVolumeSources, type VolumeSourceCounts } from '../../../workflows/types/insights';
 
 export const VOLUME_SOURCES = ['simulated', 'measured', 'estimated', 'imported'] as const;
 export type VolumeSource = (typeof VOLUME_SOURCES)[number];
@@ -41,7 +41,6 @@ export interface VolumeSourceWindow {
 }
 
 /** Counts of a run that used no rows. */
-export const noVolumeSources = (): VolumeSourceCounts => ({ measured: 0, imported: 0, estimated: 0, simulated: 0, unknown: 0 });
 
 /** How many observations of a window have each volume source ('unknown': no volume, or no rule holds). */
 export async function countVolumeSources(em: EntityManager, w: VolumeSourceWindow): Promise<VolumeSourceCounts> {
