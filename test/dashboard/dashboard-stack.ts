@@ -5,13 +5,14 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seedHistory, seedKeywords } from '../helpers/seed';
+import { addDays } from '../../activities/processing/days';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 import { API_KEY, post, testApp, type App, type Json } from '../api/test-app';
 import { launchBrowser, serveApp, type Served } from './browser';
 
-// later than any other test's data: the pages show the newest processed day
-export const FIRST = '2010-01-01';
-export const LAST = '2010-01-14';
+// later than any other test's processed day (the pages show the newest), yet within the year ahead days may reach
+export const LAST = addDays(new Date().toISOString().slice(0, 10), 330);
+export const FIRST = addDays(LAST, -13);
 export let stack: TestStack;
 export let app: App;
 export let page: Page;

@@ -97,7 +97,13 @@ describe('processing in shards', () => {
         args: [{ day: DAY, clusters: 8 }],
       });
       const result = await handle.result();
-      expect(result).toEqual({ day: DAY, processed: 4500, clusters: expect.any(Number) });
+      expect(result).toEqual({
+        day: DAY,
+        processed: 4500,
+        clusters: expect.any(Number),
+        // the day's rows by volume source, as the unsharded run reports them
+        volumeSources: { measured: 0, imported: 0, estimated: 0, simulated: 4500, unknown: 0 },
+      });
       expect(await handle.query(processProgressQuery)).toEqual({ day: DAY, shards: 1, shardsDone: 1, processed: 4500 });
     });
   });
