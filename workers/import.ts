@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Client, WorkflowFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { checkFormat, stageUpload } from '../activities/imports/uploads';
+import type { importReport } from '../workflows/import-report';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES } from '../workflows/types/import-report';
 import { InputError } from '../workflows/validation';
 import { loadConfig, loadDotEnv } from './config/config';
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     const workflowId = `import-${format}-${staged.sha256.slice(0, 12)}-${Date.now()}`;
     log(`${args.file}: upload ${staged.uploadId} (sha256 ${staged.sha256.slice(0, 12)}…), workflow ${workflowId}`);
     const result = await worker.runUntil(
-      client.workflow.execute('importReport', { taskQueue, workflowId, args: [{ uploadId: staged.uploadId }] }),
+      client.workflow.execute<typeof importReport>('importReport', { taskQueue, workflowId, args: [{ uploadId: staged.uploadId }] }),
     );
     log(result.message);
     return 0;

@@ -14,6 +14,7 @@ import { Migration20261202110000_alerts } from './Migration20261202110000_alerts
 import { Migration20261202120000_import_estimates } from './Migration20261202120000_import_estimates';
 import { Migration20261202120000_cluster_models } from './Migration20261202120000_cluster_models';
 import { Migration20261202150000_feature_importance } from './Migration20261202150000_feature_importance';
+import { Migration20261202160000_import_labels } from './Migration20261202160000_import_labels';
 
 export const migrationsList = [
   { name: 'Migration20261124000000_observations', class: Migration20261124000000_observations },
@@ -31,4 +32,5 @@ export const migrationsList = [
   { name: 'Migration20261202120000_import_estimates', class: Migration20261202120000_import_estimates },
   { name: 'Migration20261202120000_cluster_models', class: Migration20261202120000_cluster_models },
   { name: 'Migration20261202150000_feature_importance', class: Migration20261202150000_feature_importance },
+  { name: 'Migration20261202160000_import_labels', class: Migration20261202160000_import_labels },
 ];
