@@ -12,6 +12,7 @@ const UNIT = [
   'test/collectors/**/*.test.ts',
   'test/ml/**/*.test.ts',
   'test/processing/**/*.test.ts',
+  'test/api/csv-writer.test.ts',
   'test/api/read-cache-unit.test.ts',
   'test/workers/worker-config.test.ts',
   'test/workflows/replay.test.ts',

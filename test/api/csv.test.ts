@@ -1,6 +1,6 @@
-// CSV export: the writer's escaping, and GET /keywords and /keywords/:keyword/observations as CSV over real PostgreSQL.
+// CSV export: GET /keywords and /keywords/:keyword/observations as CSV over real PostgreSQL (the writer's escaping:
+// csv-writer.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../api/csv';
 import { KEYWORD_COLUMNS } from '../../api/routes/keywords-csv';
 import { seedHistory } from '../helpers/seed';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
@@ -66,22 +66,6 @@ beforeAll(async () => {
   for (let i = 0; i < rows.length; i += 2_000) await knex('processed_keywords').insert(rows.slice(i, i + 2_000));
 });
 afterAll(() => stack?.close());
-
-describe('csv writer', () => {
-  it('quotes what must be quoted, neutralises formulas, leaves numbers and unknowns plain', () => {
-    expect(['=1+1', '+1', '-1', '@sum', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@sum", "'\tx", `"'\rx"`]);
-    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    expect([csvCell(-0.5), csvCell(null), csvCell(undefined), csvCell(['x', 'y']), csvCell('ü café')]).toEqual([
-      '-0.5',
-      '',
-      '',
-      'x; y',
-      'ü café',
-    ]);
-    expect(csvRow(['a', 1, null])).toBe('a,1,\r\n');
-  });
-});
 
 describe('GET /keywords as CSV', () => {
   it('streams every matching row across pages, in the JSON order, with one header row', async () => {
