@@ -7,13 +7,15 @@ export interface ReportedDemand {
   /** The report format. */
   source: string;
   keyword: string;
+  /** The period the numbers describe, YYYY-MM-DD (a report may hold several, e.g. one per week). */
   periodFrom: string;
   periodTo: string;
   searchVolume: number | null;
+  /** 0–1 */
   competition: number | null;
   cpcLow: number | null;
   cpcHigh: number | null;
-  /** The report's other columns. */
+  /** The report's other columns (currency, monthly series, ranges...). */
   details: Record<string, unknown>;
   /** Deleting the upload deletes what it reported. */
   uploadId: string;

@@ -3,6 +3,7 @@
 // (activities/collect/demand-fill.ts); docs/imports.md gives the order of which stored number wins.
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Platform } from '../../../workflows/types/platforms';
+import type { ReportedDemand } from '../entities';
 
 /** Rows per INSERT: 11 columns each, and one statement binds at most 65,535 parameters. */
 const CHUNK = 2_000;
@@ -14,18 +15,8 @@ const CHUNK = 2_000;
 export const WEAKER_VOLUME = `(o.search_volume is null or o.provenance->>'search_volume' in ('unknown', 'estimated')
   or o.source = 'simulator' or o.source like 'dataset:%')`;
 
-export interface ReportedDemandRow {
-  source: string;
-  keyword: string;
-  periodFrom: string;
-  periodTo: string;
-  searchVolume: number | null;
-  competition: number | null;
-  cpcLow: number | null;
-  cpcHigh: number | null;
-  details: Record<string, unknown>;
-  uploadId: string;
-}
+/** A row to insert: the entity's row without its generated id. */
+export type ReportedDemandRow = Omit<ReportedDemand, 'id'>;
 
 /** How one upload's rows fill observations (a demand report's own settings: activities/imports/formats/types.ts). */
 export interface DemandFill {

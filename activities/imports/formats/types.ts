@@ -1,25 +1,15 @@
 // What a format's parser returns: observation rows to upsert, per-keyword demand for a period to fill rows with, or
 // search frequency ranks of one period (volumes only through a fit: activities/imports/estimate-volumes.ts).
 import type { Platform } from '../../../workflows/types/platforms';
+import type { ReportedDemand } from '../../db/entities';
 import type { ObservationLine } from './observation-line';
 
-/** One keyword's demand from a report; null: the report has no number for it (never made up). */
-export interface DemandRow {
-  keyword: string;
-  /** The period the numbers describe, YYYY-MM-DD (a report may hold several, e.g. one per week). */
-  periodFrom: string;
-  periodTo: string;
-  searchVolume: number | null;
-  /** 0–1 */
-  competition: number | null;
-  cpcLow: number | null;
-  cpcHigh: number | null;
-  /**
-   * Everything else the report says about the keyword (currency, monthly series, ranges...); its `observation`
-   * object, if any, is merged into the details of every observation row the keyword's numbers reach.
-   */
-  details: Record<string, unknown>;
-}
+/**
+ * One keyword's demand from a report, as reported_demand stores it without the upload's own columns; a null number:
+ * the report has none for it (never made up). `details`' `observation` object, if any, is merged into the details
+ * of every observation row the keyword's numbers reach.
+ */
+export type DemandRow = Omit<ReportedDemand, 'id' | 'source' | 'uploadId'>;
 
 /** One term's rank in a Search Terms report. */
 export interface RankRow {
