@@ -12,6 +12,7 @@ import { IMPORT_FORMATS, MAX_IMPORT_BYTES } from '../workflows/types/import-repo
 import { InputError } from '../workflows/validation';
 import { loadConfig, loadDotEnv } from './config/config';
 import { openDatabase } from './dev-stack/database';
+import { localTemporal } from './dev-stack/local-temporal';
 import { Closers } from './temporal/closers';
 import { createKeywordWorker } from './temporal/create-worker';
 import { installQuietRuntime } from './temporal/runtime';
@@ -43,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const orm = await openDatabase(config, closers, log);
     const staged = await stageUpload(orm, format, path.basename(args.file), readFileSync(args.file));
-    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    const temporal = await localTemporal(config, closers, { log, joinRunning: true });
+    const connection = await NativeConnection.connect({ address: temporal.address });
     closers.add('Temporal connection', () => connection.close());
     const taskQueue = `import-${randomBytes(4).toString('hex')}`;
     const worker = await createKeywordWorker({

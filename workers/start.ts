@@ -1,6 +1,5 @@
 // `npm start`: the whole system on embedded defaults (or on what the environment points at), in one process.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { listenApi } from '../api/listen';
@@ -21,9 +20,8 @@ import { ensureSearchAttributes } from './temporal/search-attributes';
 import { demandSettings, unconfiguredPlatforms, withSimulatorFallback } from './dev-stack/simulator-fallback';
 import { GOOGLE_ADS_CREDENTIALS } from './config/demand-env';
 import { CREDENTIALS } from './config/official-env';
-import { resolveTemporalCli } from './dev-stack/temporal-cli';
-import { startTemporalDevServer } from './dev-stack/temporal-dev-server';
-import { supervise, type Supervisor } from './dev-stack/supervise';
+import { localTemporal } from './dev-stack/local-temporal';
+import { supervise } from './dev-stack/supervise';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -48,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const orm = await openDatabase(config, closers, log, supervisor);
 
-    const temporal = await temporalServer(config, closers, supervisor);
+    const temporal = await localTemporal(config, closers, { log, supervisor });
     const { providers, demandSettings } = await providersOrSimulator(config, closers);
     // the same limits as standalone workers sharing this database: the rate and quota hold for all of them
     const adapters = createAdapters(
@@ -124,25 +122,6 @@ async function main(argv: string[]): Promise<number> {
     await closers.closeAll(log);
     log('stopped');
   }
-}
-
-async function temporalServer(config: AppConfig, closers: Closers, supervisor: Supervisor): Promise<{ address: string; uiUrl: string }> {
-  if (config.temporal.address) {
-    log(`Temporal: ${config.temporal.address} (TEMPORAL_ADDRESS)`);
-    return { address: config.temporal.address, uiUrl: config.temporal.uiUrl };
-  }
-  const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
-  const dev = await startTemporalDevServer({
-    cliPath: cli.path,
-    dbFile: path.resolve(config.dataDir, 'temporal.db'),
-    port: config.temporal.devPort,
-    uiPort: config.temporal.uiPort,
-    namespace: config.temporal.namespace,
-    log,
-  });
-  closers.add('Temporal dev server', () => dev.stop());
-  supervisor.watch({ name: 'Temporal dev server', pid: () => dev.pid });
-  return { address: dev.address, uiUrl: dev.uiUrl ?? config.temporal.uiUrl };
 }
 
 /**
