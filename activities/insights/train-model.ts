@@ -2,7 +2,6 @@
 import { Context } from '@temporalio/activity';
 import { noVolumeSources, type TrainModelResult } from '../../workflows/types/insights';
 import type { Orm } from '../db/orm';
-import { successModelImportance } from '../ml/permutation-importance';
 import { buildTrainingSet, trainSuccessModel } from '../ml/success';
 import { addDays } from '../processing/days';
 import { newestObservedDay } from '../db/repositories/observations';
@@ -55,7 +54,7 @@ export async function trainModel(orm: Orm, input: TrainModelActivityInput): Prom
     metrics: { ...model.metrics, volumeSources },
     featureRanges: model.featureRanges,
     forest: model.forest,
-    featureImportance: successModelImportance(set, model),
+    featureImportance: model.featureImportance,
     workflowId: input.workflowId,
   });
   const { mse, r2, trainingSamples, testSamples } = model.metrics;

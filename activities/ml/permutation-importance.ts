@@ -3,9 +3,7 @@
 // distribution kept). Seeded, repeated, reported as the mean drop and its standard deviation over the repeats.
 // Needs only a predict function, so it holds for any model and survives changes to the forest's internals.
 import { shuffledIndices, sampleIndices } from '../processing/random';
-import { deserializeForest, predictForest } from './forest';
-import { regressionMetrics, splitTrainTest } from './metrics';
-import type { TrainedSuccessModel, TrainingSet } from './success';
+import { regressionMetrics } from './metrics';
 
 export interface FeatureImportance {
   feature: string;
@@ -67,21 +65,4 @@ export function permutationImportance(
   });
   features.sort((a, b) => b.importance - a.importance);
   return { method: 'permutation', metric: 'r2', heldOutRows: rows.length, repeats, seed, baseline, features };
-}
-
-/**
- * A trained success model's importances on its own held-out rows: the split trainSuccessModel evaluated on (its
- * default 20 % and seed, as trained by train-model.ts). Null when the split does not reproduce: unknown, not guessed.
- */
-export function successModelImportance(
-  set: TrainingSet,
-  model: TrainedSuccessModel,
-  testFraction = 0.2,
-  seed = 42,
-): PermutationImportance | null {
-  const { test } = splitTrainTest(set.targets.length, testFraction, seed);
-  if (test.length !== model.metrics.testSamples || test.length < 2) return null;
-  const forest = deserializeForest(model.forest);
-  const pick = (values: Float64Array) => Float64Array.from(test, (i) => values[i]!);
-  return permutationImportance((x) => predictForest(forest, x), set.columns.map(pick), pick(set.targets), model.features, { seed });
 }

@@ -14,6 +14,7 @@ import type { ScoreInput } from '../processing/scores';
 import type { CompleteObservation } from '../processing/types';
 import { regressionMetrics, splitTrainTest, type RegressionMetrics } from './metrics';
 import { predictForest, serializeForest, trainForest, type Forest, type SerializedForest } from './forest';
+import { permutationImportance, type PermutationImportance } from './permutation-importance';
 import type { ForestOptions } from './forest-types';
 
 const SUCCESS_FEATURES = ['search_volume', 'competition', 'cpc', 'trend_score'] as const;
@@ -102,6 +103,8 @@ export function buildTrainingSet(rows: readonly CompleteObservation[], options: 
 export interface EvaluatedForest {
   forest: Forest;
   metrics: RegressionMetrics & { trainingSamples: number; testSamples: number };
+  /** The held-out rows the metrics were measured on (indices into the columns). */
+  test: Uint32Array;
 }
 
 /** The reference pipeline's train() (test/bench/reference/pipeline.py): fit on a seeded 80 %, report MSE and R² on the other 20 %. */
@@ -125,7 +128,7 @@ export function trainAndEvaluate(
     ),
   );
   const metrics = regressionMetrics(pick(targets, test), predicted);
-  return { forest, metrics: { ...metrics, trainingSamples: train.length, testSamples: test.length } };
+  return { forest, metrics: { ...metrics, trainingSamples: train.length, testSamples: test.length }, test };
 }
 
 /** What a model-version row stores (the caller assigns the version when it saves one). */
@@ -139,11 +142,13 @@ export interface TrainedSuccessModel {
   /** Per feature, the training range on the confidence scale (see prediction.ts). */
   featureRanges: { min: number; max: number }[];
   forest: SerializedForest;
+  /** On the held-out rows the metrics were measured on; null with fewer than 2 of them. */
+  featureImportance: PermutationImportance | null;
 }
 
 export function trainSuccessModel(set: TrainingSet, options: Partial<ForestOptions> & { testFraction?: number } = {}): TrainedSuccessModel {
   if (set.targets.length < 2) throw new Error(`trainSuccessModel: ${set.targets.length} training rows, need at least 2`);
-  const { forest, metrics } = trainAndEvaluate(set.columns, set.targets, options);
+  const { forest, metrics, test } = trainAndEvaluate(set.columns, set.targets, options);
   const featureRanges = set.columns.map((column, f) => {
     let min = Infinity,
       max = -Infinity;
@@ -163,7 +168,15 @@ export function trainSuccessModel(set: TrainingSet, options: Partial<ForestOptio
     metrics,
     featureRanges,
     forest: serializeForest(forest),
+    featureImportance: heldOutImportance(forest, set, test, options.seed ?? 42),
   };
+}
+
+/** Permutation importance on the model's own held-out rows, with the forest still in memory. */
+function heldOutImportance(forest: Forest, set: TrainingSet, test: Uint32Array, seed: number): PermutationImportance | null {
+  if (test.length < 2) return null;
+  const pick = (values: Float64Array) => Float64Array.from(test, (i) => values[i]!);
+  return permutationImportance((x) => predictForest(forest, x), set.columns.map(pick), pick(set.targets), SUCCESS_FEATURES, { seed });
 }
 
 /** Volume and cpc span orders of magnitude: distances from the training range are taken on log1p. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { predictForest, trainForest } from '../../activities/ml/forest';
-import { permutationImportance, successModelImportance } from '../../activities/ml/permutation-importance';
+import { permutationImportance } from '../../activities/ml/permutation-importance';
 import { trainSuccessModel, type TrainingSet } from '../../activities/ml/success';
 import { mulberry32 } from '../../activities/processing/random';
 
@@ -48,7 +48,7 @@ describe('permutationImportance', () => {
   });
 });
 
-describe('successModelImportance', () => {
+describe('trainSuccessModel', () => {
   it("runs on the success model's own held-out split: competition alone decides the target here", () => {
     const rand = mulberry32(5);
     const n = 300;
@@ -60,12 +60,14 @@ describe('successModelImportance', () => {
       horizonDays: 7,
     };
     const model = trainSuccessModel(set, { nTrees: 10 });
-    const importance = successModelImportance(set, model)!;
+    const importance = model.featureImportance!;
     expect(importance.heldOutRows).toBe(model.metrics.testSamples);
     expect(importance.heldOutRows).toBe(60);
     expect(importance.features[0]!.feature).toBe('competition');
     for (const f of importance.features.slice(1)) expect(Math.abs(f.importance)).toBeLessThan(0.05);
-    // a split that is not the one the model was evaluated on is not reported as if it were
-    expect(successModelImportance(set, model, 0.5)).toBeNull();
+    // a model too small to hold out two rows has none (unknown, not guessed)
+    expect(
+      trainSuccessModel({ ...set, columns: columns.map((c) => c.subarray(0, 4)), targets: set.targets.subarray(0, 4) }).featureImportance,
+    ).toBeNull();
   });
 });
