@@ -4,7 +4,7 @@
 // rows page by page; finishKeywordClusters writes the day's clusters with the shards' counts.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { noVolumeSources, processProgressQuery, type ProcessKeywordsResult, type ProcessProgress } from './types/insights';
+import { processProgressQuery, type ProcessKeywordsResult, type ProcessProgress } from './types/insights';
 
 /** Rows per shard: a shard's activity holds one page at a time, so this sets only how work is spread. */
 const SHARD_ROWS = 100_000;
@@ -25,7 +25,7 @@ export async function processInShards(
   setHandler(processProgressQuery, () => progress);
   const fit = await acts.fitKeywordClusters({ day, clusters, workflowId });
   progress.day = fit.day;
-  if (!fit.day || !fit.clusterModelId) return { day: fit.day, processed: 0, clusters: 0, volumeSources: noVolumeSources() };
+  if (!fit.day || !fit.clusterModelId) return { day: fit.day, processed: 0, clusters: 0, volumeSources: fit.volumeSources };
   const { clusterModelId } = fit;
   const shards = Math.max(1, Math.ceil(fit.observations / SHARD_ROWS));
   progress.shards = shards;
@@ -42,5 +42,5 @@ export async function processInShards(
   };
   await Promise.all(Array.from({ length: Math.min(SHARD_CONCURRENCY, shards) }, runShards));
   const written = await acts.finishKeywordClusters({ day: fit.day, clusterModelId, clusterSizes: sizes, workflowId });
-  return { day: fit.day, processed: progress.processed, clusters: written.clusters, volumeSources: written.volumeSources };
+  return { day: fit.day, processed: progress.processed, clusters: written.clusters, volumeSources: fit.volumeSources };
 }

@@ -7,12 +7,12 @@ import type { Orm } from '../db/orm';
 import { insertClusterModel, loadClusterModel } from '../db/repositories/cluster-models';
 import { replaceClusters } from '../db/repositories/keyword-clusters';
 import { newestObservedDay } from '../db/repositories/observations';
-import { countDayObservations, sampleDayKeywords, shardPage, type ShardPosition } from '../db/repositories/observation-shards';
+import { sampleDayKeywords, shardPage, type ShardPosition } from '../db/repositories/observation-shards';
 import { upsertProcessedKeywords } from '../db/repositories/processed-keywords';
 import { assignClusters, fitClusterModel } from '../processing/cluster-model';
 import { scoreRow } from './score-rows';
 import { countVolumeSources } from '../db/repositories/volume-sources';
-import type { VolumeSourceCounts } from '../../workflows/types/insights';
+import { noVolumeSources, type VolumeSourceCounts } from '../../workflows/types/insights';
 
 /** Distinct keywords the vocabulary, idf and labels are taken from (the centroids from 1,000 of them, as unsharded). */
 const CLUSTER_SAMPLE = 20_000;
@@ -24,6 +24,8 @@ export interface FitKeywordClustersResult {
   observations: number;
   clusterModelId: string | null;
   clusters: number;
+  /** The day's observations by volume source: what the run reports as used. */
+  volumeSources: VolumeSourceCounts;
 }
 
 export async function fitKeywordClusters(
@@ -32,15 +34,17 @@ export async function fitKeywordClusters(
 ): Promise<FitKeywordClustersResult> {
   const em = orm.em.fork();
   const day = input.day ?? (await newestObservedDay(em));
-  if (!day) return { day: null, observations: 0, clusterModelId: null, clusters: 0 };
-  const observations = await countDayObservations(em, day);
-  if (observations === 0) return { day, observations, clusterModelId: null, clusters: 0 };
+  if (!day) return { day: null, observations: 0, clusterModelId: null, clusters: 0, volumeSources: noVolumeSources() };
+  // one pass over the day counts its rows and their volume sources
+  const volumeSources = await countVolumeSources(em, { from: day, to: day });
+  const observations = Object.values(volumeSources).reduce((sum, n) => sum + n, 0);
+  if (observations === 0) return { day, observations, clusterModelId: null, clusters: 0, volumeSources };
   const sample = await sampleDayKeywords(em, day, CLUSTER_SAMPLE);
   Context.current().heartbeat({ stage: 'fit clusters', day, sample: sample.length });
   // as unsharded processing: a single observation is not clustered
   const model = fitClusterModel(observations < 2 ? [] : sample, { k: input.clusters ?? 10 });
   const clusterModelId = await insertClusterModel(em, { day, sampleSize: sample.length, model, workflowId: input.workflowId });
-  return { day, observations, clusterModelId, clusters: model.k };
+  return { day, observations, clusterModelId, clusters: model.k, volumeSources };
 }
 
 export interface KeywordShardInput {
@@ -90,7 +94,7 @@ export async function processKeywordShard(orm: Orm, input: KeywordShardInput): P
 export async function finishKeywordClusters(
   orm: Orm,
   input: { day: string; clusterModelId: string; clusterSizes: number[]; workflowId: string },
-): Promise<{ clusters: number; volumeSources: VolumeSourceCounts }> {
+): Promise<{ clusters: number }> {
   const em = orm.em.fork();
   const model = await loadClusterModel(em, input.clusterModelId);
   if (!model) throw new Error(`cluster model ${input.clusterModelId} not found`);
@@ -101,6 +105,5 @@ export async function finishKeywordClusters(
     size: input.clusterSizes[c.id] ?? 0,
   }));
   await replaceClusters(em, input.day, clusters, input.workflowId);
-  // the day's observations by volume source, as the unsharded run reports them
-  return { clusters: clusters.length, volumeSources: await countVolumeSources(em, { from: input.day, to: input.day }) };
+  return { clusters: clusters.length };
 }

@@ -7,13 +7,6 @@ import type { ObservationInput } from '../../processing/types';
 /** The first 32 bits of md5(keyword): the same split on every run, worker and server version. */
 const KEYWORD_HASH = `('x' || substr(md5("keyword"), 1, 8))::bit(32)::bigint`;
 
-export async function countDayObservations(em: EntityManager, day: string): Promise<number> {
-  const [row] = await em
-    .getConnection()
-    .execute<{ count: string }[]>(`select count(*) as "count" from "observations" where "day" = ?`, [day]);
-  return Number(row?.count ?? 0);
-}
-
 /** Up to `size` distinct keywords of the day, those with the lowest hash: a seeded sample PostgreSQL draws with a top-N sort. */
 export async function sampleDayKeywords(em: EntityManager, day: string, size: number): Promise<string[]> {
   const rows = await em.getConnection().execute<{ keyword: string }[]>(

@@ -40,8 +40,6 @@ export interface VolumeSourceWindow {
   complete?: boolean;
 }
 
-/** Counts of a run that used no rows. */
-
 /** How many observations of a window have each volume source ('unknown': no volume, or no rule holds). */
 export async function countVolumeSources(em: EntityManager, w: VolumeSourceWindow): Promise<VolumeSourceCounts> {
   const knex = em.getKnex();
