@@ -1,5 +1,6 @@
 // What the simulated official APIs remember: the credentials they accept, the tokens they issued, Etsy's quotas.
 import { randomBytes } from 'node:crypto';
+import type { GoogleAdsConfig } from '../../../activities/collectors/google-ads/adapter';
 import type { Platform } from '../../../workflows/types/platforms';
 
 export interface OfficialCredentials {
@@ -10,14 +11,11 @@ export interface OfficialCredentials {
   googleAds?: GoogleAdsCredentials;
 }
 
-export interface GoogleAdsCredentials {
-  developerToken: string;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-  customerId: string;
-  loginCustomerId?: string;
-}
+/** The Google Ads credentials the simulated API accepts: those the adapter sends. */
+export type GoogleAdsCredentials = Pick<
+  GoogleAdsConfig,
+  'developerToken' | 'clientId' | 'clientSecret' | 'refreshToken' | 'customerId' | 'loginCustomerId'
+>;
 
 export interface OfficialLimits {
   /** Etsy's per-app limits: 10 a second and 10,000 per sliding 24 h by default. */
