@@ -14,7 +14,6 @@
 //   day, written by `test/bench/reference/pipeline.py --split-out`): our 100-tree forest on exactly that
 //   split, to set against the R² the reference prints.
 import { kmeans } from 'ml-kmeans';
-import { RandomForestRegression } from 'ml-random-forest';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import { regressionMetrics, splitTrainTest } from '../../activities/ml/metrics';
 import { successFeatures } from '../../activities/ml/success';
 import { assignNearest, fitSampleCentroids, inertia } from '../../activities/processing/kmeans-sample';
 import { keywordTerms, tfidfMatrix } from '../../activities/processing/tfidf';
+import { oracleForest } from '../helpers/forest-oracle';
 import { loadObservations } from './load-jsonl';
 
 const { values: args } = parseArgs({
@@ -87,15 +87,7 @@ const forestRuns = Array.from({ length: Number(args.repeats) }, (_, slice) => {
   const { train, test } = splitTrainTest(subset.length);
   const actual = Array.from(test, (i) => y[i]!);
   const [oracle, oracleSeconds] = time(() => {
-    const forest = new RandomForestRegression({
-      nEstimators: 3,
-      seed: 42,
-      maxFeatures: 1.0,
-      replacement: false,
-      useSampleBagging: true,
-      noOOB: true,
-      treeOptions: { maxDepth: 10 },
-    });
+    const forest = oracleForest(3);
     forest.train(
       Array.from(train, (i) => X[i]!),
       Array.from(train, (i) => y[i]!),

@@ -1,8 +1,8 @@
-import { RandomForestRegression } from 'ml-random-forest';
 import { describe, expect, it } from 'vitest';
 import { deserializeForest, predictForest, serializeForest, trainForest, treePredictions } from '../../activities/ml/forest';
 import { regressionMetrics, splitTrainTest } from '../../activities/ml/metrics';
 import { mulberry32 } from '../../activities/processing/random';
+import { oracleForest } from '../helpers/forest-oracle';
 
 /** n rows of 3 features in 0–1 and a non-linear target with a little noise. */
 function synthetic(n: number, seed = 1) {
@@ -38,15 +38,7 @@ describe('trainForest', () => {
       Float64Array.from(train, (i) => y[i]!),
       { nTrees: 5 },
     );
-    const oracle = new RandomForestRegression({
-      nEstimators: 5,
-      seed: 42,
-      maxFeatures: 1.0,
-      replacement: false,
-      useSampleBagging: true,
-      noOOB: true,
-      treeOptions: { maxDepth: 10 },
-    });
+    const oracle = oracleForest(5);
     oracle.train(
       Array.from(train, (i) => rows[i]!),
       Array.from(train, (i) => y[i]!),
