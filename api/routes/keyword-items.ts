@@ -4,16 +4,21 @@ import type { ProcessedKeywordWithCluster } from '../../activities/db/repositori
 import { VOLUME_SOURCES } from '../../activities/db/repositories/volume-sources';
 import { platform } from '../validate';
 
+/** The four collected metrics, null when the source publishes no such number. */
+const metricFields = {
+  search_volume: z.number().int().nullable(),
+  competition: z.number().nullable(),
+  cpc: z.number().nullable(),
+  trend_score: z.number().nullable(),
+};
+
 /** A metric or score is null when unknown (the source publishes no such number); unknown scores sort last. */
 export const KeywordItem = z
   .object({
     keyword: z.string(),
     platform,
     day: z.string(),
-    search_volume: z.number().int().nullable(),
-    competition: z.number().nullable(),
-    cpc: z.number().nullable(),
-    trend_score: z.number().nullable(),
+    ...metricFields,
     difficulty_score: z.number().nullable(),
     opportunity_score: z.number().nullable(),
     cluster: z.object({ id: z.number().int(), label: z.string().nullable() }).nullable(),
@@ -31,10 +36,7 @@ export const History = z
   .object({
     platform,
     day: z.string(),
-    search_volume: z.number().int().nullable(),
-    competition: z.number().nullable(),
-    cpc: z.number().nullable(),
-    trend_score: z.number().nullable(),
+    ...metricFields,
     source: z.string().openapi({ description: "the row's source: where each metric came from unless metric_sources names another" }),
     provenance: z
       .record(z.string(), z.string())
