@@ -16,6 +16,13 @@ const SCHEMATHESIS = 'schemathesis==4.32.5';
 const venv = path.resolve('.data', 'schemathesis-venv');
 const st = path.join(venv, 'bin', 'st');
 const log = (line: string) => console.log(`[fuzz] ${line}`);
+/** The stack's last stderr lines, printed only when the run fails. */
+const STDERR_KEPT = 200;
+
+function printStderrTail(lines: string[]): void {
+  log(`the stack's last ${lines.length} stderr lines:`);
+  for (const line of lines) console.error(line);
+}
 
 /** The pinned Schemathesis in a project-local venv (like the Temporal CLI's PyPI fallback), installed once. */
 async function ensureSchemathesis(): Promise<void> {
@@ -54,7 +61,7 @@ async function main(): Promise<number> {
   const apiKey = randomBytes(24).toString('base64url');
   const url = `http://127.0.0.1:${port}`;
   const stack = spawn(process.execPath, ['--import', 'tsx', 'workers/start.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       DATA_DIR: dataDir,
@@ -76,6 +83,12 @@ async function main(): Promise<number> {
   // the stack's own lines, and the API's error lines (a 5xx's cause, with the request ID): what a CI failure needs
   createInterface({ input: stack.stdout }).on('line', (line) => {
     if (line.startsWith('[start]') || /^\{"level":"(error|fatal)"/.test(line)) log(line);
+  });
+  // the worker's warnings (the fuzzer's webhooks and uploads fail on purpose) stay out of the CI log unless the run fails
+  const stderrTail: string[] = [];
+  createInterface({ input: stack.stderr }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > STDERR_KEPT) stderrTail.shift();
   });
   try {
     await waitReady(url, stack);
@@ -107,7 +120,12 @@ async function main(): Promise<number> {
       'too_slow',
     ];
     const fuzz = spawn(st, ['--config-file', path.resolve('test/fuzz/schemathesis.toml'), ...args], { stdio: 'inherit' });
-    return await new Promise<number>((resolve) => fuzz.once('exit', (code) => resolve(code ?? 1)));
+    const code = await new Promise<number>((resolve) => fuzz.once('exit', (code) => resolve(code ?? 1)));
+    if (code !== 0) printStderrTail(stderrTail);
+    return code;
+  } catch (err) {
+    printStderrTail(stderrTail);
+    throw err;
   } finally {
     stack.kill('SIGTERM');
     await new Promise((r) => (stack.exitCode === null ? stack.once('exit', r) : r(undefined)));
