@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  CANCELLED_RESULT_MEMO,
   collectProgressQuery,
   type CollectBatchCheckpoint,
   type CollectKeywordsInput,
@@ -42,9 +43,6 @@ const { collectBatch } = proxyActivities<Activities>({
   // run can account for every keyword
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
-
-/** The memo key of a cancelled run's accounting (a CollectKeywordsResult): a cancelled run has no result. */
-export const CANCELLED_RESULT_MEMO = 'collectResult';
 
 export async function collectKeywords(input: CollectKeywordsInput): Promise<CollectKeywordsResult> {
   const { keywords, platforms, day, batchSize, concurrency } = validate(input);

@@ -1,7 +1,12 @@
 // GET /workflows/:id: status, progress and result (or failure) of any run, read from Temporal.
 import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { collectProgressQuery, type CollectKeywordsResult, type CollectProgress } from '../../workflows/types/collect-keywords';
+import {
+  CANCELLED_RESULT_MEMO,
+  collectProgressQuery,
+  type CollectKeywordsResult,
+  type CollectProgress,
+} from '../../workflows/types/collect-keywords';
 import { importProgressQuery } from '../../workflows/types/import-report';
 import type { KeywordPipelineResult } from '../../workflows/types/pipeline';
 import { workflowUiUrl, type ApiDeps } from '../deps';
@@ -30,7 +35,10 @@ const RunStatus = z
           'collections: per platform done, collected, failed; keyword pipelines: step, done and total keyword-platform pairs; imports: phase, lines, records; ' +
           'null when no worker answers',
       }),
-    result: z.unknown().optional().openapi({ description: 'when COMPLETED: the workflow result' }),
+    result: z.unknown().optional().openapi({
+      description:
+        "when COMPLETED: the workflow result; a CANCELLED collection: what it stored before it stopped (its memo's collectResult)",
+    }),
     failure: z
       .object({ message: z.string(), type: z.string().nullable(), details: z.array(z.unknown()) })
       .nullable()
@@ -77,7 +85,11 @@ export function workflowRoutes(deps: ApiDeps) {
       body.progress = await withTimeout(handle.query(importProgressQuery), QUERY_TIMEOUT_MS).catch(() => null);
     if (state === 'COMPLETED') body.result = await handle.result();
     if (state === 'FAILED') body.failure = await failureOf(handle);
-    if (state === 'COMPLETED' && desc.type === 'collectKeywords') body.progress = progressFromResult(body.result as CollectKeywordsResult);
+    // a cancelled collection leaves its accounting in the memo (workflows/collect-keywords.ts)
+    if (state === 'CANCELLED' && desc.type === 'collectKeywords' && desc.memo?.[CANCELLED_RESULT_MEMO])
+      body.result = desc.memo[CANCELLED_RESULT_MEMO];
+    if ((state === 'COMPLETED' || state === 'CANCELLED') && desc.type === 'collectKeywords' && body.result)
+      body.progress = progressFromResult(body.result as CollectKeywordsResult);
     if (desc.type === 'keywordPipeline') {
       if (state === 'RUNNING') body.progress = await pipelineProgressOf(deps.client, handle, QUERY_TIMEOUT_MS);
       if (state === 'COMPLETED') body.progress = pipelineProgressFromResult(body.result as KeywordPipelineResult);

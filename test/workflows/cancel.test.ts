@@ -4,8 +4,9 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ObservationSchema } from '../../activities/db/entities';
-import { CANCELLED_RESULT_MEMO, collectKeywords } from '../../workflows/collect-keywords';
-import type { CollectKeywordsResult } from '../../workflows/types/collect-keywords';
+import { collectKeywords } from '../../workflows/collect-keywords';
+import { CANCELLED_RESULT_MEMO, type CollectKeywordsResult } from '../../workflows/types/collect-keywords';
+import { testApp, type Json } from '../api/test-app';
 import { startTestStack, uid, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
@@ -48,9 +49,10 @@ it('a run cancelled mid-way stops its batches and records what each stored: ever
   const hung = [keywords[12]!, keywords[17]!];
   stack.sim.simulator.setFaults('etsy', { hang: { keywords: hung, calls: ['search'] } });
   await stack.withWorker(async (taskQueue) => {
+    const workflowId = `collect-cancel-accounting-${uid()}`;
     const handle = await stack.client.workflow.start(collectKeywords, {
       taskQueue,
-      workflowId: `collect-cancel-accounting-${uid()}`,
+      workflowId,
       args: [{ keywords, platforms: ['etsy'], day: '2026-11-19', batchSize: 5, concurrency: 2 }],
     });
     const asked = (k: string) => stack.sim.simulator.requests.some((r) => r.keyword === k);
@@ -67,6 +69,12 @@ it('a run cancelled mid-way stops its batches and records what each stored: ever
       keywords: 30,
       platforms: [{ platform: 'etsy', requested: 30, collected: 14, failures: [], notAttempted: 16 }],
     });
+    // the API shows that accounting as the run's result and progress
+    const res = await testApp(stack, taskQueue).request(`/workflows/${workflowId}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect([body.status, body.result]).toEqual(['CANCELLED', result]);
+    expect(body.progress).toMatchObject({ total: 30, done: 30, platforms: [{ platform: 'etsy', collected: 14, failed: 16 }] });
     const rows = await stack.orm.em
       .fork()
       .find(ObservationSchema, { platform: 'etsy', day: '2026-11-19', keyword: { $like: `cancel ${token} %` } });

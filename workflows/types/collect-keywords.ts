@@ -33,6 +33,9 @@ export interface PlatformResult {
   notAttempted?: number;
 }
 
+/** The memo key of a cancelled run's accounting (a CollectKeywordsResult): a cancelled run has no result. */
+export const CANCELLED_RESULT_MEMO = 'collectResult';
+
 export interface CollectKeywordsResult {
   day: string;
   keywords: number;
