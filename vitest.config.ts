@@ -12,9 +12,18 @@ const UNIT = [
   'test/collectors/**/*.test.ts',
   'test/ml/**/*.test.ts',
   'test/processing/**/*.test.ts',
+  'test/imports/amazon-search-terms.test.ts',
+  'test/imports/amazon-sp-search-terms.test.ts',
+  'test/imports/amazon-sqp.test.ts',
+  'test/imports/keyword-planner-csv.test.ts',
+  'test/imports/rank-fit.test.ts',
   'test/api/csv-writer.test.ts',
   'test/api/read-cache-unit.test.ts',
   'test/workers/worker-config.test.ts',
+  'test/workers/demand-config.test.ts',
+  'test/workers/generate.test.ts',
+  'test/workers/volume-source.test.ts',
+  'test/workflows/validation.test.ts',
   'test/workflows/replay.test.ts',
 ];
 
